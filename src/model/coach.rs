@@ -1,0 +1,197 @@
+//! Coaching for the writer: a situation too thin to act on, a missing feeling,
+//! and the MOT read back as one sentence.
+
+use super::session::MotText;
+
+/// Detail a situation needs before the room can act on it, in words
+/// (a CJK character counts half a word: Chinese packs more into fewer glyphs).
+pub const SITUATION_DETAIL_NEEDED: usize = 6;
+
+/// One piece of advice about an MOT being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coaching {
+    /// Nobody said who the customer is.
+    MissingWho,
+    /// The situation is empty.
+    MissingSituation,
+    /// The situation is there but too vague to act on.
+    ThinSituation {
+        /// Detail measured so far.
+        detail: usize,
+        /// Detail needed.
+        needed: usize,
+    },
+    /// Nobody said what the customer felt: that is the brand message.
+    MissingFeeling,
+}
+
+impl Coaching {
+    /// The advice as the room reads it.
+    pub fn message(self) -> String {
+        match self {
+            Coaching::MissingWho => "Who is the customer? Describe them in a few words.".into(),
+            Coaching::MissingSituation => {
+                "In what situation? The scene is the most important element.".into()
+            }
+            Coaching::ThinSituation { .. } => {
+                "The situation is too short to act on: where, when, what exactly happened?".into()
+            }
+            Coaching::MissingFeeling => {
+                "What did the customer feel? That feeling is the brand message.".into()
+            }
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // kana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // Hangul
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x2FFFF)
+}
+
+/// How much detail a text carries, in words; CJK characters count half each.
+pub fn detail(text: &str) -> usize {
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    let words = text
+        .split(|c: char| {
+            c.is_whitespace() || is_cjk(c) || (c.is_ascii_punctuation() && c != '\'' && c != '-')
+        })
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    words + cjk / 2
+}
+
+/// What to tell the writer about this MOT, most important first.
+pub fn coach(text: &MotText) -> Vec<Coaching> {
+    let mut out = Vec::new();
+    let situation = detail(&text.situation);
+    if text.situation.trim().is_empty() {
+        out.push(Coaching::MissingSituation);
+    } else if situation < SITUATION_DETAIL_NEEDED {
+        out.push(Coaching::ThinSituation {
+            detail: situation,
+            needed: SITUATION_DETAIL_NEEDED,
+        });
+    }
+    if text.feeling.trim().is_empty() {
+        out.push(Coaching::MissingFeeling);
+    }
+    if text.who.trim().is_empty() {
+        out.push(Coaching::MissingWho);
+    }
+    out
+}
+
+/// The MOT read back as one sentence: "WHO, SITUATION, felt: FEELING."
+/// Chinese text gets Chinese punctuation so the sentence reads naturally.
+pub fn sentence(text: &MotText) -> String {
+    let who = text.who.trim();
+    let situation = text.situation.trim();
+    let feeling = text.feeling.trim();
+    let chinese = [who, situation, feeling]
+        .iter()
+        .any(|s| s.chars().any(is_cjk));
+    let blank = |s: &str| {
+        if s.is_empty() {
+            "…".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if chinese {
+        format!(
+            "{}，{}，感觉到：{}。",
+            blank(who),
+            blank(situation),
+            blank(feeling)
+        )
+    } else {
+        let feeling = blank(feeling);
+        let end = if feeling.ends_with(['.', '!', '?', '…']) {
+            ""
+        } else {
+            "."
+        };
+        format!("{}, {}, felt: {feeling}{end}", blank(who), blank(situation))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(who: &str, situation: &str, feeling: &str) -> MotText {
+        MotText {
+            who: who.into(),
+            situation: situation.into(),
+            feeling: feeling.into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_mot_gets_no_advice() {
+        let m = t(
+            "A traveller from the US West Coast",
+            "preparing to sleep in business class, the crew made up the bed",
+            "this airline is different",
+        );
+        assert!(coach(&m).is_empty());
+        let zh = t(
+            "住在美国西岸的华人旅客",
+            "在商务舱准备睡觉时，空服员帮忙铺床",
+            "华航不一样",
+        );
+        assert!(coach(&zh).is_empty(), "{:?}", coach(&zh));
+    }
+
+    #[test]
+    fn thin_situation_and_missing_feeling_are_flagged() {
+        let m = t("a guest", "at check-in", "");
+        assert_eq!(
+            coach(&m),
+            vec![
+                Coaching::ThinSituation {
+                    detail: 2,
+                    needed: SITUATION_DETAIL_NEEDED
+                },
+                Coaching::MissingFeeling
+            ]
+        );
+        let zh = t("客人", "在登机口", "  ");
+        assert!(matches!(coach(&zh)[0], Coaching::ThinSituation { .. }));
+        assert_eq!(coach(&zh)[1], Coaching::MissingFeeling);
+        assert_eq!(
+            coach(&MotText::default()),
+            vec![
+                Coaching::MissingSituation,
+                Coaching::MissingFeeling,
+                Coaching::MissingWho
+            ]
+        );
+    }
+
+    #[test]
+    fn detail_counts_words_and_half_cjk() {
+        assert_eq!(detail("at the gate, waiting"), 4);
+        assert_eq!(detail("在登机口等"), 2);
+        assert_eq!(detail("ok — 好"), 1);
+        assert_eq!(detail(""), 0);
+    }
+
+    #[test]
+    fn sentence_reads_in_the_language_written() {
+        assert_eq!(
+            sentence(&t("A guest", "waiting at the gate", "calm")),
+            "A guest, waiting at the gate, felt: calm."
+        );
+        assert_eq!(
+            sentence(&t("旅客", "在登机口等待", "安心")),
+            "旅客，在登机口等待，感觉到：安心。"
+        );
+        assert_eq!(sentence(&t("", "", "wow!")), "…, …, felt: wow!");
+    }
+}

@@ -1,0 +1,619 @@
+//! A workshop session: its setup, respondent groups, participants and MOTs.
+
+use serde::{Deserialize, Serialize};
+
+use super::ModelError;
+use super::taxonomy::{Dimension, Quality};
+
+/// The format version this build writes; see `store` for how files are read.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
+pub type MotId = u32;
+/// Stable identifier of a respondent group within a session.
+pub type GroupId = u32;
+/// Stable identifier of a participant within a session.
+pub type ParticipantId = u32;
+
+/// A whole workshop, as saved in one RON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Format version of the file; always first so a reader sees it at once.
+    pub version: u32,
+    /// Session title, also the basis of the file name.
+    pub title: String,
+    /// The brand the workshop is about.
+    pub brand: String,
+    /// The brand's one core message (the label customers should carry away).
+    pub core_message: String,
+    /// Who the target customer is.
+    pub target_user: String,
+    /// The dimension the business focuses on now, if chosen.
+    pub focus: Option<Dimension>,
+    /// Dots each participant may spend.
+    pub dot_budget: u32,
+    /// Most dots one participant may put on one MOT.
+    pub max_dots_per_mot: u32,
+    /// Whether vote totals are shown to the room (blind until revealed).
+    pub votes_revealed: bool,
+    /// Respondent groups, each with its vote weight.
+    pub groups: Vec<Group>,
+    /// People in the room, each in one group.
+    pub participants: Vec<Participant>,
+    /// The moments of truth written so far.
+    pub mots: Vec<Mot>,
+    /// Dots spent by participants.
+    pub dots: Vec<Dots>,
+}
+
+/// A kind of respondent, whose votes count with a weight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Stable id referenced by participants and hands.
+    pub id: GroupId,
+    /// Name shown in the room, e.g. "loves us".
+    pub name: String,
+    /// Who belongs to it, in a few words.
+    pub description: String,
+    /// Multiplier applied to each of this group's votes.
+    pub weight: u32,
+}
+
+/// A person in the room who votes with dots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Stable id referenced by dots.
+    pub id: ParticipantId,
+    /// Name as the room knows them.
+    pub name: String,
+    /// The respondent group their votes count for.
+    pub group: GroupId,
+}
+
+/// One moment of truth: who, in what situation, felt what; and its tags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mot {
+    /// Stable id, never reused within a session.
+    pub id: MotId,
+    /// Who the customer is (是谁).
+    pub who: String,
+    /// The scene, in detail (在什么情况下).
+    pub situation: String,
+    /// What the customer felt (感觉到了什么).
+    pub feeling: String,
+    /// The one dimension it belongs to, once tagged.
+    pub dimension: Option<Dimension>,
+    /// The service qualities it shows, in canonical order, no repeats.
+    pub qualities: Vec<Quality>,
+    /// Hands raised per respondent group in a show-of-hands vote.
+    pub hands: Vec<Hands>,
+}
+
+/// Hands counted for one MOT in one respondent group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hands {
+    /// The group whose hands went up.
+    pub group: GroupId,
+    /// How many.
+    pub count: u32,
+}
+
+/// Dots one participant put on one MOT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dots {
+    /// Who voted.
+    pub participant: ParticipantId,
+    /// On which MOT.
+    pub mot: MotId,
+    /// How many dots (at least one; entries at zero are removed).
+    pub count: u32,
+}
+
+/// The three elements of an MOT, as typed into the editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MotText {
+    /// Who the customer is.
+    pub who: String,
+    /// The scene.
+    pub situation: String,
+    /// What they felt.
+    pub feeling: String,
+}
+
+/// Default dot budget per participant.
+pub const DEFAULT_DOT_BUDGET: u32 = 3;
+/// Default cap of dots from one participant on one MOT.
+pub const DEFAULT_MAX_DOTS_PER_MOT: u32 = 2;
+/// Highest weight a group may carry; keeps scores readable and sums far from overflow.
+pub const MAX_WEIGHT: u32 = 99;
+/// Highest dot budget; more dots than this stop meaning anything.
+pub const MAX_DOT_BUDGET: u32 = 99;
+
+impl Session {
+    /// A new session with the default respondent groups and voting rules.
+    pub fn new(title: impl Into<String>) -> Session {
+        let group = |id, name: &str, description: &str, weight| Group {
+            id,
+            name: name.to_string(),
+            description: description.to_string(),
+            weight,
+        };
+        Session {
+            version: FORMAT_VERSION,
+            title: title.into(),
+            brand: String::new(),
+            core_message: String::new(),
+            target_user: String::new(),
+            focus: None,
+            dot_budget: DEFAULT_DOT_BUDGET,
+            max_dots_per_mot: DEFAULT_MAX_DOTS_PER_MOT,
+            votes_revealed: false,
+            groups: vec![
+                group(1, "loves us", "heavy customers: buy often, spend a lot", 3),
+                group(2, "liked us once", "lapsed: bought once and stopped", 1),
+                group(3, "doesn't love us", "competitors' customers", 1),
+                group(4, "our team", "people who serve the customer", 1),
+            ],
+            participants: Vec::new(),
+            mots: Vec::new(),
+            dots: Vec::new(),
+        }
+    }
+
+    /// Checks what serde cannot: unique ids and references that resolve.
+    pub fn validate(&self) -> Result<(), ModelError> {
+        fn unique<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Option<T> {
+            let mut v: Vec<T> = ids.collect();
+            v.sort();
+            v.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+        }
+        if let Some(id) = unique(self.groups.iter().map(|g| g.id)) {
+            return Err(ModelError::Invalid(format!("group id {id} is used twice")));
+        }
+        if let Some(id) = unique(self.participants.iter().map(|p| p.id)) {
+            return Err(ModelError::Invalid(format!(
+                "participant id {id} is used twice"
+            )));
+        }
+        if let Some(id) = unique(self.mots.iter().map(|m| m.id)) {
+            return Err(ModelError::Invalid(format!("MOT id {id} is used twice")));
+        }
+        for p in &self.participants {
+            if self.group(p.group).is_none() {
+                return Err(ModelError::Invalid(format!(
+                    "participant \"{}\" is in group {}, which does not exist",
+                    p.name, p.group
+                )));
+            }
+        }
+        for g in &self.groups {
+            if g.weight > MAX_WEIGHT {
+                return Err(ModelError::Invalid(format!(
+                    "group \"{}\" has weight {}; the most is {MAX_WEIGHT}",
+                    g.name, g.weight
+                )));
+            }
+        }
+        if self.dot_budget > MAX_DOT_BUDGET {
+            return Err(ModelError::Invalid(format!(
+                "dot_budget is {}; the most is {MAX_DOT_BUDGET}",
+                self.dot_budget
+            )));
+        }
+        for m in &self.mots {
+            if unique(m.qualities.iter().copied()).is_some() {
+                return Err(ModelError::Invalid(format!(
+                    "MOT {} lists a quality twice",
+                    m.id
+                )));
+            }
+            for h in &m.hands {
+                if self.group(h.group).is_none() {
+                    return Err(ModelError::Invalid(format!(
+                        "MOT {} has hands for group {}, which does not exist",
+                        m.id, h.group
+                    )));
+                }
+            }
+            if unique(m.hands.iter().map(|h| h.group)).is_some() {
+                return Err(ModelError::Invalid(format!(
+                    "MOT {} counts hands for one group twice",
+                    m.id
+                )));
+            }
+        }
+        for d in &self.dots {
+            if self.participant(d.participant).is_none() {
+                return Err(ModelError::Invalid(format!(
+                    "dots from participant {}, who does not exist",
+                    d.participant
+                )));
+            }
+            if self.mot(d.mot).is_none() {
+                return Err(ModelError::Invalid(format!(
+                    "dots on MOT {}, which does not exist",
+                    d.mot
+                )));
+            }
+        }
+        if let Some((p, m)) = unique(self.dots.iter().map(|d| (d.participant, d.mot))) {
+            return Err(ModelError::Invalid(format!(
+                "dots from participant {p} on MOT {m} are listed twice"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: GroupId) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The MOT with this id.
+    pub fn mot(&self, id: MotId) -> Option<&Mot> {
+        self.mots.iter().find(|m| m.id == id)
+    }
+
+    fn mot_mut(&mut self, id: MotId) -> Result<&mut Mot, ModelError> {
+        self.mots
+            .iter_mut()
+            .find(|m| m.id == id)
+            .ok_or(ModelError::NoSuchMot(id))
+    }
+
+    /// Adds an MOT and returns its new id.
+    pub fn add_mot(&mut self, text: MotText) -> MotId {
+        let id = self.mots.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+        self.mots.push(Mot {
+            id,
+            who: clean_line(&text.who),
+            situation: clean_line(&text.situation),
+            feeling: clean_line(&text.feeling),
+            dimension: None,
+            qualities: Vec::new(),
+            hands: Vec::new(),
+        });
+        id
+    }
+
+    /// Replaces the three elements of an MOT, keeping its tags and votes.
+    pub fn edit_mot(&mut self, id: MotId, text: MotText) -> Result<(), ModelError> {
+        let mot = self.mot_mut(id)?;
+        mot.who = clean_line(&text.who);
+        mot.situation = clean_line(&text.situation);
+        mot.feeling = clean_line(&text.feeling);
+        Ok(())
+    }
+
+    /// Deletes an MOT and every dot placed on it.
+    pub fn delete_mot(&mut self, id: MotId) -> Result<Mot, ModelError> {
+        let pos = self
+            .mots
+            .iter()
+            .position(|m| m.id == id)
+            .ok_or(ModelError::NoSuchMot(id))?;
+        self.dots.retain(|d| d.mot != id);
+        Ok(self.mots.remove(pos))
+    }
+
+    /// Sets (or clears) the dimension of an MOT.
+    pub fn set_dimension(&mut self, id: MotId, dim: Option<Dimension>) -> Result<(), ModelError> {
+        self.mot_mut(id)?.dimension = dim;
+        Ok(())
+    }
+
+    /// Adds the quality if absent, removes it if present; returns whether it is now set.
+    pub fn toggle_quality(&mut self, id: MotId, q: Quality) -> Result<bool, ModelError> {
+        let mot = self.mot_mut(id)?;
+        if let Some(pos) = mot.qualities.iter().position(|x| *x == q) {
+            mot.qualities.remove(pos);
+            Ok(false)
+        } else {
+            mot.qualities.push(q);
+            mot.qualities.sort();
+            Ok(true)
+        }
+    }
+
+    /// Adds a respondent group with weight 1 and returns its id.
+    pub fn add_group(&mut self, name: &str) -> GroupId {
+        let id = self.groups.iter().map(|g| g.id).max().unwrap_or(0) + 1;
+        self.groups.push(Group {
+            id,
+            name: clean_line(name),
+            description: String::new(),
+            weight: 1,
+        });
+        id
+    }
+
+    /// Renames a group.
+    pub fn rename_group(&mut self, id: GroupId, name: &str) -> Result<(), ModelError> {
+        let g = self
+            .groups
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or(ModelError::NoSuchGroup(id))?;
+        g.name = clean_line(name);
+        Ok(())
+    }
+
+    /// Sets a group's weight, clamped to 0..=[`MAX_WEIGHT`].
+    pub fn set_weight(&mut self, id: GroupId, weight: u32) -> Result<(), ModelError> {
+        let g = self
+            .groups
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or(ModelError::NoSuchGroup(id))?;
+        g.weight = weight.min(MAX_WEIGHT);
+        Ok(())
+    }
+
+    /// Removes a group nobody is in; its show-of-hands counts go with it.
+    pub fn remove_group(&mut self, id: GroupId) -> Result<Group, ModelError> {
+        let pos = self
+            .groups
+            .iter()
+            .position(|g| g.id == id)
+            .ok_or(ModelError::NoSuchGroup(id))?;
+        let members = self.participants.iter().filter(|p| p.group == id).count();
+        if members > 0 {
+            return Err(ModelError::GroupInUse {
+                name: self.groups[pos].name.clone(),
+                members,
+            });
+        }
+        if self.groups.len() == 1 {
+            return Err(ModelError::LastGroup);
+        }
+        for m in &mut self.mots {
+            m.hands.retain(|h| h.group != id);
+        }
+        Ok(self.groups.remove(pos))
+    }
+
+    /// Adds a participant to a group and returns their id.
+    pub fn add_participant(
+        &mut self,
+        name: &str,
+        group: GroupId,
+    ) -> Result<ParticipantId, ModelError> {
+        if self.group(group).is_none() {
+            return Err(ModelError::NoSuchGroup(group));
+        }
+        let id = self.participants.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        self.participants.push(Participant {
+            id,
+            name: clean_line(name),
+            group,
+        });
+        Ok(id)
+    }
+
+    /// Renames a participant.
+    pub fn rename_participant(&mut self, id: ParticipantId, name: &str) -> Result<(), ModelError> {
+        let p = self
+            .participants
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(ModelError::NoSuchParticipant(id))?;
+        p.name = clean_line(name);
+        Ok(())
+    }
+
+    /// Moves a participant to another group; their dots now count with its weight.
+    pub fn set_participant_group(
+        &mut self,
+        id: ParticipantId,
+        group: GroupId,
+    ) -> Result<(), ModelError> {
+        if self.group(group).is_none() {
+            return Err(ModelError::NoSuchGroup(group));
+        }
+        let p = self
+            .participants
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(ModelError::NoSuchParticipant(id))?;
+        p.group = group;
+        Ok(())
+    }
+
+    /// Removes a participant and the dots they spent.
+    pub fn remove_participant(&mut self, id: ParticipantId) -> Result<Participant, ModelError> {
+        let pos = self
+            .participants
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(ModelError::NoSuchParticipant(id))?;
+        self.dots.retain(|d| d.participant != id);
+        Ok(self.participants.remove(pos))
+    }
+
+    /// How many MOTs still lack a dimension or a quality.
+    pub fn untagged_count(&self) -> usize {
+        self.mots.iter().filter(|m| !m.is_tagged()).count()
+    }
+}
+
+impl Mot {
+    /// Tagged means it has a dimension and at least one quality.
+    pub fn is_tagged(&self) -> bool {
+        self.dimension.is_some() && !self.qualities.is_empty()
+    }
+
+    /// The three elements as editor text.
+    pub fn text(&self) -> MotText {
+        MotText {
+            who: self.who.clone(),
+            situation: self.situation.clone(),
+            feeling: self.feeling.clone(),
+        }
+    }
+
+    /// Hands counted for a group (zero when none were typed).
+    pub fn hands_for(&self, group: GroupId) -> u32 {
+        self.hands
+            .iter()
+            .find(|h| h.group == group)
+            .map_or(0, |h| h.count)
+    }
+}
+
+/// One line of text as the room reads it: no control characters, newlines and
+/// tabs as spaces, no leading or trailing blanks.
+pub fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(who: &str, situation: &str, feeling: &str) -> MotText {
+        MotText {
+            who: who.into(),
+            situation: situation.into(),
+            feeling: feeling.into(),
+        }
+    }
+
+    #[test]
+    fn new_session_has_the_default_groups_and_rules() {
+        let s = Session::new("Airline");
+        let weights: Vec<(&str, u32)> = s
+            .groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.weight))
+            .collect();
+        assert_eq!(
+            weights,
+            [
+                ("loves us", 3),
+                ("liked us once", 1),
+                ("doesn't love us", 1),
+                ("our team", 1)
+            ]
+        );
+        assert_eq!(s.dot_budget, 3);
+        assert_eq!(s.max_dots_per_mot, 2);
+        assert!(!s.votes_revealed);
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn deleting_an_mot_takes_its_dots_and_keeps_other_ids() {
+        let mut s = Session::new("t");
+        let a = s.add_mot(text("a", "b", "c"));
+        let b = s.add_mot(text("a", "b", "c"));
+        let c = s.add_mot(text("a", "b", "c"));
+        let p = s.add_participant("Ann", 1).expect("group 1");
+        s.dots.push(Dots {
+            participant: p,
+            mot: b,
+            count: 1,
+        });
+        s.delete_mot(b).expect("exists");
+        assert!(s.dots.is_empty());
+        let ids: Vec<MotId> = s.mots.iter().map(|m| m.id).collect();
+        assert_eq!(ids, [a, c]);
+        assert_eq!(s.add_mot(text("a", "b", "c")), 4);
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn text_is_cleaned_of_control_characters_and_newlines() {
+        let mut s = Session::new("t");
+        let id = s.add_mot(text(" 旅客\n", "在\t登机口\u{7}等待", "安心 "));
+        let m = s.mot(id).expect("added");
+        assert_eq!(m.who, "旅客");
+        assert_eq!(m.situation, "在 登机口 等待");
+        assert_eq!(m.feeling, "安心");
+    }
+
+    #[test]
+    fn toggling_a_quality_keeps_canonical_order() {
+        let mut s = Session::new("t");
+        let id = s.add_mot(text("a", "b", "c"));
+        assert!(s.toggle_quality(id, Quality::Empathy).expect("mot"));
+        assert!(s.toggle_quality(id, Quality::Reliability).expect("mot"));
+        assert_eq!(
+            s.mot(id).expect("mot").qualities,
+            [Quality::Reliability, Quality::Empathy]
+        );
+        assert!(!s.toggle_quality(id, Quality::Empathy).expect("mot"));
+        assert_eq!(s.mot(id).expect("mot").qualities, [Quality::Reliability]);
+    }
+
+    #[test]
+    fn untagged_needs_dimension_and_quality() {
+        let mut s = Session::new("t");
+        let id = s.add_mot(text("a", "b", "c"));
+        assert_eq!(s.untagged_count(), 1);
+        s.set_dimension(id, Some(Dimension::Entry)).expect("mot");
+        assert_eq!(s.untagged_count(), 1);
+        s.toggle_quality(id, Quality::Tangibles).expect("mot");
+        assert_eq!(s.untagged_count(), 0);
+    }
+
+    #[test]
+    fn a_group_with_members_cannot_be_removed() {
+        let mut s = Session::new("t");
+        let p = s.add_participant("Ann", 1).expect("group 1");
+        assert!(matches!(
+            s.remove_group(1),
+            Err(ModelError::GroupInUse { members: 1, .. })
+        ));
+        s.remove_participant(p).expect("exists");
+        assert!(s.remove_group(1).is_ok());
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn validate_catches_dangling_references() {
+        let mut s = Session::new("t");
+        s.participants.push(Participant {
+            id: 1,
+            name: "x".into(),
+            group: 42,
+        });
+        assert!(s.validate().is_err());
+        let mut s = Session::new("t");
+        s.dots.push(Dots {
+            participant: 9,
+            mot: 9,
+            count: 1,
+        });
+        assert!(s.validate().is_err());
+        let mut s = Session::new("t");
+        s.add_mot(text("a", "b", "c"));
+        s.mots.push(s.mots[0].clone());
+        assert!(s.validate().is_err());
+    }
+
+    #[test]
+    fn weights_are_clamped() {
+        let mut s = Session::new("t");
+        s.set_weight(1, 1000).expect("group");
+        assert_eq!(s.group(1).expect("group").weight, MAX_WEIGHT);
+    }
+}

@@ -1,0 +1,140 @@
+//! The four dimensions and five service qualities an MOT is tagged with.
+
+use serde::{Deserialize, Serialize};
+
+/// One of the four customer decisions (四大维度); each is also a business metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Dimension {
+    /// Awareness and consideration: the customer notices and comes in (进店率).
+    Entry,
+    /// Choosing and deciding: the moment of placing the order (转化率).
+    Conversion,
+    /// Using and experiencing: the moment of "this was worth it" (复购率).
+    Repurchase,
+    /// Connecting and spreading: the moment of recommending (推荐率).
+    Referral,
+}
+
+impl Dimension {
+    /// All four, in the order the workshop reads them.
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Entry,
+        Dimension::Conversion,
+        Dimension::Repurchase,
+        Dimension::Referral,
+    ];
+
+    /// Position in [`Dimension::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// English name shown in the interface.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Entry => "Entry",
+            Dimension::Conversion => "Conversion",
+            Dimension::Repurchase => "Repurchase",
+            Dimension::Referral => "Referral",
+        }
+    }
+
+    /// The moment this dimension is about, in a few words.
+    pub fn moment(self) -> &'static str {
+        match self {
+            Dimension::Entry => "being drawn in",
+            Dimension::Conversion => "placing the order",
+            Dimension::Repurchase => "\"this was worth it\"",
+            Dimension::Referral => "recommending",
+        }
+    }
+
+    /// The next dimension, wrapping around.
+    pub fn next(self) -> Dimension {
+        Dimension::ALL[(self.index() + 1) % Dimension::ALL.len()]
+    }
+
+    /// The previous dimension, wrapping around.
+    pub fn prev(self) -> Dimension {
+        Dimension::ALL[(self.index() + Dimension::ALL.len() - 1) % Dimension::ALL.len()]
+    }
+}
+
+/// One of the five service qualities (五个服务质量, SERVQUAL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Quality {
+    /// The promised service, dependably, first time (可靠).
+    Reliability,
+    /// Knowledge and confidence that earn trust (确认).
+    Assurance,
+    /// A prompt answer, even when the problem cannot be solved at once (回应).
+    Responsiveness,
+    /// Facilities, objects, appearance: the visible side of service (展现).
+    Tangibles,
+    /// Warmth and care, at the right distance (关切).
+    Empathy,
+}
+
+impl Quality {
+    /// All five, in matrix column order.
+    pub const ALL: [Quality; 5] = [
+        Quality::Reliability,
+        Quality::Assurance,
+        Quality::Responsiveness,
+        Quality::Tangibles,
+        Quality::Empathy,
+    ];
+
+    /// Position in [`Quality::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// English name shown in the interface.
+    pub fn name(self) -> &'static str {
+        match self {
+            Quality::Reliability => "Reliability",
+            Quality::Assurance => "Assurance",
+            Quality::Responsiveness => "Responsiveness",
+            Quality::Tangibles => "Tangibles",
+            Quality::Empathy => "Empathy",
+        }
+    }
+
+    /// A one-letter mark for tight columns; unique across the five.
+    pub fn letter(self) -> char {
+        match self {
+            Quality::Reliability => 'R',
+            Quality::Assurance => 'A',
+            Quality::Responsiveness => 'S',
+            Quality::Tangibles => 'T',
+            Quality::Empathy => 'E',
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dimension_cycles_both_ways() {
+        assert_eq!(Dimension::Referral.next(), Dimension::Entry);
+        assert_eq!(Dimension::Entry.prev(), Dimension::Referral);
+        for d in Dimension::ALL {
+            assert_eq!(d.next().prev(), d);
+            assert_eq!(Dimension::ALL[d.index()], d);
+        }
+    }
+
+    #[test]
+    fn quality_letters_are_unique() {
+        let mut letters: Vec<char> = Quality::ALL.iter().map(|q| q.letter()).collect();
+        letters.sort();
+        letters.dedup();
+        assert_eq!(letters.len(), 5);
+        for q in Quality::ALL {
+            assert_eq!(Quality::ALL[q.index()], q);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! The RON file format: pretty, diffable, versioned, strict about what it reads.
+
+use std::fmt;
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use crate::model::{FORMAT_VERSION, Session};
+
+/// A problem in a session file, with the line and column a person can go to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    /// 1-based line (0 when the problem has no place, e.g. a write failure).
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+impl FormatError {
+    fn at(line: usize, col: usize, message: impl Into<String>) -> FormatError {
+        FormatError {
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    /// The file holds bytes that are not UTF-8 text.
+    pub fn not_utf8(e: &std::string::FromUtf8Error) -> FormatError {
+        let valid = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..valid];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = before.len()
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        FormatError::at(line, col, "the file is not UTF-8 text")
+    }
+}
+
+/// Only the version, read first so a newer file is refused with a clear reason
+/// instead of a puzzling complaint about a field this build does not know.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u32,
+}
+
+/// The session as RON text: pretty-printed, fields in a fixed order, enum
+/// variants by name, ending in a newline.
+pub fn to_ron(session: &Session) -> Result<String, FormatError> {
+    let config = PrettyConfig::new().indentor("    ".to_string());
+    let mut text = ron::ser::to_string_pretty(session, config)
+        .map_err(|e| FormatError::at(0, 0, format!("cannot write the session: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses and checks a session file's text.
+pub fn from_ron(text: &str) -> Result<Session, FormatError> {
+    // Editors on Windows like to start files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match ron::from_str::<VersionOnly>(text) {
+        Ok(v) if v.version > FORMAT_VERSION => {
+            return Err(FormatError::at(
+                1,
+                1,
+                format!(
+                    "this file is format version {}, written by a newer mot; this mot reads version {FORMAT_VERSION} and older",
+                    v.version
+                ),
+            ));
+        }
+        Ok(v) if v.version == 0 => {
+            return Err(FormatError::at(1, 1, "format version 0 does not exist"));
+        }
+        // Anything else: the full parse below gives the precise message.
+        _ => {}
+    }
+    let session: Session = ron::from_str(text)
+        .map_err(|e| FormatError::at(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+    session
+        .validate()
+        .map_err(|e| FormatError::at(1, 1, e.to_string()))?;
+    Ok(session)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dimension, MotText, Quality};
+
+    fn sample() -> Session {
+        let mut s = Session::new("华航 商务舱");
+        s.brand = "China Airlines".into();
+        s.core_message = "华航不一样".into();
+        s.focus = Some(Dimension::Repurchase);
+        let id = s.add_mot(MotText {
+            who: "住在美国西岸的华人旅客".into(),
+            situation: "在商务舱准备睡觉时，空服员帮忙铺床 \"quoted\" \\ 🛏".into(),
+            feeling: "华航不一样".into(),
+        });
+        s.set_dimension(id, Some(Dimension::Repurchase))
+            .expect("mot");
+        s.toggle_quality(id, Quality::Empathy).expect("mot");
+        let p = s.add_participant("王小明", 1).expect("group");
+        s.add_dot(p, id).expect("room");
+        s.set_hands(id, 2, 5).expect("group");
+        s
+    }
+
+    #[test]
+    fn round_trip_keeps_everything_including_chinese() {
+        let s = sample();
+        let text = to_ron(&s).expect("serialises");
+        assert_eq!(from_ron(&text).expect("parses"), s);
+    }
+
+    #[test]
+    fn output_is_readable_and_stable() {
+        let text = to_ron(&sample()).expect("serialises");
+        assert!(
+            text.starts_with("(\n    version: 1,\n    title: \"华航 商务舱\","),
+            "{text}"
+        );
+        assert!(text.contains("focus: Some(Repurchase)"));
+        assert!(text.contains("qualities: [\n                Empathy,\n"));
+        assert!(!text.contains("Session"), "no struct names");
+        assert_eq!(text, to_ron(&sample()).expect("serialises"));
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let text = to_ron(&sample()).expect("serialises");
+        let broken = text.replacen("focus: Some(Repurchase)", "focus: Some(Repurchas)", 1);
+        let e = from_ron(&broken).expect_err("bad variant");
+        assert_eq!(e.line, 7, "{e}");
+        assert!(e.col > 1, "{e}");
+        let unknown = text.replacen("    brand:", "    colour: \"red\",\n    brand:", 1);
+        let e = from_ron(&unknown).expect_err("unknown field");
+        assert!(e.message.contains("colour"), "{e}");
+        assert!(from_ron("").is_err());
+        assert!(from_ron("(version: 1").is_err());
+    }
+
+    #[test]
+    fn newer_versions_are_refused_by_name() {
+        let text = to_ron(&sample()).expect("serialises");
+        let newer = text.replacen("version: 1,", "version: 7,\n    hologram: true,", 1);
+        let e = from_ron(&newer).expect_err("newer");
+        assert!(e.message.contains("version 7"), "{e}");
+        assert!(e.message.contains("reads version 1"), "{e}");
+    }
+
+    #[test]
+    fn dangling_references_are_refused() {
+        let text = to_ron(&sample()).expect("serialises");
+        let broken = text.replacen("group: 1,", "group: 99,", 1);
+        let e = from_ron(&broken).expect_err("dangling");
+        assert!(e.message.contains("99"), "{e}");
+    }
+
+    #[test]
+    fn byte_order_mark_is_accepted() {
+        let text = format!("\u{feff}{}", to_ron(&sample()).expect("serialises"));
+        assert!(from_ron(&text).is_ok());
+    }
+}
