@@ -1,0 +1,88 @@
+//! Everything a user can ask of the app; keys become these in `keymap`.
+
+use crossterm::event::KeyEvent;
+
+use crate::model::{Dimension, Quality};
+
+/// One thing the user asked for. `update` applies it to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Save and leave the app.
+    Quit,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Go to the next stage of the workshop.
+    NextStage,
+    /// Go to the previous stage of the workshop.
+    PrevStage,
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Move left (matrix column, hands column) or decrease a setting.
+    Left,
+    /// Move right (matrix column, hands column) or increase a setting.
+    Right,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Jump to the first row.
+    Home,
+    /// Jump to the last row.
+    End,
+    /// Open the selected item, or start editing the selected field.
+    Open,
+    /// Picker: create a new session (asks for its title).
+    NewSession,
+    /// Write: start a new MOT in the editor.
+    NewMot,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Setup: add a participant.
+    AddParticipant,
+    /// Setup: add a respondent group.
+    AddGroup,
+    /// Confirm the question on screen.
+    Yes,
+    /// Decline the question on screen.
+    No,
+    /// Text field: keep what was typed (and move on, in the editor).
+    Submit,
+    /// Text field: throw away what was typed.
+    Cancel,
+    /// Editor: next field.
+    NextField,
+    /// Editor: previous field.
+    PrevField,
+    /// Editor: keep the MOT from any field.
+    SaveMot,
+    /// Text field: a key to type or edit with.
+    Type(KeyEvent),
+    /// Text pasted from the terminal.
+    Paste(String),
+    /// Tag: set the dimension of the selected MOT.
+    SetDimension(Dimension),
+    /// Tag: clear the dimension of the selected MOT.
+    ClearDimension,
+    /// Tag: toggle a quality on the selected MOT.
+    ToggleQuality(Quality),
+    /// Tag: jump to the next MOT that still needs tags.
+    NextUntagged,
+    /// Vote: switch between dot voting and show of hands.
+    ToggleVoteMode,
+    /// Vote: show or hide the totals.
+    ToggleReveal,
+    /// Vote: next participant.
+    NextParticipant,
+    /// Vote: previous participant.
+    PrevParticipant,
+    /// Vote: add a dot (dots) or a hand (hands).
+    Increase,
+    /// Vote: take a dot back (dots) or a hand (hands).
+    Decrease,
+    /// Vote, hands: type a digit of the count.
+    Digit(u8),
+    /// Vote, hands: erase the last digit of the count.
+    EraseDigit,
+}

@@ -1,0 +1,648 @@
+//! `update`: the one place the state changes.
+
+use super::setup_rows::{SetupRow, rows};
+use super::{
+    Action, App, Confirm, Effect, MotEditor, Picker, Screen, SetupEdit, Stage, TextField, VoteMode,
+    Workshop,
+};
+use crate::model::{Dimension, ModelError, Session};
+
+/// Rows a page key moves; the view shows at least this many.
+const PAGE: usize = 10;
+
+/// Applies an action and says what must happen outside.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    app.status = None;
+    if action == Action::Quit {
+        app.quit = true;
+        return vec![Effect::Quit];
+    }
+    if action == Action::ToggleHelp {
+        app.help = !app.help;
+        return Vec::new();
+    }
+    let mut out = Outcome::default();
+    match &mut app.screen {
+        Screen::Picker(p) => picker(p, action, &mut out),
+        Screen::Workshop(w) => workshop(w, action, &mut out),
+    }
+    if let Some((text, error)) = out.status {
+        if error {
+            app.error(text);
+        } else {
+            app.info(text);
+        }
+    }
+    out.effects
+}
+
+/// What a handler leaves behind: effects and a status line.
+#[derive(Default)]
+struct Outcome {
+    effects: Vec<Effect>,
+    status: Option<(String, bool)>,
+}
+
+impl Outcome {
+    fn save(&mut self) {
+        if !self.effects.contains(&Effect::Save) {
+            self.effects.push(Effect::Save);
+        }
+    }
+    fn info(&mut self, s: impl Into<String>) {
+        self.status = Some((s.into(), false));
+    }
+    fn error(&mut self, s: impl Into<String>) {
+        self.status = Some((s.into(), true));
+    }
+    /// Saves on success, reports a refused change on failure.
+    fn apply<T>(&mut self, r: Result<T, ModelError>) -> Option<T> {
+        match r {
+            Ok(v) => {
+                self.save();
+                Some(v)
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                None
+            }
+        }
+    }
+}
+
+fn step(index: usize, len: usize, action: &Action) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    match action {
+        Action::Up => index.saturating_sub(1),
+        Action::Down => (index + 1).min(last),
+        Action::PageUp => index.saturating_sub(PAGE),
+        Action::PageDown => (index + PAGE).min(last),
+        Action::Home => 0,
+        Action::End => last,
+        _ => index.min(last),
+    }
+}
+
+fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
+    if let Some(field) = &mut p.new_title {
+        match action {
+            Action::Submit => {
+                let title = field.text().trim().to_string();
+                if title.is_empty() {
+                    out.error("Type a title for the session first (Esc cancels).");
+                } else {
+                    p.new_title = None;
+                    out.effects.push(Effect::Create(title));
+                }
+            }
+            Action::Cancel => p.new_title = None,
+            Action::Type(key) => field.input(key),
+            Action::Paste(text) => field.paste(&text),
+            _ => {}
+        }
+        return;
+    }
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Home
+        | Action::End => {
+            p.selected = step(p.selected, p.entries.len(), &action);
+        }
+        Action::Open => match p.entries.get(p.selected) {
+            Some(entry) => match &entry.summary {
+                Ok(_) => out.effects.push(Effect::Open(entry.path.clone())),
+                Err(e) => out.error(format!("{} cannot be opened: {e}", entry.path.display())),
+            },
+            None => out.info("No sessions yet: press n to create one."),
+        },
+        Action::NewSession => p.new_title = Some(TextField::default()),
+        _ => {}
+    }
+}
+
+fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    if let Some(question) = w.confirm {
+        answer(w, question, action, out);
+        return;
+    }
+    if w.editor.is_some() {
+        editor(w, action, out);
+        return;
+    }
+    if w.setup.editing.is_some() {
+        setup_edit(w, action, out);
+        return;
+    }
+    match action {
+        Action::NextStage => w.stage = w.stage.next(),
+        Action::PrevStage => w.stage = w.stage.prev(),
+        _ => match w.stage {
+            Stage::Setup => setup(w, action, out),
+            Stage::Write => write(w, action, out),
+            Stage::Tag => tag(w, action, out),
+            Stage::Vote => vote(w, action, out),
+            Stage::Matrix => matrix(w, action),
+        },
+    }
+}
+
+fn answer(w: &mut Workshop, question: Confirm, action: Action, out: &mut Outcome) {
+    match action {
+        Action::Yes => {
+            w.confirm = None;
+            match question {
+                Confirm::DeleteMot(id) => {
+                    if out.apply(w.session.delete_mot(id)).is_some() {
+                        out.info(format!("Deleted MOT {id}."));
+                        w.cursor = w.cursor.min(w.session.mots.len().saturating_sub(1));
+                    }
+                }
+                Confirm::RemoveParticipant(id) => {
+                    if let Some(p) = out.apply(w.session.remove_participant(id)) {
+                        out.info(format!("Removed {} and their dots.", p.name));
+                    }
+                }
+                Confirm::RemoveGroup(id) => {
+                    if let Some(g) = out.apply(w.session.remove_group(id)) {
+                        out.info(format!("Removed the group \"{}\".", g.name));
+                    }
+                }
+            }
+            clamp_selections(w);
+        }
+        Action::No => {
+            w.confirm = None;
+            out.info("Nothing was deleted.");
+        }
+        _ => {}
+    }
+}
+
+fn clamp_selections(w: &mut Workshop) {
+    let n_rows = rows(&w.session).len();
+    w.setup.selected = w.setup.selected.min(n_rows.saturating_sub(1));
+    w.cursor = w.cursor.min(w.session.mots.len().saturating_sub(1));
+    w.vote.participant = w
+        .vote
+        .participant
+        .min(w.session.participants.len().saturating_sub(1));
+    w.vote.group = w.vote.group.min(w.session.groups.len().saturating_sub(1));
+}
+
+// ---- Setup ----
+
+fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let rows = rows(&w.session);
+    let row = rows
+        .get(w.setup.selected)
+        .copied()
+        .unwrap_or(SetupRow::Title);
+    let s = &mut w.session;
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Home
+        | Action::End => {
+            w.setup.selected = step(w.setup.selected, rows.len(), &action);
+        }
+        Action::Open => {
+            let edit = match row {
+                SetupRow::Title => Some((SetupEdit::Title, s.title.clone())),
+                SetupRow::Brand => Some((SetupEdit::Brand, s.brand.clone())),
+                SetupRow::CoreMessage => Some((SetupEdit::CoreMessage, s.core_message.clone())),
+                SetupRow::TargetUser => Some((SetupEdit::TargetUser, s.target_user.clone())),
+                SetupRow::Group(id) => s
+                    .group(id)
+                    .map(|g| (SetupEdit::GroupName(id), g.name.clone())),
+                SetupRow::AddGroup => Some((SetupEdit::NewGroup, String::new())),
+                SetupRow::Participant(id) => s
+                    .participant(id)
+                    .map(|p| (SetupEdit::ParticipantName(id), p.name.clone())),
+                SetupRow::AddParticipant => Some((SetupEdit::NewParticipant, String::new())),
+                SetupRow::Focus | SetupRow::DotBudget | SetupRow::MaxDots => {
+                    out.info("Use ← and → to change this.");
+                    None
+                }
+            };
+            if let Some((what, text)) = edit {
+                w.setup.editing = Some((what, TextField::new(&text)));
+            }
+        }
+        Action::Left | Action::Right => {
+            let up = action == Action::Right;
+            let nudge = |v: u32, max: u32| {
+                if up {
+                    (v + 1).min(max)
+                } else {
+                    v.saturating_sub(1)
+                }
+            };
+            match row {
+                SetupRow::Focus => {
+                    s.focus = match (s.focus, up) {
+                        (None, true) => Some(Dimension::Entry),
+                        (None, false) => Some(Dimension::Referral),
+                        (Some(Dimension::Referral), true) | (Some(Dimension::Entry), false) => None,
+                        (Some(d), true) => Some(d.next()),
+                        (Some(d), false) => Some(d.prev()),
+                    };
+                    out.save();
+                }
+                SetupRow::DotBudget => {
+                    s.dot_budget =
+                        nudge(s.dot_budget, crate::model::session::MAX_DOT_BUDGET).max(1);
+                    out.save();
+                }
+                SetupRow::MaxDots => {
+                    s.max_dots_per_mot = nudge(s.max_dots_per_mot, s.dot_budget.max(1)).max(1);
+                    out.save();
+                }
+                SetupRow::Group(id) => {
+                    let weight = s.group(id).map_or(0, |g| g.weight);
+                    out.apply(s.set_weight(id, nudge(weight, crate::model::session::MAX_WEIGHT)));
+                }
+                SetupRow::Participant(id) => {
+                    let current = s.participant(id).map(|p| p.group);
+                    let pos = s
+                        .groups
+                        .iter()
+                        .position(|g| Some(g.id) == current)
+                        .unwrap_or(0);
+                    let n = s.groups.len().max(1);
+                    let next = if up { (pos + 1) % n } else { (pos + n - 1) % n };
+                    if let Some(g) = s.groups.get(next).map(|g| g.id) {
+                        out.apply(s.set_participant_group(id, g));
+                    }
+                }
+                _ => out.info("Nothing to change with ← and → here."),
+            }
+        }
+        Action::AddParticipant => {
+            w.setup.selected = rows
+                .iter()
+                .position(|r| *r == SetupRow::AddParticipant)
+                .unwrap_or(0);
+            w.setup.editing = Some((SetupEdit::NewParticipant, TextField::default()));
+        }
+        Action::AddGroup => {
+            w.setup.selected = rows
+                .iter()
+                .position(|r| *r == SetupRow::AddGroup)
+                .unwrap_or(0);
+            w.setup.editing = Some((SetupEdit::NewGroup, TextField::default()));
+        }
+        Action::Delete => match row {
+            SetupRow::Participant(id) => w.confirm = Some(Confirm::RemoveParticipant(id)),
+            SetupRow::Group(id) => {
+                let members = s.participants.iter().filter(|p| p.group == id).count();
+                if members > 0 {
+                    let name = s.group(id).map(|g| g.name.clone()).unwrap_or_default();
+                    out.error(ModelError::GroupInUse { name, members }.to_string());
+                } else if s.groups.len() == 1 {
+                    out.error(ModelError::LastGroup.to_string());
+                } else {
+                    w.confirm = Some(Confirm::RemoveGroup(id));
+                }
+            }
+            _ => out.info("Only participants and groups can be removed."),
+        },
+        _ => {}
+    }
+}
+
+fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let Some((what, field)) = &mut w.setup.editing else {
+        return;
+    };
+    match action {
+        Action::Type(key) => field.input(key),
+        Action::Paste(text) => field.paste(&text),
+        Action::Cancel => w.setup.editing = None,
+        Action::Submit => {
+            let what = *what;
+            let text = crate::model::session::clean_line(&field.text());
+            w.setup.editing = None;
+            let s = &mut w.session;
+            match what {
+                SetupEdit::Title => {
+                    if text.is_empty() {
+                        out.error("A session needs a title; it was kept as it was.");
+                    } else {
+                        s.title = text;
+                        out.save();
+                    }
+                }
+                SetupEdit::Brand => {
+                    s.brand = text;
+                    out.save();
+                }
+                SetupEdit::CoreMessage => {
+                    s.core_message = text;
+                    out.save();
+                }
+                SetupEdit::TargetUser => {
+                    s.target_user = text;
+                    out.save();
+                }
+                SetupEdit::GroupName(id) => {
+                    if text.is_empty() {
+                        out.error("A group needs a name; it was kept as it was.");
+                    } else {
+                        out.apply(s.rename_group(id, &text));
+                    }
+                }
+                SetupEdit::NewGroup => {
+                    if !text.is_empty() {
+                        let id = s.add_group(&text);
+                        out.save();
+                        out.info(format!(
+                            "Added the group \"{text}\" with weight 1: ← → set its weight."
+                        ));
+                        let rows = rows(s);
+                        w.setup.selected = rows
+                            .iter()
+                            .position(|r| *r == SetupRow::Group(id))
+                            .unwrap_or(0);
+                    }
+                }
+                SetupEdit::ParticipantName(id) => {
+                    if text.is_empty() {
+                        out.error("A participant needs a name; press d to remove them instead.");
+                    } else {
+                        out.apply(s.rename_participant(id, &text));
+                    }
+                }
+                SetupEdit::NewParticipant => {
+                    if !text.is_empty() {
+                        // New people join the group of the last one added: rooms add people group by group.
+                        let group = s
+                            .participants
+                            .last()
+                            .map(|p| p.group)
+                            .or_else(|| s.groups.first().map(|g| g.id));
+                        if let Some(group) = group
+                            && let Some(id) = out.apply(s.add_participant(&text, group))
+                        {
+                            let gname = s.group(group).map(|g| g.name.clone()).unwrap_or_default();
+                            out.info(format!(
+                                "Added {text} to \"{gname}\": ← → change the group, a adds the next person."
+                            ));
+                            let rows = rows(s);
+                            w.setup.selected = rows
+                                .iter()
+                                .position(|r| *r == SetupRow::Participant(id))
+                                .unwrap_or(0);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---- Write ----
+
+fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Home
+        | Action::End => {
+            w.cursor = step(w.cursor, w.session.mots.len(), &action);
+        }
+        Action::NewMot => {
+            w.editor = Some(MotEditor {
+                mot: None,
+                fields: Default::default(),
+                focus: 0,
+            });
+        }
+        Action::Open => match w.selected_mot() {
+            Some(m) => {
+                let fields = [
+                    TextField::new(&m.who),
+                    TextField::new(&m.situation),
+                    TextField::new(&m.feeling),
+                ];
+                w.editor = Some(MotEditor {
+                    mot: Some(m.id),
+                    fields,
+                    focus: 0,
+                });
+            }
+            None => out.info("No MOTs yet: press n to write the first one."),
+        },
+        Action::Delete => match w.selected_mot() {
+            Some(m) => w.confirm = Some(Confirm::DeleteMot(m.id)),
+            None => out.info("Nothing to delete."),
+        },
+        _ => {}
+    }
+}
+
+fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let Some(ed) = &mut w.editor else { return };
+    match action {
+        Action::Type(key) => ed.fields[ed.focus].input(key),
+        Action::Paste(text) => ed.fields[ed.focus].paste(&text),
+        Action::NextField => ed.focus = (ed.focus + 1) % 3,
+        Action::PrevField => ed.focus = (ed.focus + 2) % 3,
+        Action::Submit if ed.focus < 2 => ed.focus += 1,
+        Action::Submit | Action::SaveMot => {
+            let text = ed.text();
+            if text.who.trim().is_empty()
+                && text.situation.trim().is_empty()
+                && text.feeling.trim().is_empty()
+            {
+                out.error(
+                    "The MOT is empty: type who, the situation and the feeling, or Esc to discard.",
+                );
+                return;
+            }
+            match ed.mot {
+                Some(id) => {
+                    if out.apply(w.session.edit_mot(id, text)).is_some() {
+                        out.info(format!("Kept MOT {id}."));
+                    }
+                }
+                None => {
+                    let id = w.session.add_mot(text);
+                    out.save();
+                    w.cursor = w.session.mots.len().saturating_sub(1);
+                    out.info(format!("Added MOT {id}. n writes the next one."));
+                }
+            }
+            w.editor = None;
+        }
+        Action::Cancel => {
+            w.editor = None;
+            out.info("Edit discarded.");
+        }
+        _ => {}
+    }
+}
+
+// ---- Tag ----
+
+fn tag(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let id = w.selected_mot().map(|m| m.id);
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Home
+        | Action::End => {
+            w.cursor = step(w.cursor, w.session.mots.len(), &action);
+        }
+        Action::SetDimension(d) => {
+            if let Some(id) = id {
+                out.apply(w.session.set_dimension(id, Some(d)));
+            }
+        }
+        Action::ClearDimension => {
+            if let Some(id) = id {
+                out.apply(w.session.set_dimension(id, None));
+            }
+        }
+        Action::ToggleQuality(q) => {
+            if let Some(id) = id {
+                out.apply(w.session.toggle_quality(id, q));
+            }
+        }
+        Action::NextUntagged => {
+            let n = w.session.mots.len();
+            let next = (1..=n)
+                .map(|i| (w.cursor + i) % n.max(1))
+                .find(|&i| w.session.mots.get(i).is_some_and(|m| !m.is_tagged()));
+            match next {
+                Some(i) => w.cursor = i,
+                None if n > 0 => out.info("Every MOT is tagged. Tab goes on to Vote."),
+                None => out.info("No MOTs yet: write some first (Shift-Tab)."),
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---- Vote ----
+
+fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let mot = w.selected_mot().map(|m| m.id);
+    // The first digit typed into a cell replaces its count; later ones append.
+    let continuing = std::mem::replace(
+        &mut w.vote.typing_count,
+        matches!(action, Action::Digit(_) | Action::EraseDigit),
+    );
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Home
+        | Action::End => {
+            w.cursor = step(w.cursor, w.session.mots.len(), &action);
+        }
+        Action::ToggleVoteMode => {
+            w.vote.mode = match w.vote.mode {
+                VoteMode::Dots => VoteMode::Hands,
+                VoteMode::Hands => VoteMode::Dots,
+            };
+        }
+        Action::ToggleReveal => {
+            w.session.votes_revealed = !w.session.votes_revealed;
+            out.save();
+            out.info(if w.session.votes_revealed {
+                "Totals revealed."
+            } else {
+                "Totals hidden: the room votes blind."
+            });
+        }
+        Action::NextParticipant | Action::PrevParticipant => {
+            let n = w.session.participants.len();
+            if n == 0 {
+                out.error("No participants yet: add them in Setup (Shift-Tab).");
+            } else if action == Action::NextParticipant {
+                w.vote.participant = (w.vote.participant + 1) % n;
+            } else {
+                w.vote.participant = (w.vote.participant + n - 1) % n;
+            }
+        }
+        Action::Left | Action::Right if w.vote.mode == VoteMode::Hands => {
+            let n = w.session.groups.len().max(1);
+            w.vote.group = if action == Action::Right {
+                (w.vote.group + 1) % n
+            } else {
+                (w.vote.group + n - 1) % n
+            };
+        }
+        Action::Increase | Action::Decrease if w.vote.mode == VoteMode::Dots => {
+            let Some(mot) = mot else {
+                out.info("No MOTs to vote on yet.");
+                return;
+            };
+            let Some(p) = w.voter().map(|p| p.id) else {
+                out.error("No participants yet: add them in Setup (Shift-Tab), or press m for show of hands.");
+                return;
+            };
+            if action == Action::Increase {
+                out.apply(w.session.add_dot(p, mot));
+            } else {
+                out.apply(w.session.remove_dot(p, mot));
+            }
+        }
+        Action::Increase | Action::Decrease | Action::Digit(_) | Action::EraseDigit => {
+            let (Some(mot), Some(group)) = (mot, w.session.groups.get(w.vote.group).map(|g| g.id))
+            else {
+                return;
+            };
+            let now = w.session.mot(mot).map_or(0, |m| m.hands_for(group));
+            let next = match action {
+                Action::Increase => now.saturating_add(1),
+                Action::Decrease => now.saturating_sub(1),
+                Action::Digit(d) if continuing => {
+                    now.saturating_mul(10).saturating_add(u32::from(d))
+                }
+                Action::Digit(d) => u32::from(d),
+                _ => now / 10,
+            };
+            out.apply(w.session.set_hands(mot, group, next));
+        }
+        _ => {}
+    }
+}
+
+// ---- Matrix ----
+
+fn matrix(w: &mut Workshop, action: Action) {
+    let m = &mut w.matrix;
+    let before = (m.dimension, m.quality);
+    match action {
+        Action::Up => m.dimension = m.dimension.saturating_sub(1),
+        Action::Down => m.dimension = (m.dimension + 1).min(3),
+        Action::Left => m.quality = m.quality.saturating_sub(1),
+        Action::Right => m.quality = (m.quality + 1).min(4),
+        Action::PageUp => m.list_offset = m.list_offset.saturating_sub(PAGE / 2),
+        Action::PageDown => m.list_offset += PAGE / 2,
+        _ => {}
+    }
+    if before != (m.dimension, m.quality) {
+        m.list_offset = 0;
+    }
+}
+
+/// A new session with this title (used by the shell when creating one).
+pub fn new_session(title: &str) -> Session {
+    Session::new(crate::model::session::clean_line(title))
+}

@@ -1,0 +1,189 @@
+//! Matrix: four dimensions by five qualities, shaded by weighted score.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{theme, widgets};
+use crate::app::Workshop;
+use crate::model::{Dimension, Matrix, Quality, sentence};
+
+/// Draws the Matrix stage.
+pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let s = &w.session;
+    let scores = s.scores();
+    let matrix = Matrix::build(s, &scores);
+    let revealed = s.votes_revealed;
+    let row_h: u16 = if area.height >= 36 {
+        4
+    } else if area.height >= 24 {
+        3
+    } else {
+        2
+    };
+    let grid_h = 1 + 4 * row_h + 1;
+    let [grid, info, list] = Layout::vertical([
+        Constraint::Length(grid_h),
+        Constraint::Length(1),
+        Constraint::Min(2),
+    ])
+    .areas(area);
+
+    let label_w: u16 = if area.width >= 120 { 18 } else { 14 };
+    let col_w = grid.width.saturating_sub(label_w) / 5;
+    let (sel_d, sel_q) = w.matrix.cell();
+
+    // Header: quality names.
+    for (qi, q) in Quality::ALL.iter().enumerate() {
+        let x = grid.x + label_w + qi as u16 * col_w;
+        let r = Rect::new(x, grid.y, col_w, 1).intersection(grid);
+        let name = widgets::fit(q.name(), col_w.saturating_sub(1) as usize);
+        let style = if *q == sel_q {
+            theme::label().add_modifier(ratatui::style::Modifier::UNDERLINED)
+        } else {
+            theme::label()
+        };
+        frame.render_widget(Paragraph::new(Span::styled(format!(" {name}"), style)), r);
+    }
+    for (di, d) in Dimension::ALL.iter().enumerate() {
+        let y = grid.y + 1 + di as u16 * row_h;
+        let focus = s.focus == Some(*d);
+        let lr = Rect::new(grid.x, y, label_w, row_h).intersection(grid);
+        let (n, total) = Matrix::row_total(s, &scores, *d);
+        let mut label = vec![Line::from(Span::styled(
+            format!("{}{}", if focus { "★ " } else { "  " }, d.name()),
+            if focus {
+                theme::focus()
+            } else {
+                theme::label()
+            },
+        ))];
+        let sub = if revealed {
+            format!("  {n} · {total}")
+        } else {
+            format!("  {n} MOTs")
+        };
+        label.push(Line::from(Span::styled(sub, theme::quiet())));
+        if focus && row_h >= 3 {
+            label.push(Line::from(Span::styled("  focus", theme::focus())));
+        }
+        frame.render_widget(Paragraph::new(label), lr);
+        for (qi, q) in Quality::ALL.iter().enumerate() {
+            let x = grid.x + label_w + qi as u16 * col_w;
+            let r = Rect::new(
+                x,
+                y,
+                col_w.saturating_sub(1),
+                row_h.saturating_sub(if row_h > 2 { 1 } else { 0 }),
+            )
+            .intersection(grid);
+            let cell = matrix.cell(*d, *q);
+            let heat = matrix.heat(*d, *q, revealed);
+            let selected = *d == sel_d && *q == sel_q;
+            let mut style = theme::heat(heat);
+            if selected {
+                style = theme::selected();
+            }
+            let mark = if selected {
+                "▶"
+            } else {
+                theme::heat_glyph(heat)
+            };
+            let mut lines = Vec::new();
+            if cell.count() == 0 {
+                lines.push(Line::from(format!("{mark} ·")));
+            } else {
+                lines.push(Line::from(format!(
+                    "{mark} {} MOT{}",
+                    cell.count(),
+                    if cell.count() == 1 { "" } else { "s" }
+                )));
+                if revealed {
+                    lines.push(Line::from(format!("  {} pts", cell.weighted)));
+                }
+            }
+            frame.render_widget(Paragraph::new(lines).style(style), r);
+        }
+    }
+    // Heat legend at the grid's last line.
+    let legend_y = grid.y + grid_h.saturating_sub(1);
+    let legend = Line::from(vec![
+        Span::styled(" Heat ", theme::quiet()),
+        Span::styled(" ░ ", theme::heat(1)),
+        Span::styled(" ▒ ", theme::heat(2)),
+        Span::styled(" ▓ ", theme::heat(3)),
+        Span::styled(" █ ", theme::heat(4)),
+        Span::styled(
+            if revealed {
+                " by weighted score   "
+            } else {
+                " by number of MOTs (votes hidden)   "
+            },
+            theme::quiet(),
+        ),
+        Span::styled("★", theme::focus()),
+        Span::styled(" focus", theme::quiet()),
+    ]);
+    frame.render_widget(
+        Paragraph::new(legend),
+        Rect::new(grid.x, legend_y, grid.width, 1).intersection(grid),
+    );
+
+    let cell = matrix.cell(sel_d, sel_q);
+    let mut info_spans = vec![Span::styled(
+        format!(" {} × {}: ", sel_d.name(), sel_q.name()),
+        theme::label(),
+    )];
+    info_spans.push(Span::raw(if cell.count() == 0 {
+        "empty: no MOT here yet".to_string()
+    } else if revealed {
+        format!(
+            "{} MOTs, {} points (raw {})",
+            cell.count(),
+            cell.weighted,
+            cell.raw
+        )
+    } else {
+        format!("{} MOTs", cell.count())
+    }));
+    frame.render_widget(Paragraph::new(Line::from(info_spans)), info);
+
+    let height = list.height as usize;
+    let offset = w
+        .matrix
+        .list_offset
+        .min(cell.count().saturating_sub(height.max(1)));
+    let width = list.width as usize;
+    let mut lines: Vec<Line> = cell
+        .mots
+        .iter()
+        .skip(offset)
+        .take(height)
+        .filter_map(|id| s.mot(*id))
+        .map(|m| {
+            let score = if revealed {
+                scores
+                    .get(&m.id)
+                    .map_or("0".into(), |sc| format!("{:>4} pts", sc.weighted))
+            } else {
+                String::new()
+            };
+            let head = format!("{:>5} {} ", m.id, widgets::pad(&score, 8));
+            let room = width.saturating_sub(widgets::width(&head));
+            Line::from(vec![
+                Span::styled(head, theme::label()),
+                Span::raw(widgets::fit(&sentence(&m.text()), room)),
+            ])
+        })
+        .collect();
+    let more = cell.count().saturating_sub(offset + lines.len());
+    if more > 0 && !lines.is_empty() {
+        lines.pop();
+        lines.push(Line::from(Span::styled(
+            format!("      … {} more (PgDn)", more + 1),
+            theme::quiet(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+}

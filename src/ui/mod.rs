@@ -1,0 +1,224 @@
+//! Drawing. Views read the app and draw; they never change it (beyond the
+//! scroll caches lists keep, as ratatui's own `ListState` does).
+
+pub mod help;
+pub mod matrix;
+pub mod picker;
+pub mod setup;
+pub mod tag;
+pub mod theme;
+pub mod vote;
+pub mod widgets;
+pub mod write;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::keymap::active_bindings;
+use crate::app::{App, Confirm, Screen, Stage, TextField, Workshop};
+
+/// Smallest terminal the app draws in; below it a message says so.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height.
+pub const MIN_HEIGHT: u16 = 18;
+
+/// Draws the whole app.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [top, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match &app.screen {
+        Screen::Picker(p) => {
+            picker::draw_title(p, frame, top);
+            picker::draw(p, frame, body);
+            status_line(app, None, frame, status);
+        }
+        Screen::Workshop(w) => {
+            stage_bar(w, frame, top);
+            match w.stage {
+                Stage::Setup => setup::draw(w, frame, body),
+                Stage::Write => write::draw(w, frame, body),
+                Stage::Tag => tag::draw(w, frame, body),
+                Stage::Vote => vote::draw(w, frame, body),
+                Stage::Matrix => matrix::draw(w, frame, body),
+            }
+            if let Some(q) = w.confirm {
+                confirm(w, q, frame, body);
+            }
+            status_line(app, Some(w), frame, status);
+        }
+    }
+    key_bar(app, frame, keys);
+    if app.help {
+        help::draw(app, frame, area);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from(Span::styled("Terminal too small", theme::warn())),
+        Line::from(format!(
+            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
+            area.width, area.height
+        )),
+        Line::from("Enlarge the window or reduce the font size."),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(" MOT ", theme::stage_current())];
+    let title = widgets::fit(&w.session.title, 30);
+    spans.push(Span::styled(
+        format!(" {title} "),
+        theme::bar().add_modifier(Modifier::BOLD),
+    ));
+    if w.unsaved {
+        spans.push(Span::styled(" UNSAVED ", theme::error()));
+    }
+    let mut stages = Vec::new();
+    for (i, s) in Stage::ALL.iter().enumerate() {
+        let name = format!(" {} {} ", i + 1, s.name());
+        if *s == w.stage {
+            stages.push(Span::styled(
+                format!("▶{}", name.trim_start()),
+                theme::stage_current(),
+            ));
+        } else {
+            stages.push(Span::styled(name, theme::bar()));
+        }
+    }
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let stage_w: usize = stages.iter().map(|s| s.width()).sum();
+    let gap = (area.width as usize).saturating_sub(used + stage_w);
+    spans.push(Span::styled(" ".repeat(gap), theme::bar()));
+    spans.extend(stages);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
+}
+
+fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, area: Rect) {
+    let line = match (&app.status, w) {
+        (Some(s), _) if s.error => {
+            Line::from(Span::styled(format!(" ⚠ {} ", s.text), theme::error()))
+        }
+        (Some(s), _) => Line::from(Span::styled(format!(" {}", s.text), theme::good())),
+        (None, Some(w)) => Line::from(Span::styled(
+            format!(" {}", w.stage.purpose()),
+            theme::quiet(),
+        )),
+        (None, None) => Line::from(""),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let max = area.width as usize;
+    for b in active_bindings(app) {
+        let Some(bar) = &b.bar else { continue };
+        let keys = match bar.keys {
+            Some(k) => k.to_string(),
+            None => b.keys.first().map(|k| k.label()).unwrap_or_default(),
+        };
+        let w = widgets::width(&keys) + widgets::width(bar.label) + 3;
+        if used + w > max {
+            break;
+        }
+        spans.push(Span::styled(format!(" {keys}"), theme::key()));
+        spans.push(Span::raw(format!(" {} ", bar.label)));
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
+}
+
+fn confirm(w: &Workshop, q: Confirm, frame: &mut Frame, area: Rect) {
+    let text = match q {
+        Confirm::DeleteMot(id) => {
+            let what = w
+                .session
+                .mot(id)
+                .map(|m| crate::model::sentence(&m.text()))
+                .unwrap_or_default();
+            format!("Delete MOT {id}?\n\n{what}\n\nIts votes go with it.")
+        }
+        Confirm::RemoveParticipant(id) => {
+            let name = w
+                .session
+                .participant(id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            format!("Remove {name}?\n\nTheir dots go with them.")
+        }
+        Confirm::RemoveGroup(id) => {
+            let name = w
+                .session
+                .group(id)
+                .map(|g| g.name.clone())
+                .unwrap_or_default();
+            format!("Remove the group \"{name}\"?\n\nIts show-of-hands counts go with it.")
+        }
+    };
+    let popup = widgets::centered(area, 56, 10);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Span::styled(" Are you sure? ", theme::warn()))
+        .title_bottom(Line::from(vec![
+            Span::styled(" y ", theme::key()),
+            Span::raw("yes  "),
+            Span::styled(" n ", theme::key()),
+            Span::raw("no "),
+        ]))
+        .border_style(theme::warn());
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        popup,
+    );
+}
+
+/// Draws a text field in `area` (borders included) and puts the terminal's
+/// cursor where the typing goes, so input methods pop up in the right place.
+pub fn text_field(
+    field: &TextField,
+    focused: bool,
+    block: Block<'static>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let mut ta = field.textarea().clone();
+    let style = if focused {
+        theme::label()
+    } else {
+        theme::quiet()
+    };
+    ta.set_block(block.border_style(style));
+    ta.set_cursor_line_style(Style::default());
+    ta.set_cursor_style(if focused {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default()
+    });
+    frame.render_widget(&ta, area);
+    if focused {
+        let inner = ta.block().map_or(area, |b| b.inner(area));
+        let cur = ta.screen_cursor();
+        let (top_row, top_col) = ta.scroll_offset();
+        let x = inner.x as usize + cur.col.saturating_sub(top_col as usize);
+        let y = inner.y as usize + cur.row.saturating_sub(top_row as usize);
+        if x < (inner.x + inner.width) as usize && y < (inner.y + inner.height) as usize {
+            frame.set_cursor_position(Position::new(x as u16, y as u16));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The session picker: the sessions in the folder, newest first.
+
+use std::time::SystemTime;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::{theme, widgets};
+use crate::app::Picker;
+
+/// The top bar of the picker.
+pub fn draw_title(p: &Picker, frame: &mut Frame, area: Rect) {
+    let folder = p.dir.display().to_string();
+    let head = " MOT  Moments-of-Truth workshops ";
+    let room = (area.width as usize).saturating_sub(widgets::width(head) + 2);
+    let line = Line::from(vec![
+        Span::styled(head, theme::stage_current()),
+        Span::styled(format!(" {}", widgets::fit(&folder, room)), theme::bar()),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme::bar()), area);
+}
+
+/// "5 min ago" style ages; plain dates past a month.
+pub fn age(modified: Option<SystemTime>, now: SystemTime) -> String {
+    let Some(t) = modified else { return "?".into() };
+    let secs = now.duration_since(t).map(|d| d.as_secs()).unwrap_or(0);
+    match secs {
+        0..=59 => "just now".into(),
+        60..=3599 => format!("{} min ago", secs / 60),
+        3600..=86_399 => format!("{} h ago", secs / 3600),
+        86_400..=2_591_999 => format!("{} days ago", secs / 86_400),
+        _ => {
+            let days = t
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map(|d| d.as_secs() / 86_400)
+                .unwrap_or(0);
+            let (y, m, d) = civil_from_days(days as i64);
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+    }
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// The list of sessions, or how to start when there are none.
+pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered().title(Span::styled(" Sessions ", theme::label()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if p.entries.is_empty() {
+        let text = vec![
+            Line::from(""),
+            Line::from(Span::styled(
+                "  No sessions in this folder yet.",
+                theme::label(),
+            )),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("  Press "),
+                Span::styled("n", theme::key()),
+                Span::raw(" to start a new workshop session, "),
+                Span::styled("q", theme::key()),
+                Span::raw(" to quit."),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(text), inner);
+    } else {
+        let [head, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let w = inner.width as usize;
+        let (age_w, mots_w) = (12usize, 6usize);
+        let file_w = if w >= 100 { 28 } else { 0 };
+        let title_w = w.saturating_sub(2 + age_w + mots_w + file_w + 3);
+        let header = format!(
+            "  {} {} {}{}",
+            widgets::pad("Title", title_w),
+            widgets::pad("Last change", age_w),
+            widgets::pad("MOTs", mots_w),
+            if file_w > 0 {
+                format!(" {}", widgets::pad("File", file_w))
+            } else {
+                String::new()
+            }
+        );
+        frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
+        let now = SystemTime::now();
+        let range = widgets::window(p.selected, p.entries.len(), list.height as usize, &p.scroll);
+        let lines: Vec<Line> = range
+            .map(|i| {
+                let e = &p.entries[i];
+                let sel = i == p.selected;
+                let file = e
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let (title, mots, style) = match &e.summary {
+                    Ok(s) => (s.title.clone(), s.mots.to_string(), theme::text()),
+                    Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
+                };
+                let text = format!(
+                    "{}{} {} {}{}",
+                    if sel { theme::MARKER } else { theme::NO_MARKER },
+                    widgets::pad(&title, title_w),
+                    widgets::pad(&age(e.modified, now), age_w),
+                    widgets::pad(&mots, mots_w),
+                    if file_w > 0 {
+                        format!(" {}", widgets::pad(&file, file_w))
+                    } else {
+                        String::new()
+                    }
+                );
+                Line::from(Span::styled(
+                    text,
+                    if sel { theme::selected() } else { style },
+                ))
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    if let Some(field) = &p.new_title {
+        let popup = widgets::centered(area, 60, 5);
+        frame.render_widget(Clear, popup);
+        let block = Block::bordered()
+            .title(Span::styled(" New session: its title ", theme::label()))
+            .title_bottom(Line::from(vec![
+                Span::styled(" Enter ", theme::key()),
+                Span::raw("create  "),
+                Span::styled(" Esc ", theme::key()),
+                Span::raw("cancel "),
+            ]));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        let [_, line] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+        super::text_field(field, true, Block::new(), frame, line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn ages_read_like_people_talk() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        let ago = |s| Some(now - Duration::from_secs(s));
+        assert_eq!(age(ago(5), now), "just now");
+        assert_eq!(age(ago(600), now), "10 min ago");
+        assert_eq!(age(ago(7200), now), "2 h ago");
+        assert_eq!(age(ago(3 * 86_400), now), "3 days ago");
+        assert_eq!(age(Some(SystemTime::UNIX_EPOCH), now), "1970-01-01");
+        assert_eq!(age(None, now), "?");
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+}

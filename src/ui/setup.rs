@@ -1,0 +1,246 @@
+//! Setup: the session's brand, focus, voting rules, groups and participants.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{theme, widgets};
+use crate::app::setup_rows::{SetupRow, rows};
+use crate::app::{SetupEdit, Workshop};
+
+const LABEL_W: usize = 16;
+
+fn label(row: SetupRow, w: &Workshop) -> String {
+    let s = &w.session;
+    match row {
+        SetupRow::Title => "Title".into(),
+        SetupRow::Brand => "Brand".into(),
+        SetupRow::CoreMessage => "Core message".into(),
+        SetupRow::TargetUser => "Target user".into(),
+        SetupRow::Focus => "Focus dimension".into(),
+        SetupRow::DotBudget => "Dots each".into(),
+        SetupRow::MaxDots => "Most on one MOT".into(),
+        SetupRow::Group(id) => s.group(id).map(|g| g.name.clone()).unwrap_or_default(),
+        SetupRow::AddGroup => "+ add a group".into(),
+        SetupRow::Participant(id) => s
+            .participant(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        SetupRow::AddParticipant => "+ add a participant".into(),
+    }
+}
+
+fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
+    let s = &w.session;
+    let blank = |v: &str, hint: &str| {
+        if v.is_empty() {
+            Span::styled(hint.to_string(), theme::warn())
+        } else {
+            Span::raw(v.to_string())
+        }
+    };
+    let chooser = |v: String| Span::styled(format!("◀ {v} ▶"), theme::label());
+    match row {
+        SetupRow::Title => vec![blank(&s.title, "(untitled)")],
+        SetupRow::Brand => vec![blank(&s.brand, "(Enter to name the brand)")],
+        SetupRow::CoreMessage => vec![blank(
+            &s.core_message,
+            "(the one label customers should carry away)",
+        )],
+        SetupRow::TargetUser => vec![blank(&s.target_user, "(who the brand is for)")],
+        SetupRow::Focus => match s.focus {
+            Some(d) => vec![
+                chooser(d.name().to_string()),
+                Span::styled(format!("  the moment of {}", d.moment()), theme::quiet()),
+            ],
+            None => vec![chooser("not chosen".into())],
+        },
+        SetupRow::DotBudget => vec![
+            chooser(s.dot_budget.to_string()),
+            Span::styled("  dots per participant", theme::quiet()),
+        ],
+        SetupRow::MaxDots => vec![
+            chooser(s.max_dots_per_mot.to_string()),
+            Span::styled("  dots from one person on one MOT", theme::quiet()),
+        ],
+        SetupRow::Group(id) => match s.group(id) {
+            Some(g) => {
+                let members = s.participants.iter().filter(|p| p.group == id).count();
+                vec![
+                    chooser(format!("×{}", g.weight)),
+                    Span::styled(
+                        format!(
+                            "  {members} {}  ",
+                            if members == 1 { "person" } else { "people" }
+                        ),
+                        theme::quiet(),
+                    ),
+                    Span::styled(g.description.clone(), theme::quiet()),
+                ]
+            }
+            None => Vec::new(),
+        },
+        SetupRow::Participant(id) => {
+            let group = s
+                .participant(id)
+                .and_then(|p| s.group(p.group))
+                .map(|g| format!("{} ×{}", g.name, g.weight))
+                .unwrap_or_default();
+            vec![chooser(group)]
+        }
+        SetupRow::AddGroup | SetupRow::AddParticipant => Vec::new(),
+    }
+}
+
+fn heading(row: SetupRow, prev: Option<SetupRow>, w: &Workshop) -> Option<String> {
+    let s = &w.session;
+    match (row, prev) {
+        (SetupRow::Title, _) => Some("The session".into()),
+        (SetupRow::DotBudget, _) => Some("Dot voting".into()),
+        (SetupRow::Group(_), Some(SetupRow::MaxDots))
+        | (SetupRow::AddGroup, Some(SetupRow::MaxDots)) => {
+            Some("Respondent groups and the weight of their votes".into())
+        }
+        (SetupRow::Participant(_), Some(SetupRow::AddGroup))
+        | (SetupRow::AddParticipant, Some(SetupRow::AddGroup)) => {
+            Some(format!("Participants ({})", s.participants.len()))
+        }
+        _ => None,
+    }
+}
+
+fn editing_row(edit: SetupEdit) -> SetupRow {
+    match edit {
+        SetupEdit::Title => SetupRow::Title,
+        SetupEdit::Brand => SetupRow::Brand,
+        SetupEdit::CoreMessage => SetupRow::CoreMessage,
+        SetupEdit::TargetUser => SetupRow::TargetUser,
+        SetupEdit::GroupName(id) => SetupRow::Group(id),
+        SetupEdit::NewGroup => SetupRow::AddGroup,
+        SetupEdit::ParticipantName(id) => SetupRow::Participant(id),
+        SetupEdit::NewParticipant => SetupRow::AddParticipant,
+    }
+}
+
+/// Draws the Setup stage.
+pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let wide = area.width >= 110;
+    let (list_area, side) = if wide {
+        let [l, r] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(area);
+        (l, Some(r))
+    } else {
+        (area, None)
+    };
+    let block = Block::bordered().title(Span::styled(" Setup ", theme::label()));
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+
+    let rows = rows(&w.session);
+    let selected = w.setup.selected.min(rows.len().saturating_sub(1));
+    // Display lines: headings interleaved with rows; remember where each row sits.
+    let mut lines: Vec<(Option<usize>, Option<String>)> = Vec::new();
+    let mut selected_line = 0;
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(h) = heading(*row, i.checked_sub(1).map(|p| rows[p]), w) {
+            if !lines.is_empty() {
+                lines.push((None, None));
+            }
+            lines.push((None, Some(h)));
+        }
+        if i == selected {
+            selected_line = lines.len();
+        }
+        lines.push((Some(i), None));
+    }
+    let range = widgets::window(
+        selected_line,
+        lines.len(),
+        inner.height as usize,
+        &w.setup.scroll,
+    );
+    let editing = w.setup.editing.as_ref().map(|(e, f)| (editing_row(*e), f));
+    for (y, idx) in range.enumerate() {
+        let line_area = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
+        match &lines[idx] {
+            (None, Some(h)) => {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(h.clone(), theme::label())),
+                    line_area,
+                );
+            }
+            (Some(i), _) => {
+                let row = rows[*i];
+                let sel = *i == selected;
+                let marker = if sel { theme::MARKER } else { theme::NO_MARKER };
+                let lbl = widgets::pad(&label(row, w), LABEL_W);
+                let lbl_style = if sel {
+                    theme::selected()
+                } else {
+                    theme::text()
+                };
+                let [l, v] = Layout::horizontal([
+                    Constraint::Length((LABEL_W + 3) as u16),
+                    Constraint::Min(0),
+                ])
+                .areas(line_area);
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(marker, lbl_style),
+                        Span::styled(lbl, lbl_style),
+                        Span::raw(" "),
+                    ])),
+                    l,
+                );
+                match editing {
+                    Some((erow, field)) if erow == row => {
+                        super::text_field(field, true, Block::new(), frame, v);
+                    }
+                    _ => {
+                        frame.render_widget(Paragraph::new(Line::from(value(row, w))), v);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(side) = side {
+        draw_guide(w, frame, side);
+    }
+}
+
+/// The seeds' advice on whom to ask, beside the form when there is room.
+fn draw_guide(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let s = &w.session;
+    let mut text = vec![
+        Line::from(Span::styled("Who to ask", theme::label())),
+        Line::from(
+            "Those who love you (heavy customers) know what is good: ask them about repurchase and referral. Their votes weigh most.",
+        ),
+        Line::from(""),
+        Line::from(
+            "Those who don't love you (competitors' customers): ask about entry and conversion, and what competitors do right.",
+        ),
+        Line::from(""),
+        Line::from("Those who liked you once: ask what went wrong."),
+        Line::from(""),
+        Line::from(Span::styled("Votes", theme::label())),
+        Line::from(format!(
+            "{} dots each, at most {} on one MOT. Each vote counts times its group's weight.",
+            s.dot_budget, s.max_dots_per_mot
+        )),
+    ];
+    if s.focus.is_none() {
+        text.push(Line::from(""));
+        text.push(Line::from(Span::styled(
+            "Choose a focus dimension: the stage the business is in now.",
+            theme::warn(),
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Guide ")),
+        area,
+    );
+}

@@ -1,0 +1,215 @@
+//! Write: the MOTs as sentences, one in detail, and the editor that coaches.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{theme, widgets};
+use crate::app::{MotEditor, Workshop};
+use crate::model::{Mot, coach, sentence};
+
+/// Draws the Write stage.
+pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
+    if let Some(ed) = &w.editor {
+        draw_editor(ed, frame, area);
+        return;
+    }
+    let (list, detail) = if area.width >= 120 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(area);
+        (l, r)
+    } else {
+        let detail_h = (area.height / 2).clamp(6, 10);
+        let [l, r] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(area);
+        (l, r)
+    };
+    draw_list(w, frame, list);
+    draw_detail(w, frame, detail);
+}
+
+/// One MOT as a list row: id, a warning mark when coaching applies, the sentence.
+pub fn mot_row(m: &Mot, width: usize) -> String {
+    let flag = if coach(&m.text()).is_empty() {
+        "  "
+    } else {
+        "⚠ "
+    };
+    let head = format!("{:>4} {flag}", m.id);
+    let room = width.saturating_sub(widgets::width(&head));
+    format!("{head}{}", widgets::fit(&sentence(&m.text()), room))
+}
+
+fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let n = w.session.mots.len();
+    let needs_work = w
+        .session
+        .mots
+        .iter()
+        .filter(|m| !coach(&m.text()).is_empty())
+        .count();
+    let mut title = vec![Span::styled(format!(" MOTs: {n} "), theme::label())];
+    if needs_work > 0 {
+        title.push(Span::styled(
+            format!(" ⚠ {needs_work} need work "),
+            theme::warn(),
+        ));
+    }
+    let block = Block::bordered().title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if n == 0 {
+        let text = vec![
+            Line::from(""),
+            Line::from(Span::styled("  No MOTs yet.", theme::label())),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("  Press "),
+                Span::styled("n", theme::key()),
+                Span::raw(" and write the first one: who, in what situation, felt what."),
+            ]),
+            Line::from(""),
+            Line::from(Span::styled(
+                "  e.g. A traveller from the US West Coast / preparing to sleep in business",
+                theme::quiet(),
+            )),
+            Line::from(Span::styled(
+                "  class, the crew made up the bed / felt this airline is different.",
+                theme::quiet(),
+            )),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+        return;
+    }
+    let range = widgets::window(w.cursor, n, inner.height as usize, &w.scroll);
+    let lines: Vec<Line> = range
+        .map(|i| {
+            let m = &w.session.mots[i];
+            let sel = i == w.cursor;
+            let marker = if sel { theme::MARKER } else { theme::NO_MARKER };
+            let row = mot_row(m, (inner.width as usize).saturating_sub(2));
+            let style = if sel {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            Line::from(Span::styled(
+                widgets::pad(&format!("{marker}{row}"), inner.width as usize),
+                style,
+            ))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let Some(m) = w.selected_mot() else {
+        frame.render_widget(Block::bordered().title(" MOT "), area);
+        return;
+    };
+    let mut text = vec![
+        Line::from(Span::styled("Who", theme::label())),
+        Line::from(format!("  {}", m.who)),
+        Line::from(Span::styled("Situation", theme::label())),
+        Line::from(format!("  {}", m.situation)),
+        Line::from(Span::styled("Feeling", theme::label())),
+        Line::from(format!("  {}", m.feeling)),
+    ];
+    let tags = match m.dimension {
+        Some(d) => {
+            let qs: Vec<&str> = m.qualities.iter().map(|q| q.name()).collect();
+            format!(
+                "{} · {}",
+                d.name(),
+                if qs.is_empty() {
+                    "no quality yet".into()
+                } else {
+                    qs.join(", ")
+                }
+            )
+        }
+        None => "not tagged yet".into(),
+    };
+    text.push(Line::from(vec![
+        Span::styled("Tags ", theme::label()),
+        Span::styled(tags, theme::quiet()),
+    ]));
+    for advice in coach(&m.text()) {
+        text.push(Line::from(Span::styled(
+            format!("⚠ {}", advice.message()),
+            theme::warn(),
+        )));
+    }
+    let block = Block::bordered().title(Span::styled(format!(" MOT {} ", m.id), theme::label()));
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+fn draw_editor(ed: &MotEditor, frame: &mut Frame, area: Rect) {
+    let title = match ed.mot {
+        Some(id) => format!(" Editing MOT {id} "),
+        None => " New MOT ".to_string(),
+    };
+    let outer = Block::bordered()
+        .title(Span::styled(title, theme::label()))
+        .border_style(theme::label());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let tall = inner.height >= 22;
+    let situation_h = if tall { 5 } else { 4 };
+    let [who, situation, feeling, preview, advice] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(situation_h),
+        Constraint::Length(3),
+        Constraint::Length(if tall { 5 } else { 4 }),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let names = [
+        "1 Who is the customer?",
+        "2 In what situation? The scene, in detail",
+        "3 What did they feel? (the brand message)",
+    ];
+    for (i, r) in [who, situation, feeling].into_iter().enumerate() {
+        let focused = ed.focus == i;
+        let name = if focused {
+            format!("▶ {} ", names[i])
+        } else {
+            format!(" {} ", names[i])
+        };
+        super::text_field(
+            &ed.fields[i],
+            focused,
+            Block::bordered().title(name),
+            frame,
+            r,
+        );
+    }
+    let text = ed.text();
+    let preview_block = Block::bordered().title(Span::styled(" As one sentence ", theme::quiet()));
+    frame.render_widget(
+        Paragraph::new(sentence(&text))
+            .wrap(Wrap { trim: true })
+            .block(preview_block),
+        preview,
+    );
+    let advice_lines: Vec<Line> = coach(&text)
+        .into_iter()
+        .map(|a| Line::from(Span::styled(format!("⚠ {}", a.message()), theme::warn())))
+        .collect();
+    let advice_lines = if advice_lines.is_empty() {
+        vec![Line::from(Span::styled(
+            "✓ Who, a detailed situation and a feeling: ready to keep.",
+            theme::good(),
+        ))]
+    } else {
+        advice_lines
+    };
+    frame.render_widget(
+        Paragraph::new(advice_lines).wrap(Wrap { trim: true }),
+        advice,
+    );
+}
