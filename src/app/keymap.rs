@@ -225,6 +225,8 @@ pub static BINDINGS: &[Binding] = &[
     // Picker
     bind!(Picker, [k(K::Up), c('k')], A::Up, "previous session", None),
     bind!(Picker, [k(K::Down), c('j')], A::Down, "next session", None),
+    bind!(Picker, [k(K::Home)], A::Home, "first session", None),
+    bind!(Picker, [k(K::End)], A::End, "last session", None),
     bind!(
         Picker,
         [k(K::Enter)],
@@ -297,6 +299,8 @@ pub static BINDINGS: &[Binding] = &[
     // Tag
     bind!(Tag, [k(K::Up), c('k')], A::Up, "previous MOT", None),
     bind!(Tag, [k(K::Down), c('j')], A::Down, "next MOT", None),
+    bind!(Tag, [k(K::Home)], A::Home, "first MOT", None),
+    bind!(Tag, [k(K::End)], A::End, "last MOT", None),
     bind!(
         Tag,
         [c('1')],
@@ -379,6 +383,8 @@ pub static BINDINGS: &[Binding] = &[
     // Vote, dots
     bind!(VoteDots, [k(K::Up), c('k')], A::Up, "previous MOT", None),
     bind!(VoteDots, [k(K::Down), c('j')], A::Down, "next MOT", None),
+    bind!(VoteDots, [k(K::Home)], A::Home, "first MOT", None),
+    bind!(VoteDots, [k(K::End)], A::End, "last MOT", None),
     bind!(
         VoteDots,
         [k(K::Right), c('+'), c('='), k(K::Char(' '))],
@@ -426,6 +432,8 @@ pub static BINDINGS: &[Binding] = &[
     // Vote, hands
     bind!(VoteHands, [k(K::Up), c('k')], A::Up, "previous MOT", None),
     bind!(VoteHands, [k(K::Down), c('j')], A::Down, "next MOT", None),
+    bind!(VoteHands, [k(K::Home)], A::Home, "first MOT", None),
+    bind!(VoteHands, [k(K::End)], A::End, "last MOT", None),
     bind!(
         VoteHands,
         [k(K::Left), c('h')],
@@ -615,7 +623,7 @@ pub fn action_for(app: &App, ev: KeyEvent) -> Option<Action> {
         // Any other key closes help too, so nobody is stuck in it.
         return Some(Action::ToggleHelp);
     }
-    if app.typing() && !app.workshop_ref().is_some_and(|w| w.confirm.is_some()) {
+    if app.typing() && app.workshop_ref().is_none_or(|w| w.confirm.is_none()) {
         return Some(Action::Type(ev));
     }
     None

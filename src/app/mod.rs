@@ -123,7 +123,7 @@ pub struct App {
 #[derive(Debug)]
 pub enum Screen {
     /// Choosing a session.
-    Picker(Picker),
+    Picker(Box<Picker>),
     /// Running a session.
     Workshop(Box<Workshop>),
 }
@@ -283,13 +283,13 @@ impl App {
     /// The app on the session picker.
     pub fn picker(dir: PathBuf, entries: Vec<Entry>) -> App {
         App {
-            screen: Screen::Picker(Picker {
+            screen: Screen::Picker(Box::new(Picker {
                 dir,
                 entries,
                 selected: 0,
                 new_title: None,
                 scroll: Cell::new(0),
-            }),
+            })),
             help: false,
             status: None,
             quit: false,

@@ -15,13 +15,8 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let scores = s.scores();
     let matrix = Matrix::build(s, &scores);
     let revealed = s.votes_revealed;
-    let row_h: u16 = if area.height >= 36 {
-        4
-    } else if area.height >= 24 {
-        3
-    } else {
-        2
-    };
+    // Rows as tall as the room allows, leaving the cell's MOT list at least four lines.
+    let row_h: u16 = (area.height.saturating_sub(2 + 1 + 4) / 4).clamp(2, 6);
     let grid_h = 1 + 4 * row_h + 1;
     let [grid, info, list] = Layout::vertical([
         Constraint::Length(grid_h),
@@ -59,14 +54,15 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                 theme::label()
             },
         ))];
-        let sub = if revealed {
-            format!("  {n} · {total}")
-        } else {
-            format!("  {n} MOTs")
-        };
-        label.push(Line::from(Span::styled(sub, theme::quiet())));
-        if focus && row_h >= 3 {
-            label.push(Line::from(Span::styled("  focus", theme::focus())));
+        label.push(Line::from(Span::styled(
+            format!("  {n} MOT{}", if n == 1 { "" } else { "s" }),
+            theme::quiet(),
+        )));
+        if revealed && row_h >= 3 {
+            label.push(Line::from(Span::styled(
+                format!("  {total} pts"),
+                theme::quiet(),
+            )));
         }
         frame.render_widget(Paragraph::new(label), lr);
         for (qi, q) in Quality::ALL.iter().enumerate() {

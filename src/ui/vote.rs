@@ -15,7 +15,7 @@ const SCORE_W: usize = 13;
 
 /// Draws the Vote stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
-    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
     draw_head(w, frame, head);
     match w.vote.mode {
         VoteMode::Dots => draw_dots(w, frame, body),
@@ -188,16 +188,24 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let text_w = width
         .saturating_sub(2 + 5 + groups.len() * (col_w + 1) + SCORE_W + 1)
         .max(8);
-    let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let mut header = format!("  {:>4} {}", "#", widgets::pad("MOT", text_w));
-    for g in groups {
-        header.push(' ');
-        header.push_str(&widgets::pad(&format!("{}×{}", g.name, g.weight), col_w));
+    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    // Group names on one line, weights under them: both must be readable at 80 columns.
+    let mut names = format!("  {:>4} {}", "#", widgets::pad("MOT", text_w));
+    let mut weights = format!("  {:>4} {}", "", widgets::pad("", text_w));
+    for (gi, g) in groups.iter().enumerate() {
+        let mark = if gi == w.vote.group { "▼" } else { " " };
+        names.push(' ');
+        names.push_str(&widgets::pad(&g.name, col_w));
+        weights.push(' ');
+        weights.push_str(&widgets::pad(&format!("{mark}×{}", g.weight), col_w));
     }
-    header.push(' ');
-    header.push_str(&widgets::pad("Score", SCORE_W));
+    names.push(' ');
+    names.push_str(&widgets::pad("Score", SCORE_W));
     frame.render_widget(
-        Paragraph::new(Span::styled(widgets::fit(&header, width), theme::label())),
+        Paragraph::new(vec![
+            Line::from(Span::styled(widgets::fit(&names, width), theme::label())),
+            Line::from(Span::styled(widgets::fit(&weights, width), theme::quiet())),
+        ]),
         head,
     );
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
