@@ -238,6 +238,8 @@ pub static BINDINGS: &[Binding] = &[
     // Setup
     bind!(Setup, [k(K::Up), c('k')], A::Up, "previous row", None),
     bind!(Setup, [k(K::Down), c('j')], A::Down, "next row", None),
+    bind!(Setup, [k(K::Home)], A::Home, "first row", None),
+    bind!(Setup, [k(K::End)], A::End, "last row", None),
     bind!(
         Setup,
         [k(K::Enter), c('e')],

@@ -1,0 +1,186 @@
+//! The real binary in a pseudo-terminal: a Chinese MOT written, tagged,
+//! voted on, seen in the matrix, and found in the file after quitting.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Term {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Term {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Term {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mot"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("MOT_SESSIONS_DIR");
+        let child = pty.slave.spawn_command(cmd).expect("mot starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a real size");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _keep_master_open = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Term {
+            screen,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} never appeared. Screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush");
+        // One key at a time, as a person types: lets each frame settle.
+        std::thread::sleep(Duration::from_millis(40));
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("mot did not exit. Screen:\n{}", self.contents());
+    }
+}
+
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const RIGHT: &str = "\x1b[C";
+const DOWN: &str = "\x1b[B";
+
+#[test]
+fn a_chinese_mot_goes_from_the_editor_to_the_matrix_and_into_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir_s = dir.path().to_string_lossy().to_string();
+    let mut t = Term::start(&["--dir", &dir_s, "new", "华航 商务舱"], 100, 30);
+    t.wait_for("1 Setup");
+    t.wait_for("Respondent groups");
+
+    t.send(TAB);
+    t.wait_for("No MOTs yet");
+    t.send("n");
+    t.wait_for("New MOT");
+    t.send("住在美国西岸的华人旅客");
+    t.send(ENTER);
+    t.send("在商务舱准备睡觉时，空服员帮忙铺床");
+    t.send(ENTER);
+    t.send("华航不一样");
+    t.wait_for("感觉到：华航不一样。");
+    t.send(ENTER);
+    t.wait_for("Added MOT 1");
+
+    t.send(TAB);
+    t.wait_for("Untagged: 1 of 1");
+    t.send("3");
+    t.send("9");
+    t.wait_for("all 1 tagged");
+
+    t.send(TAB);
+    t.wait_for("Totals hidden");
+    t.send("m");
+    t.wait_for("Hands per group");
+    t.send("5");
+    t.send("r");
+    t.wait_for("15 (raw 5)");
+
+    t.send(TAB);
+    t.wait_for("Heat");
+    t.send(DOWN);
+    t.send(DOWN);
+    for _ in 0..4 {
+        t.send(RIGHT);
+    }
+    t.wait_for("Repurchase × Empathy: 1 MOTs, 15 points");
+
+    t.send("q");
+    assert!(t.wait_exit(), "mot exits cleanly");
+
+    let path = dir.path().join("华航-商务舱.ron");
+    let session = mot::store::load(&path).expect("the saved session loads");
+    let m = &session.mots[0];
+    assert_eq!(m.who, "住在美国西岸的华人旅客");
+    assert_eq!(m.situation, "在商务舱准备睡觉时，空服员帮忙铺床");
+    assert_eq!(m.feeling, "华航不一样");
+    assert_eq!(m.dimension, Some(mot::model::Dimension::Repurchase));
+    assert_eq!(m.qualities, [mot::model::Quality::Empathy]);
+    assert_eq!(m.hands_for(1), 5);
+    assert!(session.votes_revealed);
+    assert_eq!(session.score(m.id).weighted, 15);
+}
+
+#[test]
+fn the_picker_opens_a_session_and_q_leaves_it_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hotel.ron");
+    let mut s = mot::model::Session::new("Grand Hotel");
+    s.add_mot(mot::model::MotText {
+        who: "A guest".into(),
+        situation: "arriving late after a delayed flight".into(),
+        feeling: "they kept my room".into(),
+    });
+    mot::store::save(&path, &s).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let dir_s = dir.path().to_string_lossy().to_string();
+    let mut t = Term::start(&["--dir", &dir_s], 80, 24);
+    t.wait_for("Grand Hotel");
+    t.send(ENTER);
+    t.wait_for("MOTs: 1");
+    t.send("q");
+    assert!(t.wait_exit());
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "nothing changed, nothing lost"
+    );
+}

@@ -1,0 +1,236 @@
+//! A whole workshop through the keymap and the update step, as a facilitator
+//! would run it, then the saved file read back.
+
+mod common;
+
+use common::Harness;
+use mot::app::{App, Stage};
+use mot::model::{Dimension, Quality};
+use mot::store;
+use ratatui::crossterm::event::KeyCode;
+
+fn new_session(dir: &std::path::Path) -> Harness {
+    let mut h = Harness::new(App::picker(dir.to_path_buf(), Vec::new()));
+    assert!(h.screen(80, 24).contains("No sessions in this folder yet"));
+    h.press('n').type_text("华航 商务舱").key(KeyCode::Enter);
+    assert_eq!(h.workshop().stage, Stage::Setup);
+    h
+}
+
+#[test]
+fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    let path = h.workshop().path.clone();
+    assert_eq!(path.parent(), Some(dir.path()));
+    assert!(path.exists(), "created on disk at once");
+
+    // Setup: brand, message, focus, two participants in two groups, a heavier weight.
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .type_text("China Airlines")
+        .key(KeyCode::Enter);
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .type_text("华航不一样")
+        .key(KeyCode::Enter);
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .type_text("常飞的商务旅客")
+        .key(KeyCode::Enter);
+    h.key(KeyCode::Down)
+        .key(KeyCode::Right)
+        .key(KeyCode::Right)
+        .key(KeyCode::Right); // Repurchase
+    h.press('a').type_text("王小明").key(KeyCode::Enter); // joins "loves us"
+    h.press('a')
+        .type_text("Bob")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Right); // to "liked us once"
+    let s = &h.workshop().session;
+    assert_eq!(s.brand, "China Airlines");
+    assert_eq!(s.core_message, "华航不一样");
+    assert_eq!(s.target_user, "常飞的商务旅客");
+    assert_eq!(s.focus, Some(Dimension::Repurchase));
+    assert_eq!(s.participants.len(), 2);
+    assert_eq!(s.participants[0].group, 1);
+    assert_eq!(s.participants[1].group, 2);
+
+    // Write: one MOT in Chinese, one in English with a thin situation.
+    h.key(KeyCode::Tab);
+    assert_eq!(h.workshop().stage, Stage::Write);
+    h.press('n')
+        .type_text("住在美国西岸的华人旅客")
+        .key(KeyCode::Enter)
+        .type_text("在商务舱准备睡觉时，空服员帮忙铺床")
+        .key(KeyCode::Enter)
+        .type_text("华航不一样")
+        .key(KeyCode::Enter);
+    h.press('n')
+        .type_text("A guest")
+        .key(KeyCode::Tab)
+        .type_text("at check-in");
+    let editing = h.screen(80, 24);
+    assert!(editing.contains("too short to act on"), "{editing}");
+    assert!(editing.contains("What did the customer feel?"), "{editing}");
+    assert!(
+        editing.contains("A guest, at check-in, felt: …"),
+        "{editing}"
+    );
+    h.key(KeyCode::Tab).type_text("welcome").ctrl('s');
+    assert_eq!(h.workshop().session.mots.len(), 2);
+
+    // Tag: 3 = Repurchase, 9 = Empathy; Space jumps to the next untagged MOT.
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Home).press('3').press('9');
+    assert!(h.screen(80, 24).contains("Untagged: 1 of 2"));
+    h.key(KeyCode::Char(' ')).press('1').press('5').press('8');
+    assert!(h.screen(80, 24).contains("all 2 tagged"));
+
+    // Vote: 王小明 (weight 3) puts two dots on MOT 1; Bob (weight 1) one; hands for MOT 2.
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Home)
+        .key(KeyCode::Right)
+        .key(KeyCode::Right)
+        .key(KeyCode::Right);
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("at most 2"))
+    );
+    h.press(']').key(KeyCode::Right);
+    let blind = h.screen(80, 24);
+    assert!(blind.contains("hidden"), "{blind}");
+    h.press('m')
+        .key(KeyCode::End)
+        .key(KeyCode::Right)
+        .type_text("12");
+    h.press('r');
+    let s = &h.workshop().session;
+    assert_eq!(s.score(1).weighted, 2 * 3 + 1);
+    assert_eq!(s.score(1).raw, 3);
+    assert_eq!(s.score(2).weighted, 12);
+    let shown = h.screen(80, 24);
+    assert!(shown.contains("12 (raw 12)"), "{shown}");
+
+    // Matrix: Repurchase x Empathy holds MOT 1 with its score.
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Down).key(KeyCode::Down);
+    h.key(KeyCode::Right)
+        .key(KeyCode::Right)
+        .key(KeyCode::Right)
+        .key(KeyCode::Right);
+    let matrix = h.screen(80, 24);
+    assert!(
+        matrix.contains("Repurchase × Empathy: 1 MOTs, 7 points (raw 3)"),
+        "{matrix}"
+    );
+    assert!(matrix.contains("住在美国西岸的华人旅客"), "{matrix}");
+
+    // Quit, and the file holds exactly what the room made.
+    h.press('q');
+    assert!(h.app.quit);
+    let saved = store::load(&path).expect("saved session loads");
+    assert_eq!(&saved, &h.workshop().session);
+    assert_eq!(saved.mots[0].dimension, Some(Dimension::Repurchase));
+    assert_eq!(
+        saved.mots[1].qualities,
+        [Quality::Reliability, Quality::Tangibles]
+    );
+    assert!(saved.votes_revealed);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.contains("situation: \"在商务舱准备睡觉时，空服员帮忙铺床\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn escape_discards_an_edit_and_delete_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    h.key(KeyCode::Tab);
+    h.press('n').type_text("who").key(KeyCode::Esc);
+    assert!(h.workshop().session.mots.is_empty());
+    h.press('n').type_text("who").ctrl('s');
+    h.press('d');
+    assert!(h.screen(80, 24).contains("Delete MOT 1?"));
+    h.press('n');
+    assert_eq!(h.workshop().session.mots.len(), 1);
+    h.press('d').press('y');
+    assert!(h.workshop().session.mots.is_empty());
+    let saved = store::load(&h.workshop().path).expect("loads");
+    assert!(saved.mots.is_empty(), "the deletion is saved at once");
+}
+
+#[test]
+fn q_types_inside_a_field_and_ctrl_c_quits_from_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    h.key(KeyCode::Tab).press('n').type_text("quick q");
+    assert!(!h.app.quit);
+    assert!(h.screen(80, 24).contains("quick q"));
+    h.ctrl('c');
+    assert!(h.app.quit);
+}
+
+#[test]
+fn pasted_paragraphs_become_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    h.key(KeyCode::Tab).press('n').key(KeyCode::Tab);
+    h.paste("在登机口\n等待的时候\t航班延误");
+    h.key(KeyCode::Tab).type_text("x").ctrl('s');
+    assert_eq!(
+        h.workshop().session.mots[0].situation,
+        "在登机口 等待的时候 航班延误"
+    );
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    h.key(KeyCode::Tab).key(KeyCode::Tab).press('?');
+    let help = h.screen(80, 24);
+    for needle in [
+        "Help: keys of this screen",
+        "dimension: Entry",
+        "quality: Empathy on/off",
+        "next untagged",
+        "save and quit",
+    ] {
+        assert!(help.contains(needle), "{needle} missing:\n{help}");
+    }
+    h.press('?');
+    assert!(!h.app.help);
+    assert_eq!(h.workshop().stage, Stage::Tag);
+}
+
+#[test]
+fn setup_rules_hold_in_the_ui() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    // Row 6 is the dot budget: it never goes below one.
+    for _ in 0..5 {
+        h.key(KeyCode::Down);
+    }
+    for _ in 0..10 {
+        h.key(KeyCode::Left);
+    }
+    assert_eq!(h.workshop().session.dot_budget, 1);
+    // A group with members cannot be removed.
+    h.press('a').type_text("Ann").key(KeyCode::Enter);
+    h.key(KeyCode::Home);
+    for _ in 0..7 {
+        h.key(KeyCode::Down);
+    }
+    h.press('d');
+    let status = h.app.status.clone().expect("a message");
+    assert!(
+        status.error && status.text.contains("still has 1 participant"),
+        "{status:?}"
+    );
+    assert_eq!(h.workshop().session.groups.len(), 4);
+}
