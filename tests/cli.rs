@@ -17,7 +17,9 @@ fn check_accepts_a_good_file_and_points_at_a_bad_one() {
     assert!(out.status.success(), "{out:?}");
 
     let bad = dir.path().join("bad.ron");
-    let text = std::fs::read_to_string(&good).expect("read").replace("focus: None", "focus: Maybe");
+    let text = std::fs::read_to_string(&good)
+        .expect("read")
+        .replace("focus: None", "focus: Maybe");
     std::fs::write(&bad, text).expect("write");
     let out = mot().arg("check").arg(&bad).output().expect("runs");
     assert!(!out.status.success());
@@ -25,7 +27,11 @@ fn check_accepts_a_good_file_and_points_at_a_bad_one() {
     let expected = format!("{}:7:", bad.display());
     assert!(err.starts_with(&expected), "{err}");
 
-    let out = mot().arg("check").arg(dir.path().join("missing.ron")).output().expect("runs");
+    let out = mot()
+        .arg("check")
+        .arg(dir.path().join("missing.ron"))
+        .output()
+        .expect("runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.ron"));
 }
@@ -37,7 +43,12 @@ fn list_prints_sessions_without_a_terminal() {
     s.add_mot(mot::model::MotText::default());
     mot::store::save(&dir.path().join("a.ron"), &s).expect("save");
     std::fs::write(dir.path().join("b.ron"), "not ron").expect("write");
-    let out = mot().arg("--dir").arg(dir.path()).arg("list").output().expect("runs");
+    let out = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("海底捞 门店体验\tjust now\t1 MOTs"), "{text}");
@@ -48,13 +59,21 @@ fn list_prints_sessions_without_a_terminal() {
         .arg("list")
         .output()
         .expect("runs");
-    assert_eq!(env_out.stdout, out.stdout, "the environment variable names the same folder");
+    assert_eq!(
+        env_out.stdout, out.stdout,
+        "the environment variable names the same folder"
+    );
 }
 
 #[test]
 fn new_refuses_an_empty_title() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = mot().arg("--dir").arg(dir.path()).args(["new", "  "]).output().expect("runs");
+    let out = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["new", "  "])
+        .output()
+        .expect("runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a title"));
 }
@@ -66,9 +85,19 @@ fn the_example_sessions_load_and_check() {
     assert!(entries.len() >= 3, "three example sessions ship");
     let mut chinese = false;
     for e in &entries {
-        let summary = e.summary.as_ref().unwrap_or_else(|err| panic!("{}: {err}", e.path.display()));
-        assert!(summary.mots >= 10, "{} is a realistic session", e.path.display());
-        chinese |= summary.title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let summary = e
+            .summary
+            .as_ref()
+            .unwrap_or_else(|err| panic!("{}: {err}", e.path.display()));
+        assert!(
+            summary.mots >= 10,
+            "{} is a realistic session",
+            e.path.display()
+        );
+        chinese |= summary
+            .title
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         let out = mot().arg("check").arg(&e.path).output().expect("runs");
         assert!(out.status.success(), "{out:?}");
     }
@@ -78,7 +107,8 @@ fn the_example_sessions_load_and_check() {
 #[test]
 fn the_readme_lists_every_key() {
     let readme = include_str!("../README.md");
-    let start = readme.find("<!-- keys:start -->\n").expect("start marker") + "<!-- keys:start -->\n".len();
+    let start =
+        readme.find("<!-- keys:start -->\n").expect("start marker") + "<!-- keys:start -->\n".len();
     let end = readme.find("<!-- keys:end -->").expect("end marker");
     assert_eq!(
         &readme[start..end],

@@ -732,8 +732,14 @@ pub fn markdown() -> String {
     ];
     let mut out = String::new();
     for ctx in order {
-        out.push_str(&format!("\n**{}**\n\n| keys | what they do |\n|---|---|\n", ctx.title()));
-        for b in BINDINGS.iter().filter(|b| b.context == ctx && !b.help.is_empty()) {
+        out.push_str(&format!(
+            "\n**{}**\n\n| keys | what they do |\n|---|---|\n",
+            ctx.title()
+        ));
+        for b in BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx && !b.help.is_empty())
+        {
             let keys = if b.action == Action::Digit(0) {
                 "0-9".to_string()
             } else {

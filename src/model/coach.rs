@@ -1,7 +1,42 @@
 //! Coaching for the writer: a situation too thin to act on, a missing feeling,
 //! and the MOT read back as one sentence.
 
-use super::session::MotText;
+use super::session::{Mot, MotText};
+
+/// Anything with the three elements: the editor's text or a saved MOT.
+/// Lets coaching and the sentence read an MOT without copying it.
+pub trait Elements {
+    /// Who the customer is.
+    fn who(&self) -> &str;
+    /// The scene.
+    fn situation(&self) -> &str;
+    /// What they felt.
+    fn feeling(&self) -> &str;
+}
+
+impl Elements for MotText {
+    fn who(&self) -> &str {
+        &self.who
+    }
+    fn situation(&self) -> &str {
+        &self.situation
+    }
+    fn feeling(&self) -> &str {
+        &self.feeling
+    }
+}
+
+impl Elements for Mot {
+    fn who(&self) -> &str {
+        &self.who
+    }
+    fn situation(&self) -> &str {
+        &self.situation
+    }
+    fn feeling(&self) -> &str {
+        &self.feeling
+    }
+}
 
 /// Detail a situation needs before the room can act on it, in words
 /// (a CJK character counts half a word: Chinese packs more into fewer glyphs).
@@ -66,10 +101,10 @@ pub fn detail(text: &str) -> usize {
 }
 
 /// What to tell the writer about this MOT, most important first.
-pub fn coach(text: &MotText) -> Vec<Coaching> {
+pub fn coach(text: &impl Elements) -> Vec<Coaching> {
     let mut out = Vec::new();
-    let situation = detail(&text.situation);
-    if text.situation.trim().is_empty() {
+    let situation = detail(text.situation());
+    if text.situation().trim().is_empty() {
         out.push(Coaching::MissingSituation);
     } else if situation < SITUATION_DETAIL_NEEDED {
         out.push(Coaching::ThinSituation {
@@ -77,10 +112,10 @@ pub fn coach(text: &MotText) -> Vec<Coaching> {
             needed: SITUATION_DETAIL_NEEDED,
         });
     }
-    if text.feeling.trim().is_empty() {
+    if text.feeling().trim().is_empty() {
         out.push(Coaching::MissingFeeling);
     }
-    if text.who.trim().is_empty() {
+    if text.who().trim().is_empty() {
         out.push(Coaching::MissingWho);
     }
     out
@@ -88,10 +123,10 @@ pub fn coach(text: &MotText) -> Vec<Coaching> {
 
 /// The MOT read back as one sentence: "WHO, SITUATION, felt: FEELING."
 /// Chinese text gets Chinese punctuation so the sentence reads naturally.
-pub fn sentence(text: &MotText) -> String {
-    let who = text.who.trim();
-    let situation = text.situation.trim();
-    let feeling = text.feeling.trim();
+pub fn sentence(text: &impl Elements) -> String {
+    let who = text.who().trim();
+    let situation = text.situation().trim();
+    let feeling = text.feeling().trim();
     let chinese = [who, situation, feeling]
         .iter()
         .any(|s| s.chars().any(is_cjk));

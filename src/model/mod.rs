@@ -7,7 +7,7 @@ pub mod session;
 pub mod taxonomy;
 pub mod vote;
 
-pub use coach::{Coaching, coach, sentence};
+pub use coach::{Coaching, Elements, coach, sentence};
 pub use matrix::{Cell, Matrix};
 pub use session::{
     Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotText, Participant, ParticipantId,

@@ -169,7 +169,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             let room = width.saturating_sub(widgets::width(&head));
             Line::from(vec![
                 Span::styled(head, theme::label()),
-                Span::raw(widgets::fit(&sentence(&m.text()), room)),
+                Span::raw(widgets::fit(&sentence(m), room)),
             ])
         })
         .collect();

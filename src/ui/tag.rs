@@ -43,7 +43,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 
 fn draw_current(w: &Workshop, frame: &mut Frame, area: Rect) {
     let (title, text) = match w.selected_mot() {
-        Some(m) => (format!(" MOT {} ", m.id), sentence(&m.text())),
+        Some(m) => (format!(" MOT {} ", m.id), sentence(m)),
         None => (
             " MOT ".into(),
             "No MOTs yet: write them in Write (Shift-Tab).".into(),
@@ -101,7 +101,7 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
             let row = format!(
                 "{marker}{:>4} {} {} {} {done}",
                 m.id,
-                widgets::pad(&sentence(&m.text()), text_w),
+                widgets::pad(&sentence(m), text_w),
                 widgets::pad(dim, DIM_W),
                 quality_marks(m),
             );

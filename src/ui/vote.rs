@@ -156,7 +156,7 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
                 "{}{:>4} {} {} {}",
                 if sel { theme::MARKER } else { theme::NO_MARKER },
                 m.id,
-                widgets::pad(&sentence(&m.text()), text_w),
+                widgets::pad(&sentence(m), text_w),
                 widgets::pad(&"●".repeat(mine as usize), mine_w),
                 widgets::pad(&score_text(scores.get(&m.id), revealed), SCORE_W),
             );
@@ -223,7 +223,7 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
                     "{}{:>4} {}",
                     if sel { theme::MARKER } else { theme::NO_MARKER },
                     m.id,
-                    widgets::pad(&sentence(&m.text()), text_w)
+                    widgets::pad(&sentence(m), text_w)
                 ),
                 base,
             )];

@@ -31,14 +31,10 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 
 /// One MOT as a list row: id, a warning mark when coaching applies, the sentence.
 pub fn mot_row(m: &Mot, width: usize) -> String {
-    let flag = if coach(&m.text()).is_empty() {
-        "  "
-    } else {
-        "⚠ "
-    };
+    let flag = if coach(m).is_empty() { "  " } else { "⚠ " };
     let head = format!("{:>4} {flag}", m.id);
     let room = width.saturating_sub(widgets::width(&head));
-    format!("{head}{}", widgets::fit(&sentence(&m.text()), room))
+    format!("{head}{}", widgets::fit(&sentence(m), room))
 }
 
 fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -47,7 +43,7 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
         .session
         .mots
         .iter()
-        .filter(|m| !coach(&m.text()).is_empty())
+        .filter(|m| !coach(*m).is_empty())
         .count();
     let mut title = vec![Span::styled(format!(" MOTs: {n} "), theme::label())];
     if needs_work > 0 {
@@ -135,7 +131,7 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
         Span::styled("Tags ", theme::label()),
         Span::styled(tags, theme::quiet()),
     ]));
-    for advice in coach(&m.text()) {
+    for advice in coach(m) {
         text.push(Line::from(Span::styled(
             format!("⚠ {}", advice.message()),
             theme::warn(),
