@@ -99,7 +99,16 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                     lines.push(Line::from(format!("  {} pts", cell.weighted)));
                 }
             }
-            frame.render_widget(Paragraph::new(lines).style(style), r);
+            // Centred in the cell, so a count reads from across the room.
+            let pad = (r.height as usize).saturating_sub(lines.len()) / 2;
+            let mut centred = vec![Line::from(""); pad];
+            centred.extend(lines);
+            frame.render_widget(
+                Paragraph::new(centred)
+                    .style(style)
+                    .alignment(ratatui::layout::Alignment::Center),
+                r,
+            );
         }
     }
     // Heat legend at the grid's last line.
