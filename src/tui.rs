@@ -11,6 +11,13 @@ use crate::{shell, ui};
 
 /// Runs the app until it quits. Blocks on input: no input, no work.
 pub fn run(mut app: App) -> io::Result<()> {
+    // ratatui's own hook restores raw mode and the screen; this one also turns
+    // bracketed paste off, so a panic never leaves the shell pasting oddly.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        previous(info);
+    }));
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app);
