@@ -184,3 +184,19 @@ fn the_picker_opens_a_session_and_q_leaves_it_as_it_was() {
         "nothing changed, nothing lost"
     );
 }
+
+#[test]
+fn escape_alone_discards_the_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir_s = dir.path().to_string_lossy().to_string();
+    let mut t = Term::start(&["--dir", &dir_s, "new", "esc"], 80, 24);
+    t.wait_for("Respondent groups");
+    t.send(TAB);
+    t.send("n");
+    t.wait_for("New MOT");
+    t.send("x");
+    t.send("\x1b");
+    t.wait_for("Edit discarded");
+    t.send("q");
+    assert!(t.wait_exit());
+}

@@ -636,6 +636,45 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 
+/// Every key as Markdown, context by context: the README's key section is this text.
+pub fn markdown() -> String {
+    let order = [
+        Context::Global,
+        Context::Stages,
+        Context::Picker,
+        Context::Setup,
+        Context::Write,
+        Context::Editor,
+        Context::TextField,
+        Context::Tag,
+        Context::VoteDots,
+        Context::VoteHands,
+        Context::Matrix,
+        Context::Confirm,
+        Context::Help,
+    ];
+    let mut out = String::new();
+    for ctx in order {
+        out.push_str(&format!(
+            "\n**{}**\n\n| keys | what they do |\n|---|---|\n",
+            ctx.title()
+        ));
+        for b in BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx && !b.help.is_empty())
+        {
+            let keys = if b.action == Action::Digit(0) {
+                "0-9".to_string()
+            } else {
+                keys_label(b)
+            };
+            let keys = keys.replace('|', "\\|");
+            out.push_str(&format!("| `{keys}` | {} |\n", b.help));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -711,43 +750,4 @@ mod tests {
         assert_eq!(k(KeyCode::BackTab).label(), "Shift-Tab");
         assert_eq!(k(KeyCode::Char(' ')).label(), "Space");
     }
-}
-
-/// Every key as Markdown, context by context: the README's key section is this text.
-pub fn markdown() -> String {
-    let order = [
-        Context::Global,
-        Context::Stages,
-        Context::Picker,
-        Context::Setup,
-        Context::Write,
-        Context::Editor,
-        Context::TextField,
-        Context::Tag,
-        Context::VoteDots,
-        Context::VoteHands,
-        Context::Matrix,
-        Context::Confirm,
-        Context::Help,
-    ];
-    let mut out = String::new();
-    for ctx in order {
-        out.push_str(&format!(
-            "\n**{}**\n\n| keys | what they do |\n|---|---|\n",
-            ctx.title()
-        ));
-        for b in BINDINGS
-            .iter()
-            .filter(|b| b.context == ctx && !b.help.is_empty())
-        {
-            let keys = if b.action == Action::Digit(0) {
-                "0-9".to_string()
-            } else {
-                keys_label(b)
-            };
-            let keys = keys.replace('|', "\\|");
-            out.push_str(&format!("| `{keys}` | {} |\n", b.help));
-        }
-    }
-    out
 }

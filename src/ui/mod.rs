@@ -150,7 +150,7 @@ fn confirm(w: &Workshop, q: Confirm, frame: &mut Frame, area: Rect) {
             let what = w
                 .session
                 .mot(id)
-                .map(|m| crate::model::sentence(m))
+                .map(crate::model::sentence)
                 .unwrap_or_default();
             format!("Delete MOT {id}?\n\n{what}\n\nIts votes go with it.")
         }

@@ -22,12 +22,12 @@ fn label(row: SetupRow, w: &Workshop) -> String {
         SetupRow::DotBudget => "Dots each".into(),
         SetupRow::MaxDots => "Most on one MOT".into(),
         SetupRow::Group(id) => s.group(id).map(|g| g.name.clone()).unwrap_or_default(),
-        SetupRow::AddGroup => "+ add a group".into(),
+        SetupRow::AddGroup => "+ add group".into(),
         SetupRow::Participant(id) => s
             .participant(id)
             .map(|p| p.name.clone())
             .unwrap_or_default(),
-        SetupRow::AddParticipant => "+ add a participant".into(),
+        SetupRow::AddParticipant => "+ add person".into(),
     }
 }
 
