@@ -269,3 +269,30 @@ fn the_editor_puts_the_cursor_after_wide_characters() {
     // rows: stage bar, outer border, field border.
     assert_eq!((pos.x, pos.y), (2 + 4, 3), "{:?}", pos);
 }
+
+#[test]
+fn the_chinese_example_reads_on_every_stage() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/海底捞-门店体验.ron");
+    let session = mot::store::load(&path).expect("the example loads");
+    let mut h = Harness::with_session(session);
+    for stage in Stage::ALL {
+        while h.workshop().stage != stage {
+            h.key(KeyCode::Tab);
+        }
+        for (w, ht) in SIZES {
+            let screen = h.screen(w, ht);
+            assert!(
+                screen.contains("海底捞 门店体验"),
+                "{stage:?} {w}x{ht}:\n{screen}"
+            );
+            match stage {
+                Stage::Setup => assert!(screen.contains("服务让人惊喜"), "{screen}"),
+                Stage::Write | Stage::Tag | Stage::Vote => {
+                    assert!(screen.contains("周末带朋友来吃饭的年轻白领"), "{screen}")
+                }
+                Stage::Matrix => assert!(screen.contains("★ Repurchase"), "{screen}"),
+            }
+        }
+    }
+}
