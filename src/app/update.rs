@@ -70,6 +70,14 @@ impl Outcome {
     }
 }
 
+/// Whether the action moves a list selection.
+fn moves(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Home | Action::End
+    )
+}
+
 fn step(index: usize, len: usize, action: &Action) -> usize {
     if len == 0 {
         return 0;
@@ -106,14 +114,7 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
         return;
     }
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Home
-        | Action::End => {
-            p.selected = step(p.selected, p.entries.len(), &action);
-        }
+        a if moves(&a) => p.selected = step(p.selected, p.entries.len(), &a),
         Action::Open => match p.entries.get(p.selected) {
             Some(entry) => match &entry.summary {
                 Ok(_) => out.effects.push(Effect::Open(entry.path.clone())),
@@ -142,6 +143,10 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     match action {
         Action::NextStage => w.stage = w.stage.next(),
         Action::PrevStage => w.stage = w.stage.prev(),
+        // Write, Tag and Vote share one MOT selection, so the room never loses its place.
+        a if moves(&a) && matches!(w.stage, Stage::Write | Stage::Tag | Stage::Vote) => {
+            w.cursor = step(w.cursor, w.session.mots.len(), &a);
+        }
         _ => match w.stage {
             Stage::Setup => setup(w, action, out),
             Stage::Write => write(w, action, out),
@@ -205,14 +210,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
         .unwrap_or(SetupRow::Title);
     let s = &mut w.session;
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Home
-        | Action::End => {
-            w.setup.selected = step(w.setup.selected, rows.len(), &action);
-        }
+        a if moves(&a) => w.setup.selected = step(w.setup.selected, rows.len(), &a),
         Action::Open => {
             let edit = match row {
                 SetupRow::Title => Some((SetupEdit::Title, s.title.clone())),
@@ -413,14 +411,6 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
 
 fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Home
-        | Action::End => {
-            w.cursor = step(w.cursor, w.session.mots.len(), &action);
-        }
         Action::NewMot => {
             w.editor = Some(MotEditor {
                 mot: None,
@@ -498,14 +488,6 @@ fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
 fn tag(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let id = w.selected_mot().map(|m| m.id);
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Home
-        | Action::End => {
-            w.cursor = step(w.cursor, w.session.mots.len(), &action);
-        }
         Action::SetDimension(d) => {
             if let Some(id) = id {
                 out.apply(w.session.set_dimension(id, Some(d)));
@@ -546,14 +528,6 @@ fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
         matches!(action, Action::Digit(_) | Action::EraseDigit),
     );
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Home
-        | Action::End => {
-            w.cursor = step(w.cursor, w.session.mots.len(), &action);
-        }
         Action::ToggleVoteMode => {
             w.vote.mode = match w.vote.mode {
                 VoteMode::Dots => VoteMode::Hands,
