@@ -220,6 +220,11 @@ fn setup_rules_hold_in_the_ui() {
         h.key(KeyCode::Left);
     }
     assert_eq!(h.workshop().session.dot_budget, 1);
+    assert_eq!(
+        h.workshop().session.max_dots_per_mot,
+        1,
+        "the cap follows the budget down"
+    );
     // A group with members cannot be removed.
     h.press('a').type_text("Ann").key(KeyCode::Enter);
     h.key(KeyCode::Home);

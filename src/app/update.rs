@@ -257,6 +257,8 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 SetupRow::DotBudget => {
                     s.dot_budget =
                         nudge(s.dot_budget, crate::model::session::MAX_DOT_BUDGET).max(1);
+                    // A cap above the budget would promise dots nobody has.
+                    s.max_dots_per_mot = s.max_dots_per_mot.min(s.dot_budget);
                     out.save();
                 }
                 SetupRow::MaxDots => {
