@@ -14,29 +14,23 @@ pub trait Elements {
     fn feeling(&self) -> &str;
 }
 
-impl Elements for MotText {
-    fn who(&self) -> &str {
-        &self.who
-    }
-    fn situation(&self) -> &str {
-        &self.situation
-    }
-    fn feeling(&self) -> &str {
-        &self.feeling
-    }
+macro_rules! elements {
+    ($($t:ty),+) => {$(
+        impl Elements for $t {
+            fn who(&self) -> &str {
+                &self.who
+            }
+            fn situation(&self) -> &str {
+                &self.situation
+            }
+            fn feeling(&self) -> &str {
+                &self.feeling
+            }
+        }
+    )+};
 }
 
-impl Elements for Mot {
-    fn who(&self) -> &str {
-        &self.who
-    }
-    fn situation(&self) -> &str {
-        &self.situation
-    }
-    fn feeling(&self) -> &str {
-        &self.feeling
-    }
-}
+elements!(MotText, Mot);
 
 /// Detail a situation needs before the room can act on it, in words
 /// (a CJK character counts half a word: Chinese packs more into fewer glyphs).
