@@ -214,6 +214,14 @@ impl Session {
                 )));
             }
             for h in &m.hands {
+                if h.count > super::vote::MAX_HANDS {
+                    return Err(ModelError::Invalid(format!(
+                        "MOT {} has {} hands for one group; the most is {}",
+                        m.id,
+                        h.count,
+                        super::vote::MAX_HANDS
+                    )));
+                }
                 if self.group(h.group).is_none() {
                     return Err(ModelError::Invalid(format!(
                         "MOT {} has hands for group {}, which does not exist",
@@ -229,6 +237,12 @@ impl Session {
             }
         }
         for d in &self.dots {
+            if d.count == 0 {
+                return Err(ModelError::Invalid(format!(
+                    "dots from participant {} on MOT {} count zero; remove the entry",
+                    d.participant, d.mot
+                )));
+            }
             if self.participant(d.participant).is_none() {
                 return Err(ModelError::Invalid(format!(
                     "dots from participant {}, who does not exist",
@@ -604,6 +618,24 @@ mod tests {
             count: 1,
         });
         assert!(s.validate().is_err());
+        let mut s = Session::new("t");
+        let m = s.add_mot(text("a", "b", "c"));
+        let p = s.add_participant("Ann", 1).expect("group");
+        s.dots.push(Dots {
+            participant: p,
+            mot: m,
+            count: 0,
+        });
+        assert!(
+            s.validate().is_err(),
+            "a zero dot entry is never written, so it is refused"
+        );
+        s.dots.clear();
+        s.mots[0].hands.push(Hands {
+            group: 1,
+            count: 100_000,
+        });
+        assert!(s.validate().is_err(), "more hands than set_hands allows");
         let mut s = Session::new("t");
         s.add_mot(text("a", "b", "c"));
         s.mots.push(s.mots[0].clone());
