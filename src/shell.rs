@@ -35,18 +35,27 @@ pub fn handle_event(app: &mut App, event: &Event) -> bool {
     }
 }
 
-/// Saves the open session now (used on quit and by the Save effect).
-pub fn save(app: &mut App) {
+/// Saves the open session; on failure says why (briefly) and returns the reason.
+pub fn save(app: &mut App) -> Option<String> {
     let Screen::Workshop(w) = &mut app.screen else {
-        return;
+        return None;
     };
     match store::save(&w.path, &w.session) {
-        Ok(()) => w.unsaved = false,
+        Ok(()) => {
+            w.unsaved = false;
+            None
+        }
         Err(e) => {
             w.unsaved = true;
+            let reason = match &e {
+                store::StoreError::Io { source, .. } => source.to_string(),
+                other => other.to_string(),
+            };
+            // Short enough for one line at 80 columns: the title is on the bar above.
             app.error(format!(
-                "Could not save ({e}). Everything is kept in memory; the next change tries again."
+                "Not saved ({reason}). Kept in memory; retries on next change."
             ));
+            Some(reason)
         }
     }
 }
@@ -54,11 +63,27 @@ pub fn save(app: &mut App) {
 fn run_effects(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         match effect {
-            Effect::Save => save(app),
-            Effect::Quit => save(app),
+            Effect::Save => {
+                save(app);
+            }
+            Effect::Quit => quit(app),
             Effect::Open(path) => open(app, &path),
             Effect::Create(title) => create(app, &title),
         }
+    }
+}
+
+/// Quits after saving; a failed save keeps the app open once, so the room's
+/// work is never thrown away by a single key.
+fn quit(app: &mut App) {
+    if let Some(reason) = save(app)
+        && !app.quit_confirmed
+    {
+        app.quit = false;
+        app.quit_confirmed = true;
+        app.error(format!(
+            "Not saved ({reason}). q again quits WITHOUT saving."
+        ));
     }
 }
 

@@ -239,3 +239,26 @@ fn setup_rules_hold_in_the_ui() {
     );
     assert_eq!(h.workshop().session.groups.len(), 4);
 }
+
+#[test]
+fn a_failed_save_keeps_the_app_open_on_the_first_quit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").expect("write");
+    // A path through a file cannot be written, even as root.
+    let path = blocker.join("session.ron");
+    let mut h = Harness::new(App::workshop(mot::model::Session::new("t"), path));
+    h.key(KeyCode::Tab).press('n').type_text("who").ctrl('s');
+    assert!(h.workshop().unsaved);
+    assert!(h.screen(80, 24).contains("UNSAVED"));
+    h.press('q');
+    assert!(!h.app.quit, "the room's work is not dropped by one key");
+    let status = h.app.status.clone().expect("a message");
+    assert!(
+        status.error && status.text.contains("Quit again"),
+        "{status:?}"
+    );
+    assert_eq!(h.workshop().session.mots.len(), 1);
+    h.press('q');
+    assert!(h.app.quit);
+}

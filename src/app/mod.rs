@@ -117,6 +117,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Set when the app should end.
     pub quit: bool,
+    /// Set once the user was told quitting would lose unsaved work.
+    pub quit_confirmed: bool,
 }
 
 /// The picker or an open workshop.
@@ -293,6 +295,7 @@ impl App {
             help: false,
             status: None,
             quit: false,
+            quit_confirmed: false,
         }
     }
 
