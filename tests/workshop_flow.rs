@@ -255,7 +255,7 @@ fn a_failed_save_keeps_the_app_open_on_the_first_quit() {
     assert!(!h.app.quit, "the room's work is not dropped by one key");
     let status = h.app.status.clone().expect("a message");
     assert!(
-        status.error && status.text.contains("Quit again"),
+        status.error && status.text.contains("WITHOUT saving"),
         "{status:?}"
     );
     assert_eq!(h.workshop().session.mots.len(), 1);
