@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use mot::app::App;
-use mot::store::{self, StoreError};
+use mot::app::{App, OpenHow, Screen};
+use mot::store::{self, LockState, StoreError, session_file};
 
 /// Run a Moments-of-Truth workshop in the terminal.
 #[derive(Parser)]
@@ -34,7 +34,9 @@ enum Command {
     },
     /// Print the sessions in the folder without starting the interface.
     List,
-    /// Check a session file: exit 0 when it is readable, else print path:line:col: message.
+    /// Check a session file without opening it: exit 0 when it is readable and
+    /// free, else print what is wrong (path:line:col: message, a newer
+    /// version, another mot holding it, a recovery file waiting).
     Check {
         /// Path to a .ron session file.
         path: PathBuf,
@@ -46,10 +48,17 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("mot: {message}");
+            say(&format!("mot: {message}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes a line to stderr, ignoring failure: after SIGHUP the terminal is
+/// gone, and a message that cannot be shown must not turn into a panic.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 fn dir(cli_dir: Option<&Path>) -> Result<PathBuf, String> {
@@ -74,16 +83,28 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 );
             }
             let dir = dir(cli.dir.as_deref())?;
-            let path = store::unique_path(&dir, &clean);
-            let session = mot::app::update::new_session(&clean);
-            store::save(&path, &session).map_err(|e| format!("cannot create the session: {e}"))?;
-            let mut app = App::workshop(session, path.clone());
-            app.info(format!("Created {}.", path.display()));
+            let mut app = App::picker(dir, Vec::new());
+            mot::shell::create(&mut app, &clean);
+            if app.workshop_ref().is_none() {
+                return Err(status_text(&app));
+            }
             tui(app)
         }
         Some(Command::Open { path }) => {
-            let session = store::load(&path).map_err(|e| format!("cannot open {e}"))?;
-            tui(App::workshop(session, path))
+            // Opening goes through the picker's folder, so a question about the
+            // file (its lock, a backup, a recovery) has a screen to be asked on.
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let entries = store::list(&folder).unwrap_or_default();
+            let mut app = App::picker(folder, entries);
+            mot::shell::open(&mut app, &path, OpenHow::Normal);
+            let asked = matches!(&app.screen, Screen::Picker(p) if p.offer.is_some());
+            if app.workshop_ref().is_none() && !asked {
+                return Err(status_text(&app));
+            }
+            tui(app)
         }
         Some(Command::List) => {
             let dir = dir(cli.dir.as_deref())?;
@@ -107,29 +128,95 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check { path }) => match store::load(&path) {
-            Ok(s) => {
-                println!(
-                    "{}: ok ({} MOTs, {} participants)",
-                    path.display(),
-                    s.mots.len(),
-                    s.participants.len()
-                );
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(StoreError::Format { path, error }) => {
-                eprintln!("{}:{}", path.display(), error);
-                Ok(ExitCode::FAILURE)
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                Ok(ExitCode::FAILURE)
-            }
-        },
+        Some(Command::Check { path }) => Ok(check(&path)),
     }
 }
 
+/// The problems the app would report when opening this file, without opening it.
+fn check(path: &Path) -> ExitCode {
+    let mut ok = true;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            say(&format!("{}: {e}", path.display()));
+            return ExitCode::FAILURE;
+        }
+    };
+    match store::decode_bytes(path, &bytes) {
+        Ok(d) => {
+            let upgrade = if d.version < mot::model::FORMAT_VERSION {
+                format!(
+                    "; format version {}, upgraded to {} at the next save (the original is kept as {})",
+                    d.version,
+                    mot::model::FORMAT_VERSION,
+                    session_file::version_backup_path(path, d.version, &bytes).display()
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "{}: ok ({} MOTs, {} participants{upgrade})",
+                path.display(),
+                d.session.mots.len(),
+                d.session.participants.len()
+            );
+        }
+        Err(StoreError::Format { path, error }) => {
+            say(&format!("{}:{}", path.display(), error));
+            if let Some((backup, _, _)) = store::backup::newest_readable(&path) {
+                say(&format!(
+                    "{}: the newest good backup is {}; mot offers it when you open the session",
+                    path.display(),
+                    backup.display()
+                ));
+            }
+            ok = false;
+        }
+        Err(e) => {
+            say(&e.to_string());
+            ok = false;
+        }
+    }
+    match store::lock::state(path) {
+        LockState::Free => {}
+        LockState::Held(info) => {
+            say(&format!(
+                "{}: in use by {}; mot offers to open it read-only",
+                path.display(),
+                mot::shell::holder_words(&info)
+            ));
+            ok = false;
+        }
+        LockState::Stale(_) => println!(
+            "{}: a lock left by a mot that is gone; the next open takes it over",
+            path.display()
+        ),
+    }
+    if let Some((recovery, _)) = session_file::pending_recovery(path) {
+        say(&format!(
+            "{}: a crash left {}, newer than the session; mot offers it when you open the session",
+            path.display(),
+            recovery.display()
+        ));
+        ok = false;
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn status_text(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map_or_else(|| "could not open the session".into(), |s| s.text.clone())
+}
+
 fn tui(app: App) -> Result<ExitCode, String> {
-    mot::tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    let farewell = mot::tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    if let Some(message) = farewell {
+        say(&message);
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,27 +1,88 @@
-//! Carries out what `update` asks for: saving, opening, creating. This is the
-//! only place, besides the command line, that touches files.
+//! Carries out what `update` asks for: saving, opening, creating, and saving
+//! what can be saved when the app must stop. This is the only place, besides
+//! the command line, that touches files.
 
-use std::path::Path;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime};
 
 use crossterm::event::Event;
 
 use crate::app::keymap::action_for;
-use crate::app::{Action, App, Effect, Screen, update};
-use crate::store;
+use crate::app::{
+    Action, App, Effect, Offer, OpenHow, QuitPrompt, Screen, update, update::commit_drafts,
+};
+use crate::model::Session;
+use crate::store::lock::LockInfo;
+use crate::store::session_file::{self, OpenMode};
+use crate::store::{self, OpenError, StoreError};
+use crate::ui::picker::age;
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => action_for(app, *key),
+        Event::Key(key) => {
+            crash_test(key);
+            action_for(app, *key)
+        }
         Event::Paste(text) if app.typing() => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
 
+/// Debug builds only: F12 panics when `MOT_CRASH_TEST` is set, so a test can
+/// check what a crash does to the session. Release builds have no such key.
+fn crash_test(key: &crossterm::event::KeyEvent) {
+    #[cfg(debug_assertions)]
+    if key.code == crossterm::event::KeyCode::F(12) && std::env::var_os("MOT_CRASH_TEST").is_some()
+    {
+        panic!("deliberate crash (MOT_CRASH_TEST)");
+    }
+    let _ = key;
+}
+
 /// Applies an action and carries out its effects.
 pub fn dispatch(app: &mut App, action: Action) {
-    let effects = update(app, action);
+    // A read-only session must come out of every action as it went in.
+    let before = app
+        .workshop_ref()
+        .filter(|w| w.read_only())
+        .map(|w| w.session.clone());
+    let mut effects = update(app, action);
+    if let Some(before) = before {
+        effects.retain(|e| *e != Effect::Save);
+        keep_unchanged(app, before);
+    }
     run_effects(app, effects);
+}
+
+/// Undoes whatever an action changed in a read-only session (the stage may move).
+fn keep_unchanged(app: &mut App, before: Session) {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return;
+    };
+    let stage = w.session.stage;
+    w.session.stage = before.stage;
+    let changed = w.session != before;
+    if changed {
+        w.session = before;
+        w.cursor = w.cursor.min(w.session.mots.len().saturating_sub(1));
+    }
+    w.session.stage = stage;
+    if changed {
+        let message = read_only_message(w.file.access());
+        app.error(message);
+    }
+}
+
+fn read_only_message(access: &store::Access) -> String {
+    match access {
+        store::Access::ReadOnly(Some(holder)) => format!(
+            "Read-only: {} has this session open. Nothing was changed.",
+            holder_words(holder)
+        ),
+        _ => "Read-only: nothing was changed.".into(),
+    }
 }
 
 /// Handles one terminal event end to end. Returns whether the screen may have changed.
@@ -40,17 +101,20 @@ pub fn save(app: &mut App) -> Option<String> {
     let Screen::Workshop(w) = &mut app.screen else {
         return None;
     };
-    match store::save(&w.path, &w.session) {
-        Ok(()) => {
+    if w.read_only() {
+        return None;
+    }
+    match w.file.save(&w.session, Instant::now()) {
+        Ok(warning) => {
             w.unsaved = false;
+            if let Some(warning) = warning {
+                app.error(format!("Saved, but {warning}."));
+            }
             None
         }
         Err(e) => {
             w.unsaved = true;
-            let reason = match &e {
-                store::StoreError::Io { source, .. } => source.to_string(),
-                other => other.to_string(),
-            };
+            let reason = short_reason(&e);
             // Short enough for one line at 80 columns: the title is on the bar above.
             app.error(format!(
                 "Not saved ({reason}). Kept in memory; retries on next change."
@@ -60,58 +124,310 @@ pub fn save(app: &mut App) -> Option<String> {
     }
 }
 
+fn short_reason(e: &StoreError) -> String {
+    match e {
+        StoreError::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
 fn run_effects(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         match effect {
             Effect::Save => {
                 save(app);
             }
+            Effect::SaveNow => save_now(app),
             Effect::Quit => quit(app),
-            Effect::Open(path) => open(app, &path),
+            Effect::Open(path, how) => open(app, &path, how),
             Effect::Create(title) => create(app, &title),
+            Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
         }
     }
 }
 
-/// Quits after saving; a failed save keeps the app open once, so the room's
-/// work is never thrown away by a single key.
+fn save_now(app: &mut App) {
+    let Some(w) = app.workshop_ref() else {
+        return;
+    };
+    if w.read_only() {
+        let message = read_only_message(w.file.access());
+        app.error(message);
+        return;
+    }
+    let path = w.path().display().to_string();
+    if save(app).is_none() && app.status.as_ref().is_none_or(|s| !s.error) {
+        app.info(format!("Saved to {path}."));
+    }
+}
+
+/// Quits after saving. When the save fails, asks first and offers to write
+/// the session elsewhere: the room's work is never thrown away by one key.
 fn quit(app: &mut App) {
-    if let Some(reason) = save(app)
-        && !app.quit_confirmed
+    let Some(reason) = save(app) else {
+        return;
+    };
+    app.quit = false;
+    if let Screen::Workshop(w) = &mut app.screen {
+        w.quit_prompt = Some(QuitPrompt {
+            reason,
+            elsewhere: None,
+            suggestion: elsewhere(w.path()),
+        });
+    }
+    app.error("Not saved. Write it elsewhere (w), quit without saving (q), or stay (Esc).");
+}
+
+/// A place that is likely writable when the session's own folder is not:
+/// the home folder, else the temporary folder.
+fn elsewhere(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "session.ron".into(), |n| n.to_os_string());
+    let dir = directories::UserDirs::new()
+        .map(|d| d.home_dir().to_path_buf())
+        .filter(|d| d.is_dir() && Some(d.as_path()) != path.parent())
+        .unwrap_or_else(std::env::temp_dir);
+    let candidate = dir.join(&name);
+    if candidate.exists() {
+        let stem = Path::new(&name).file_stem().map_or_else(
+            || "session".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        store::unique_path(&dir, &stem)
+    } else {
+        candidate
+    }
+}
+
+fn save_as_and_quit(app: &mut App, path: PathBuf) {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return;
+    };
+    match w.file.save_as(path.clone(), &w.session, Instant::now()) {
+        Ok(()) => {
+            w.unsaved = false;
+            w.quit_prompt = None;
+            app.farewell = Some(format!("The session is saved in {}.", path.display()));
+            app.quit = true;
+        }
+        Err(e) => app.error(format!("Could not write there either: {e}")),
+    }
+}
+
+/// "process 4242 on studio, opened 14 min ago"
+pub fn holder_words(info: &LockInfo) -> String {
+    format!(
+        "mot (process {} on {}, opened {})",
+        info.pid,
+        info.host,
+        age(Some(info.since_time()), SystemTime::now())
+    )
+}
+
+fn file_words(path: &Path, written: SystemTime) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!("{name}, saved {}", age(Some(written), SystemTime::now()))
+}
+
+/// Opens a session file from the picker or the command line. Questions
+/// (a lock, a recovery file, an unreadable file with a backup) go on the
+/// picker; plain failures go on the status line.
+pub fn open(app: &mut App, path: &Path, how: OpenHow) {
+    let now = Instant::now();
+    if how == OpenHow::Normal
+        && let Some((recovery, written)) = session_file::pending_recovery(path)
     {
-        app.quit = false;
-        app.quit_confirmed = true;
-        app.error(format!(
-            "Not saved ({reason}). q again quits WITHOUT saving."
+        offer(
+            app,
+            Offer::Recovery {
+                path: path.to_path_buf(),
+                recovery: file_words(&recovery, written),
+            },
+        );
+        return;
+    }
+    let mut notes = Vec::new();
+    let opened = match how {
+        OpenHow::Normal | OpenHow::SkipRecovery => session_file::open(path, OpenMode::Normal, now),
+        OpenHow::TakeOver => session_file::open(path, OpenMode::TakeOver, now),
+        OpenHow::ReadOnly => session_file::open(path, OpenMode::ReadOnly, now),
+        OpenHow::Recovery => session_file::open_recovery(path, now),
+        OpenHow::Backup => session_file::open_backup(path, now).map(|(opened, aside)| {
+            notes.push(format!(
+                "Opened the newest backup; the unreadable file is kept as {}.",
+                aside.display()
+            ));
+            opened
+        }),
+    };
+    let opened = match opened {
+        Ok(opened) => opened,
+        Err(OpenError::Locked(info)) => {
+            let holder = holder_words(&info);
+            offer(
+                app,
+                Offer::Locked {
+                    path: path.to_path_buf(),
+                    holder,
+                    can_take_over: true,
+                },
+            );
+            return;
+        }
+        Err(OpenError::CannotLock(e)) => {
+            offer(
+                app,
+                Offer::Locked {
+                    path: path.to_path_buf(),
+                    holder: format!("No lock could be taken: {e}"),
+                    can_take_over: false,
+                },
+            );
+            return;
+        }
+        Err(OpenError::Unreadable {
+            error,
+            backup: Some((backup, written)),
+        }) => {
+            offer(
+                app,
+                Offer::Backup {
+                    path: path.to_path_buf(),
+                    problem: error.to_string(),
+                    backup: file_words(&backup, written),
+                },
+            );
+            return;
+        }
+        Err(OpenError::Unreadable {
+            error,
+            backup: None,
+        }) => {
+            app.error(format!("Cannot open {error}"));
+            return;
+        }
+    };
+    if let Some(info) = &opened.took_over {
+        notes.push(format!("Took over the lock of {}.", holder_words(info)));
+    }
+    if let Some(v) = opened.migrated_from {
+        notes.push(format!(
+            "Upgraded from format version {v}; the original is kept as {} at the first save.",
+            session_file::version_backup_path(path, v, &[])
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         ));
     }
-}
-
-fn open(app: &mut App, path: &Path) {
-    match store::load(path) {
-        Ok(session) => {
-            app.open(session, path.to_path_buf());
-            app.info(format!("Opened {}.", path.display()));
+    if let Some(warning) = &opened.warning {
+        notes.push(format!("Opened, but {warning}."));
+    }
+    let read_only = match opened.file.access() {
+        store::Access::ReadOnly(holder) => Some(match holder {
+            Some(h) => format!("Read-only: {} has it open.", holder_words(h)),
+            None => "Read-only.".to_string(),
+        }),
+        _ => None,
+    };
+    app.open(opened.session, opened.file);
+    if matches!(how, OpenHow::Backup | OpenHow::Recovery) {
+        // Put the restored session on disk at once, where it belongs.
+        if save(app).is_some() {
+            return;
         }
-        Err(e) => app.error(format!("Cannot open: {e}")),
+        if how == OpenHow::Recovery
+            && let Some(w) = app.workshop_ref()
+        {
+            let _ = w.file.discard_recovery();
+            notes.push(
+                "Opened the session the crash left; the previous file is the newest backup.".into(),
+            );
+        }
+    }
+    match read_only {
+        Some(text) => app.error(format!("{text} Nothing can be changed here.")),
+        None if notes.iter().any(|n| n.starts_with("Opened, but")) => app.error(notes.join(" ")),
+        None if !notes.is_empty() => app.info(notes.join(" ")),
+        None => app.info(format!("Opened {}.", path.display())),
     }
 }
 
-fn create(app: &mut App, title: &str) {
+fn offer(app: &mut App, offer: Offer) {
+    match &mut app.screen {
+        Screen::Picker(p) => p.offer = Some(offer),
+        Screen::Workshop(_) => app.error("Close this session first."),
+    }
+}
+
+/// Creates a session with this title in the picker's folder and opens it.
+pub fn create(app: &mut App, title: &str) {
     let Screen::Picker(p) = &app.screen else {
         return;
     };
-    let dir = p.dir.clone();
-    let path = store::unique_path(&dir, title);
+    let path = store::unique_path(&p.dir, title);
     let session = crate::app::update::new_session(title);
-    match store::save(&path, &session) {
-        Ok(()) => {
-            app.open(session, path.clone());
+    match session_file::create(&path, &session, Instant::now()) {
+        Ok(file) => {
+            app.open(session, file);
             app.info(format!(
                 "Created {}. Fill in the setup, then Tab to Write.",
                 path.display()
             ));
         }
         Err(e) => app.error(format!("Could not create the session: {e}")),
+    }
+}
+
+/// When the app must stop at once (a panic, a signal, a lost terminal): keeps
+/// what is being typed, saves the session where it is safe to, and says where
+/// the data is. `None` when no session is open.
+pub fn rescue(app: &mut App) -> Option<String> {
+    // What is typed but not yet kept is part of the room's work too. A bug
+    // here must not stop the save below.
+    let _ = catch_unwind(AssertUnwindSafe(|| commit_drafts(app)));
+    let Screen::Workshop(w) = &mut app.screen else {
+        return None;
+    };
+    let path = w.path().to_path_buf();
+    if w.read_only() {
+        return Some(format!(
+            "{} was open read-only; nothing changed.",
+            path.display()
+        ));
+    }
+    // The session file is written only when the session is whole; a crash
+    // mid-change may have left it inconsistent, and then it goes beside it.
+    if w.session.validate().is_ok() && w.file.save(&w.session, Instant::now()).is_ok() {
+        return Some(format!("The session is saved in {}.", path.display()));
+    }
+    let text = match store::to_ron(&w.session) {
+        Ok(text) => text,
+        Err(e) => return Some(format!("The session could not be saved: {e}")),
+    };
+    match w.file.write_recovery(&text) {
+        Ok(recovery) => Some(format!(
+            "The session could not be saved in {}; it is in {}. mot offers it when you open the session again.",
+            path.display(),
+            recovery.display()
+        )),
+        Err(_) => {
+            let name = path.file_name().map_or_else(
+                || "session.ron".into(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let fallback =
+                std::env::temp_dir().join(format!("{name}.{}.recovery", std::process::id()));
+            match store::atomic_save::write_atomic(&fallback, text.as_bytes()) {
+                Ok(()) => Some(format!(
+                    "The session could not be saved beside {}; it is in {}. Copy it back to open it.",
+                    path.display(),
+                    fallback.display()
+                )),
+                Err(e) => Some(format!("The session could not be saved anywhere: {e}")),
+            }
+        }
     }
 }

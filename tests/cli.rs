@@ -24,7 +24,7 @@ fn check_accepts_a_good_file_and_points_at_a_bad_one() {
     let out = mot().arg("check").arg(&bad).output().expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    let expected = format!("{}:7:", bad.display());
+    let expected = format!("{}:8:", bad.display());
     assert!(err.starts_with(&expected), "{err}");
 
     let out = mot()

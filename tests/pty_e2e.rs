@@ -169,6 +169,8 @@ fn the_picker_opens_a_session_and_q_leaves_it_as_it_was() {
         situation: "arriving late after a delayed flight".into(),
         feeling: "they kept my room".into(),
     });
+    // The room was writing when the session was last saved: it reopens there.
+    s.stage = mot::model::Stage::Write;
     mot::store::save(&path, &s).expect("save");
     let before = std::fs::read(&path).expect("read");
     let dir_s = dir.path().to_string_lossy().to_string();

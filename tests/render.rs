@@ -61,7 +61,7 @@ fn session() -> Session {
 
 fn at(stage: Stage) -> Harness {
     let mut h = Harness::with_session(session());
-    while h.workshop().stage != stage {
+    while h.workshop().stage() != stage {
         h.key(KeyCode::Tab);
     }
     h
@@ -187,7 +187,7 @@ fn matrix_shows_counts_scores_focus_and_the_selected_cell() {
     let mut s = session();
     s.votes_revealed = true;
     let mut h = Harness::with_session(s);
-    while h.workshop().stage != Stage::Matrix {
+    while h.workshop().stage() != Stage::Matrix {
         h.key(KeyCode::Tab);
     }
     h.key(KeyCode::Right)
@@ -277,7 +277,7 @@ fn the_chinese_example_reads_on_every_stage() {
     let session = mot::store::load(&path).expect("the example loads");
     let mut h = Harness::with_session(session);
     for stage in Stage::ALL {
-        while h.workshop().stage != stage {
+        while h.workshop().stage() != stage {
             h.key(KeyCode::Tab);
         }
         for (w, ht) in SIZES {

@@ -36,7 +36,7 @@ fn five_thousand_mots_draw_fast_on_every_stage() {
     // drew every row, or rescored per row, takes far longer.
     let budget = Duration::from_millis(400);
     for stage in Stage::ALL {
-        while h.workshop().stage != stage {
+        while h.workshop().stage() != stage {
             h.key(KeyCode::Tab);
         }
         h.key(KeyCode::End);
@@ -47,7 +47,7 @@ fn five_thousand_mots_draw_fast_on_every_stage() {
         assert!(!screen.contains("too small"));
     }
     // The last MOT is on screen after End in the lists.
-    while h.workshop().stage != Stage::Tag {
+    while h.workshop().stage() != Stage::Tag {
         h.key(KeyCode::Tab);
     }
     assert!(h.screen(160, 45).contains("5000"));

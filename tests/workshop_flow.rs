@@ -13,7 +13,7 @@ fn new_session(dir: &std::path::Path) -> Harness {
     let mut h = Harness::new(App::picker(dir.to_path_buf(), Vec::new()));
     assert!(h.screen(80, 24).contains("No sessions in this folder yet"));
     h.press('n').type_text("华航 商务舱").key(KeyCode::Enter);
-    assert_eq!(h.workshop().stage, Stage::Setup);
+    assert_eq!(h.workshop().stage(), Stage::Setup);
     h
 }
 
@@ -21,7 +21,7 @@ fn new_session(dir: &std::path::Path) -> Harness {
 fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = new_session(dir.path());
-    let path = h.workshop().path.clone();
+    let path = h.workshop().path().to_path_buf();
     assert_eq!(path.parent(), Some(dir.path()));
     assert!(path.exists(), "created on disk at once");
 
@@ -58,7 +58,7 @@ fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
 
     // Write: one MOT in Chinese, one in English with a thin situation.
     h.key(KeyCode::Tab);
-    assert_eq!(h.workshop().stage, Stage::Write);
+    assert_eq!(h.workshop().stage(), Stage::Write);
     h.press('n')
         .type_text("住在美国西岸的华人旅客")
         .key(KeyCode::Enter)
@@ -160,7 +160,7 @@ fn escape_discards_an_edit_and_delete_asks_first() {
     assert_eq!(h.workshop().session.mots.len(), 1);
     h.press('d').press('y');
     assert!(h.workshop().session.mots.is_empty());
-    let saved = store::load(&h.workshop().path).expect("loads");
+    let saved = store::load(h.workshop().path()).expect("loads");
     assert!(saved.mots.is_empty(), "the deletion is saved at once");
 }
 
@@ -205,7 +205,7 @@ fn help_lists_every_key_of_the_screen() {
     }
     h.press('?');
     assert!(!h.app.help);
-    assert_eq!(h.workshop().stage, Stage::Tag);
+    assert_eq!(h.workshop().stage(), Stage::Tag);
 }
 
 #[test]
@@ -241,7 +241,7 @@ fn setup_rules_hold_in_the_ui() {
 }
 
 #[test]
-fn a_failed_save_keeps_the_app_open_on_the_first_quit() {
+fn a_failed_save_asks_before_quitting_and_can_write_elsewhere() {
     let dir = tempfile::tempdir().expect("tempdir");
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, "x").expect("write");
@@ -250,15 +250,70 @@ fn a_failed_save_keeps_the_app_open_on_the_first_quit() {
     let mut h = Harness::new(App::workshop(mot::model::Session::new("t"), path));
     h.key(KeyCode::Tab).press('n').type_text("who").ctrl('s');
     assert!(h.workshop().unsaved);
-    assert!(h.screen(80, 24).contains("UNSAVED"));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("UNSAVED"), "{screen}");
+    assert!(screen.contains("Not saved (Not a directory"), "{screen}");
     h.press('q');
     assert!(!h.app.quit, "the room's work is not dropped by one key");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Quit without saving?"), "{screen}");
+    assert!(
+        screen.contains("write the session to another file"),
+        "{screen}"
+    );
+    // Esc stays; the MOT is still there.
+    h.key(KeyCode::Esc);
+    assert!(!h.app.quit && h.workshop().quit_prompt.is_none());
+    assert_eq!(h.workshop().session.mots.len(), 1);
+    // Write it elsewhere: a bad place first keeps the question open.
+    h.press('q').press('w');
+    let field = h
+        .workshop()
+        .quit_prompt
+        .as_ref()
+        .and_then(|q| q.elsewhere.as_ref());
+    assert!(field.is_some_and(|f| f.text().ends_with("session.ron")));
+    for _ in 0..400 {
+        h.key(KeyCode::Backspace);
+    }
+    let bad = blocker.join("again.ron");
+    h.type_text(&bad.to_string_lossy()).key(KeyCode::Enter);
+    assert!(!h.app.quit);
     let status = h.app.status.clone().expect("a message");
     assert!(
-        status.error && status.text.contains("WITHOUT saving"),
+        status.error && status.text.contains("Could not write there"),
         "{status:?}"
     );
-    assert_eq!(h.workshop().session.mots.len(), 1);
-    h.press('q');
+    for _ in 0..400 {
+        h.key(KeyCode::Backspace);
+    }
+    let good = dir.path().join("rescued.ron");
+    h.type_text(&good.to_string_lossy()).key(KeyCode::Enter);
     assert!(h.app.quit);
+    let saved = store::load(&good).expect("written elsewhere");
+    assert_eq!(saved.mots.len(), 1);
+    assert_eq!(saved.mots[0].who, "who");
+    assert!(
+        h.app
+            .farewell
+            .clone()
+            .unwrap_or_default()
+            .contains("rescued.ron")
+    );
+}
+
+#[test]
+fn quitting_unsaved_without_saving_takes_a_second_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").expect("write");
+    let mut h = Harness::new(App::workshop(
+        mot::model::Session::new("t"),
+        blocker.join("s.ron"),
+    ));
+    h.key(KeyCode::Tab);
+    h.press('q');
+    assert!(!h.app.quit);
+    h.press('q');
+    assert!(h.app.quit, "q in the question quits without saving");
 }

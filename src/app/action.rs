@@ -9,6 +9,16 @@ use crate::model::{Dimension, Quality};
 pub enum Action {
     /// Save and leave the app.
     Quit,
+    /// Save now (saves happen on every change; this retries after a failure).
+    SaveNow,
+    /// Quit question: write the session somewhere else.
+    WriteElsewhere,
+    /// Quit question: quit and lose what could not be saved.
+    QuitWithoutSaving,
+    /// Locked session: open it read-only.
+    OpenReadOnly,
+    /// Locked session: take the lock over (the other `mot` is gone).
+    TakeOver,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Go to the next stage of the workshop.

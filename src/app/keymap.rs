@@ -21,6 +21,14 @@ pub enum Context {
     Editor,
     /// A yes/no question.
     Confirm,
+    /// Opening a session another `mot` holds.
+    Locked,
+    /// Opening an unreadable session that a backup can replace.
+    Restore,
+    /// Opening a session a crash left a recovery file for.
+    Recovery,
+    /// Quitting when the session could not be saved.
+    Unsaved,
     /// The Setup stage.
     Setup,
     /// The Write stage.
@@ -47,6 +55,10 @@ impl Context {
             Context::TextField => "Typing",
             Context::Editor => "MOT editor",
             Context::Confirm => "Question",
+            Context::Locked => "Session in use",
+            Context::Restore => "Unreadable session",
+            Context::Recovery => "Recovery after a crash",
+            Context::Unsaved => "Quit without saving?",
             Context::Setup => "Setup",
             Context::Write => "Write",
             Context::Tag => "Tag",
@@ -190,6 +202,83 @@ pub static BINDINGS: &[Binding] = &[
     // Questions
     bind!(Confirm, [c('y')], A::Yes, "yes", b("yes")),
     bind!(Confirm, [c('n'), k(K::Esc)], A::No, "no", b("no")),
+    bind!(
+        Locked,
+        [c('r')],
+        A::OpenReadOnly,
+        "open it read-only: look, change nothing",
+        b("read-only")
+    ),
+    bind!(
+        Locked,
+        [c('t')],
+        A::TakeOver,
+        "take it over (only if that mot is gone)",
+        b("take over")
+    ),
+    bind!(
+        Locked,
+        [k(K::Esc)],
+        A::Cancel,
+        "do not open it",
+        b("cancel")
+    ),
+    bind!(
+        Restore,
+        [c('y')],
+        A::Yes,
+        "open the newest good backup instead",
+        b("open backup")
+    ),
+    bind!(
+        Restore,
+        [c('n'), k(K::Esc)],
+        A::No,
+        "do not open it",
+        b("cancel")
+    ),
+    bind!(
+        Recovery,
+        [c('y')],
+        A::Yes,
+        "open the session the crash left",
+        b("recover")
+    ),
+    bind!(
+        Recovery,
+        [c('n')],
+        A::No,
+        "open the file as it was last saved",
+        b("as saved")
+    ),
+    bind!(
+        Recovery,
+        [k(K::Esc)],
+        A::Cancel,
+        "do not open it",
+        b("cancel")
+    ),
+    bind!(
+        Unsaved,
+        [c('w')],
+        A::WriteElsewhere,
+        "write the session to another file, then quit",
+        b("write elsewhere")
+    ),
+    bind!(
+        Unsaved,
+        [c('q')],
+        A::QuitWithoutSaving,
+        "quit WITHOUT saving",
+        b("quit anyway")
+    ),
+    bind!(
+        Unsaved,
+        [k(K::Esc)],
+        A::No,
+        "stay in the session",
+        b("stay")
+    ),
     // Text fields
     bind!(
         Editor,
@@ -544,6 +633,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Global, [c('q')], A::Quit, "save and quit", b("quit")),
     bind!(
+        Stages,
+        [ctrl('s')],
+        A::SaveNow,
+        "save now (every change saves; this retries a failed save)",
+        None
+    ),
+    bind!(
         Global,
         [ctrl('c')],
         A::Quit,
@@ -565,21 +661,33 @@ pub fn contexts(app: &App) -> Vec<Context> {
 pub fn screen_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
         Screen::Picker(p) => {
-            if p.new_title.is_some() {
+            if let Some(offer) = &p.offer {
+                match offer {
+                    super::Offer::Locked { .. } => vec![Context::Locked],
+                    super::Offer::Backup { .. } => vec![Context::Restore],
+                    super::Offer::Recovery { .. } => vec![Context::Recovery],
+                }
+            } else if p.new_title.is_some() {
                 vec![Context::TextField]
             } else {
                 vec![Context::Picker, Context::Global]
             }
         }
         Screen::Workshop(w) => {
-            if w.confirm.is_some() {
+            if let Some(prompt) = &w.quit_prompt {
+                if prompt.elsewhere.is_some() {
+                    vec![Context::TextField]
+                } else {
+                    vec![Context::Unsaved]
+                }
+            } else if w.confirm.is_some() {
                 vec![Context::Confirm]
             } else if w.editor.is_some() {
                 vec![Context::Editor]
             } else if w.setup.editing.is_some() {
                 vec![Context::TextField]
             } else {
-                let stage = match w.stage {
+                let stage = match w.stage() {
                     Stage::Setup => Context::Setup,
                     Stage::Write => Context::Write,
                     Stage::Tag => Context::Tag,
@@ -651,6 +759,10 @@ pub fn markdown() -> String {
         Context::VoteHands,
         Context::Matrix,
         Context::Confirm,
+        Context::Locked,
+        Context::Restore,
+        Context::Recovery,
+        Context::Unsaved,
         Context::Help,
     ];
     let mut out = String::new();
@@ -697,6 +809,10 @@ mod tests {
             &[Context::Editor],
             &[Context::TextField],
             &[Context::Confirm],
+            &[Context::Locked],
+            &[Context::Restore],
+            &[Context::Recovery],
+            &[Context::Unsaved],
             &[Context::Help],
         ];
         for set in together {
@@ -721,7 +837,7 @@ mod tests {
             Some(Action::Quit)
         );
         if let Screen::Workshop(w) = &mut app.screen {
-            w.stage = Stage::Write;
+            w.session.stage = Stage::Write;
             w.editor = Some(crate::app::MotEditor {
                 mot: None,
                 fields: Default::default(),

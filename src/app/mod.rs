@@ -10,39 +10,16 @@ pub mod update;
 use std::cell::Cell;
 use std::path::PathBuf;
 
+pub use crate::model::Stage;
 use crate::model::{Dimension, GroupId, MotId, MotText, ParticipantId, Quality, Session};
-use crate::store::Entry;
+use crate::store::{Entry, SessionFile};
 
 pub use action::Action;
 pub use setup_rows::SetupRow;
 pub use text_field::TextField;
 pub use update::update;
 
-/// The stages of a workshop, in the order the room walks through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Title, brand, focus, groups, participants, voting rules.
-    Setup,
-    /// Capture MOTs with the three elements.
-    Write,
-    /// One dimension and any qualities per MOT.
-    Tag,
-    /// Weighted dots and show of hands.
-    Vote,
-    /// The 4 x 5 intersection matrix.
-    Matrix,
-}
-
 impl Stage {
-    /// All stages, in order.
-    pub const ALL: [Stage; 5] = [
-        Stage::Setup,
-        Stage::Write,
-        Stage::Tag,
-        Stage::Vote,
-        Stage::Matrix,
-    ];
-
     /// Name on the stage bar.
     pub fn name(self) -> &'static str {
         match self {
@@ -68,20 +45,6 @@ impl Stage {
             Stage::Matrix => "Where the moments gather, where the votes are, and what is empty.",
         }
     }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The stage after this one, wrapping around.
-    pub fn next(self) -> Stage {
-        Stage::ALL[(self.index() + 1) % Stage::ALL.len()]
-    }
-
-    /// The stage before this one, wrapping around.
-    pub fn prev(self) -> Stage {
-        Stage::ALL[(self.index() + Stage::ALL.len() - 1) % Stage::ALL.len()]
-    }
 }
 
 /// What must happen outside the state: the shell does the I/O.
@@ -91,10 +54,72 @@ pub enum Effect {
     Save,
     /// Leave the app (after saving, when a session is open).
     Quit,
-    /// Load this session file and open it.
-    Open(PathBuf),
+    /// Load this session file and open it, in this way.
+    Open(PathBuf, OpenHow),
+    /// Save now and say so (the user asked).
+    SaveNow,
+    /// Write the session to this file instead, carry on there, and quit.
+    SaveAsAndQuit(PathBuf),
     /// Create a session with this title in the sessions folder and open it.
     Create(String),
+}
+
+/// How to open a session file, after a question about it was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenHow {
+    /// Take the lock, offer a recovery file, read the file.
+    Normal,
+    /// Without the lock: look, change nothing.
+    ReadOnly,
+    /// Take the lock from a holder that seems to run.
+    TakeOver,
+    /// The file is unreadable: open its newest good backup in its place.
+    Backup,
+    /// Open the recovery file a crash left.
+    Recovery,
+    /// Open the file as saved, leaving the recovery file alone.
+    SkipRecovery,
+}
+
+/// A question the picker asks before opening a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Offer {
+    /// Another `mot` holds the session (or its lock cannot be written).
+    Locked {
+        /// The session file.
+        path: PathBuf,
+        /// Who holds it and since when, in words.
+        holder: String,
+        /// Whether taking it over can help (it cannot when the folder is read-only).
+        can_take_over: bool,
+    },
+    /// The file cannot be read; its newest backup can.
+    Backup {
+        /// The session file.
+        path: PathBuf,
+        /// What is wrong with it, with line and column.
+        problem: String,
+        /// The backup, named for people, with its age.
+        backup: String,
+    },
+    /// A crash left a recovery file newer than the session.
+    Recovery {
+        /// The session file.
+        path: PathBuf,
+        /// The recovery file, named for people, with its age.
+        recovery: String,
+    },
+}
+
+/// Quitting when the session could not be saved: ask before losing it.
+#[derive(Debug, Clone)]
+pub struct QuitPrompt {
+    /// Why the save failed.
+    pub reason: String,
+    /// Where to write it instead, while being typed.
+    pub elsewhere: Option<TextField>,
+    /// What the field starts with (a writable place, e.g. the home folder).
+    pub suggestion: PathBuf,
 }
 
 /// A line for the status bar.
@@ -117,8 +142,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Set when the app should end.
     pub quit: bool,
-    /// Set once the user was told quitting would lose unsaved work.
-    pub quit_confirmed: bool,
+    /// What to print once the terminal is back (where the session went).
+    pub farewell: Option<String>,
 }
 
 /// The picker or an open workshop.
@@ -141,6 +166,8 @@ pub struct Picker {
     pub selected: usize,
     /// Title being typed for a new session.
     pub new_title: Option<TextField>,
+    /// A question about the session being opened.
+    pub offer: Option<Offer>,
     /// First visible row (a drawing cache, like ratatui's `ListState`).
     pub scroll: Cell<usize>,
 }
@@ -150,10 +177,8 @@ pub struct Picker {
 pub struct Workshop {
     /// The session itself.
     pub session: Session,
-    /// Its file.
-    pub path: PathBuf,
-    /// The stage on show.
-    pub stage: Stage,
+    /// Its file, lock and backups.
+    pub file: SessionFile,
     /// Whether the last save failed (the session is only in memory).
     pub unsaved: bool,
     /// Setup screen state.
@@ -166,6 +191,8 @@ pub struct Workshop {
     pub editor: Option<MotEditor>,
     /// A question waiting for y or n.
     pub confirm: Option<Confirm>,
+    /// Asked when quitting would lose unsaved work.
+    pub quit_prompt: Option<QuitPrompt>,
     /// Vote screen state.
     pub vote: VoteState,
     /// Matrix screen state.
@@ -290,39 +317,35 @@ impl App {
                 entries,
                 selected: 0,
                 new_title: None,
+                offer: None,
                 scroll: Cell::new(0),
             })),
             help: false,
             status: None,
             quit: false,
-            quit_confirmed: false,
+            farewell: None,
         }
     }
 
-    /// The app with a session open: new sessions start at Setup, others at Write.
+    /// The app with a session open in a file without a lock (tests, previews).
     pub fn workshop(session: Session, path: PathBuf) -> App {
         let mut app = App::picker(PathBuf::new(), Vec::new());
-        app.open(session, path);
+        app.open(session, SessionFile::detached(path));
         app
     }
 
-    /// Opens a session in place of whatever is on screen.
-    pub fn open(&mut self, session: Session, path: PathBuf) {
-        let stage = if session.mots.is_empty() {
-            Stage::Setup
-        } else {
-            Stage::Write
-        };
+    /// Opens a session in place of whatever is on screen, at its saved stage.
+    pub fn open(&mut self, session: Session, file: SessionFile) {
         self.screen = Screen::Workshop(Box::new(Workshop {
             session,
-            path,
-            stage,
+            file,
             unsaved: false,
             setup: SetupState::default(),
             cursor: 0,
             scroll: Cell::new(0),
             editor: None,
             confirm: None,
+            quit_prompt: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
         }));
@@ -341,7 +364,10 @@ impl App {
     pub fn typing(&self) -> bool {
         match &self.screen {
             Screen::Picker(p) => p.new_title.is_some(),
-            Screen::Workshop(w) => w.editor.is_some() || w.setup.editing.is_some(),
+            Screen::Workshop(w) => match &w.quit_prompt {
+                Some(q) => q.elsewhere.is_some(),
+                None => w.editor.is_some() || w.setup.editing.is_some(),
+            },
         }
     }
 
@@ -363,6 +389,21 @@ impl App {
 }
 
 impl Workshop {
+    /// The session's file.
+    pub fn path(&self) -> &std::path::Path {
+        self.file.path()
+    }
+
+    /// Whether this instance only looks (another `mot` holds the session).
+    pub fn read_only(&self) -> bool {
+        !self.file.writable()
+    }
+
+    /// The stage on show (saved with the session).
+    pub fn stage(&self) -> Stage {
+        self.session.stage
+    }
+
     /// The selected MOT, if there is one.
     pub fn selected_mot(&self) -> Option<&crate::model::Mot> {
         self.session.mots.get(self.cursor)

@@ -2,8 +2,8 @@
 
 use super::setup_rows::{SetupRow, rows};
 use super::{
-    Action, App, Confirm, Effect, MotEditor, Picker, Screen, SetupEdit, Stage, TextField, VoteMode,
-    Workshop,
+    Action, App, Confirm, Effect, MotEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage,
+    TextField, VoteMode, Workshop,
 };
 use crate::model::{Dimension, ModelError, Session};
 
@@ -13,6 +13,11 @@ const PAGE: usize = 10;
 /// Applies an action and says what must happen outside.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.status = None;
+    if let Screen::Workshop(w) = &app.screen
+        && w.quit_prompt.is_some()
+    {
+        return quit_prompt(app, action);
+    }
     if action == Action::Quit {
         app.quit = true;
         return vec![Effect::Quit];
@@ -34,6 +39,67 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     out.effects
+}
+
+/// Keeps whatever is half-typed (an MOT in the editor, a Setup field) in the
+/// session, as if the user had pressed the key to keep it. Used when the app
+/// must stop at once. Returns whether anything changed.
+pub fn commit_drafts(app: &mut App) -> bool {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return false;
+    };
+    let mut out = Outcome::default();
+    if w.editor.is_some() {
+        editor(w, Action::SaveMot, &mut out);
+    }
+    if w.setup.editing.is_some() {
+        setup_edit(w, Action::Submit, &mut out);
+    }
+    out.effects.contains(&Effect::Save)
+}
+
+/// The question asked when quitting would lose the session: write it
+/// elsewhere, quit anyway, or stay.
+fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return Vec::new();
+    };
+    let Some(prompt) = &mut w.quit_prompt else {
+        return Vec::new();
+    };
+    if let Some(field) = &mut prompt.elsewhere {
+        match action {
+            Action::Submit => {
+                let path = std::path::PathBuf::from(field.text().trim());
+                if path.as_os_str().is_empty() {
+                    app.error("Type where to write the session (Esc goes back).");
+                    return Vec::new();
+                }
+                return vec![Effect::SaveAsAndQuit(path)];
+            }
+            Action::Cancel => prompt.elsewhere = None,
+            Action::Type(key) => field.input(key),
+            Action::Paste(text) => field.paste(&text),
+            // Ctrl-C while typing the path: the user means it.
+            Action::Quit => app.quit = true,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::WriteElsewhere => {
+            prompt.elsewhere = Some(TextField::new(&prompt.suggestion.to_string_lossy()));
+        }
+        // A second quit, by any key, is an answer: leave without saving.
+        Action::QuitWithoutSaving | Action::Quit => app.quit = true,
+        Action::No | Action::Cancel => {
+            w.quit_prompt = None;
+            app.info("Still here. The session is kept in memory; Ctrl-S tries to save again.");
+        }
+        Action::ToggleHelp => app.help = !app.help,
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// What a handler leaves behind: effects and a status line.
@@ -95,6 +161,31 @@ fn step(index: usize, len: usize, action: &Action) -> usize {
 }
 
 fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
+    if let Some(offer) = &p.offer {
+        let open = |path: &std::path::PathBuf, how| Effect::Open(path.clone(), how);
+        let effect = match (offer, action) {
+            (Offer::Locked { path, .. }, Action::OpenReadOnly) => {
+                Some(open(path, OpenHow::ReadOnly))
+            }
+            (
+                Offer::Locked {
+                    path,
+                    can_take_over: true,
+                    ..
+                },
+                Action::TakeOver,
+            ) => Some(open(path, OpenHow::TakeOver)),
+            (Offer::Backup { path, .. }, Action::Yes) => Some(open(path, OpenHow::Backup)),
+            (Offer::Recovery { path, .. }, Action::Yes) => Some(open(path, OpenHow::Recovery)),
+            (Offer::Recovery { path, .. }, Action::No) => Some(open(path, OpenHow::SkipRecovery)),
+            (_, Action::No | Action::Cancel) => None,
+            // Any other key keeps the question up.
+            _ => return,
+        };
+        p.offer = None;
+        out.effects.extend(effect);
+        return;
+    }
     if let Some(field) = &mut p.new_title {
         match action {
             Action::Submit => {
@@ -117,8 +208,13 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
         a if moves(&a) => p.selected = step(p.selected, p.entries.len(), &a),
         Action::Open => match p.entries.get(p.selected) {
             Some(entry) => match &entry.summary {
-                Ok(_) => out.effects.push(Effect::Open(entry.path.clone())),
-                Err(e) => out.error(format!("{} cannot be opened: {e}", entry.path.display())),
+                Ok(_) => out
+                    .effects
+                    .push(Effect::Open(entry.path.clone(), OpenHow::Normal)),
+                // Opening tells what is wrong and offers a backup when there is one.
+                Err(_) => out
+                    .effects
+                    .push(Effect::Open(entry.path.clone(), OpenHow::Normal)),
             },
             None => out.info("No sessions yet: press n to create one."),
         },
@@ -127,7 +223,32 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
     }
 }
 
+/// Whether the action would start or make a change (refused when read-only).
+fn starts_a_change(w: &Workshop, action: &Action) -> bool {
+    match action {
+        Action::NewMot
+        | Action::Delete
+        | Action::AddParticipant
+        | Action::AddGroup
+        | Action::SetDimension(_)
+        | Action::ClearDimension
+        | Action::ToggleQuality(_)
+        | Action::Increase
+        | Action::Decrease
+        | Action::Digit(_)
+        | Action::ToggleReveal => true,
+        Action::Open | Action::Left | Action::Right => {
+            w.stage() == Stage::Setup || (*action == Action::Open && w.stage() == Stage::Write)
+        }
+        _ => false,
+    }
+}
+
 fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    if w.read_only() && w.confirm.is_none() && w.editor.is_none() && starts_a_change(w, &action) {
+        out.error("Read-only: nothing can be changed here (see the bar above).");
+        return;
+    }
     if let Some(question) = w.confirm {
         answer(w, question, action, out);
         return;
@@ -141,13 +262,21 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         return;
     }
     match action {
-        Action::NextStage => w.stage = w.stage.next(),
-        Action::PrevStage => w.stage = w.stage.prev(),
+        Action::SaveNow => out.effects.push(Effect::SaveNow),
+        // The stage is saved, so a session reopens where the room was.
+        Action::NextStage => {
+            w.session.stage = w.session.stage.next();
+            out.save();
+        }
+        Action::PrevStage => {
+            w.session.stage = w.session.stage.prev();
+            out.save();
+        }
         // Write, Tag and Vote share one MOT selection, so the room never loses its place.
-        a if moves(&a) && matches!(w.stage, Stage::Write | Stage::Tag | Stage::Vote) => {
+        a if moves(&a) && matches!(w.stage(), Stage::Write | Stage::Tag | Stage::Vote) => {
             w.cursor = step(w.cursor, w.session.mots.len(), &a);
         }
-        _ => match w.stage {
+        _ => match w.stage() {
             Stage::Setup => setup(w, action, out),
             Stage::Write => write(w, action, out),
             Stage::Tag => tag(w, action, out),

@@ -4,6 +4,7 @@
 pub mod coach;
 pub mod matrix;
 pub mod session;
+pub mod stage;
 pub mod taxonomy;
 pub mod vote;
 
@@ -13,6 +14,7 @@ pub use session::{
     Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotText, Participant, ParticipantId,
     Session,
 };
+pub use stage::Stage;
 pub use taxonomy::{Dimension, Quality};
 pub use vote::Score;
 

@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
+use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -23,6 +24,8 @@ pub struct Session {
     pub version: u32,
     /// Session title, also the basis of the file name.
     pub title: String,
+    /// The stage the room was on at the last save, so reopening returns there.
+    pub stage: Stage,
     /// The brand the workshop is about.
     pub brand: String,
     /// The brand's one core message (the label customers should carry away).
@@ -147,6 +150,7 @@ impl Session {
         Session {
             version: FORMAT_VERSION,
             title: title.into(),
+            stage: Stage::Setup,
             brand: String::new(),
             core_message: String::new(),
             target_user: String::new(),

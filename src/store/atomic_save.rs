@@ -42,6 +42,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Removes temporaries a crashed save left beside `path` (call only while
+/// holding its lock, so no save of it can be under way).
+pub fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let is_ours = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|middle| {
+                let mut parts = middle.split('.');
+                let numeric = |p: Option<&str>| {
+                    p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                };
+                numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
+            });
+        if is_ours {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
     let dir = if dir.as_os_str().is_empty() {
@@ -83,6 +117,30 @@ mod tests {
         write_atomic(&path, b"two").expect("write");
         let mode = fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn leftover_temporaries_of_this_session_only_are_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        write_atomic(&path, b"one").expect("write");
+        for name in [
+            ".s.ron.123.4.tmp",
+            ".s.ron.recovery.1.2.tmp",
+            ".t.ron.1.2.tmp",
+        ] {
+            fs::write(dir.path().join(name), b"x").expect("write");
+        }
+        remove_stale_temporaries(&path);
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [".s.ron.recovery.1.2.tmp", ".t.ron.1.2.tmp", "s.ron"]
+        );
     }
 
     #[test]

@@ -36,9 +36,8 @@ impl FormatError {
     }
 
     /// The file holds bytes that are not UTF-8 text.
-    pub fn not_utf8(e: &std::string::FromUtf8Error) -> FormatError {
-        let valid = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..valid];
+    pub fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> FormatError {
+        let before = &bytes[..e.valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = before.len()
             - before
@@ -67,33 +66,51 @@ pub fn to_ron(session: &Session) -> Result<String, FormatError> {
     Ok(text)
 }
 
+/// A session read from a file, and the format version the file was in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The session, converted to the current format.
+    pub session: Session,
+    /// The version written in the file; older than [`FORMAT_VERSION`] means
+    /// the file was migrated and its original should be kept before writing.
+    pub version: u32,
+}
+
 /// Parses and checks a session file's text.
 pub fn from_ron(text: &str) -> Result<Session, FormatError> {
+    decode(text).map(|d| d.session)
+}
+
+/// Parses and checks a session file's text, migrating older versions.
+pub fn decode(text: &str) -> Result<Decoded, FormatError> {
     // Editors on Windows like to start files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match ron::from_str::<VersionOnly>(text) {
-        Ok(v) if v.version > FORMAT_VERSION => {
-            return Err(FormatError::at(
-                1,
-                1,
-                format!(
-                    "this file is format version {}, written by a newer mot; this mot reads version {FORMAT_VERSION} and older",
-                    v.version
-                ),
-            ));
-        }
-        Ok(v) if v.version == 0 => {
-            return Err(FormatError::at(1, 1, "format version 0 does not exist"));
-        }
-        // Anything else: the full parse below gives the precise message.
-        _ => {}
+    // When even the version cannot be read, parse as the current version:
+    // that gives the most useful line and column.
+    let version = ron::from_str::<VersionOnly>(text).map_or(FORMAT_VERSION, |v| v.version);
+    if version > FORMAT_VERSION {
+        return Err(FormatError::at(
+            1,
+            1,
+            format!(
+                "this file is format version {version}, written by a newer mot; this mot reads versions 1 to {FORMAT_VERSION}. Update mot to open it"
+            ),
+        ));
     }
-    let session: Session = ron::from_str(text)
-        .map_err(|e| FormatError::at(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+    let session = match version {
+        0 => return Err(FormatError::at(1, 1, "format version 0 does not exist")),
+        1 => parse::<super::v1::SessionV1>(text)?.into(),
+        _ => parse::<Session>(text)?,
+    };
     session
         .validate()
         .map_err(|e| FormatError::at(1, 1, e.to_string()))?;
-    Ok(session)
+    Ok(Decoded { session, version })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+    ron::from_str(text)
+        .map_err(|e| FormatError::at(e.span.start.line, e.span.start.col, e.code.to_string()))
 }
 
 #[cfg(test)]
@@ -131,7 +148,7 @@ mod tests {
     fn output_is_readable_and_stable() {
         let text = to_ron(&sample()).expect("serialises");
         assert!(
-            text.starts_with("(\n    version: 1,\n    title: \"华航 商务舱\","),
+            text.starts_with("(\n    version: 2,\n    title: \"华航 商务舱\",\n    stage: Setup,"),
             "{text}"
         );
         assert!(text.contains("focus: Some(Repurchase)"));
@@ -145,7 +162,7 @@ mod tests {
         let text = to_ron(&sample()).expect("serialises");
         let broken = text.replacen("focus: Some(Repurchase)", "focus: Some(Repurchas)", 1);
         let e = from_ron(&broken).expect_err("bad variant");
-        assert_eq!(e.line, 7, "{e}");
+        assert_eq!(e.line, 8, "{e}");
         assert!(e.col > 1, "{e}");
         let unknown = text.replacen("    brand:", "    colour: \"red\",\n    brand:", 1);
         let e = from_ron(&unknown).expect_err("unknown field");
@@ -157,10 +174,10 @@ mod tests {
     #[test]
     fn newer_versions_are_refused_by_name() {
         let text = to_ron(&sample()).expect("serialises");
-        let newer = text.replacen("version: 1,", "version: 7,\n    hologram: true,", 1);
+        let newer = text.replacen("version: 2,", "version: 7,\n    hologram: true,", 1);
         let e = from_ron(&newer).expect_err("newer");
         assert!(e.message.contains("version 7"), "{e}");
-        assert!(e.message.contains("reads version 1"), "{e}");
+        assert!(e.message.contains("reads versions 1 to 2"), "{e}");
     }
 
     #[test]

@@ -2,17 +2,23 @@
 //! The store knows the domain; the domain does not know the store.
 
 pub mod atomic_save;
+pub mod backup;
 pub mod catalog;
 pub mod format;
 pub mod location;
+pub mod lock;
+pub mod session_file;
+pub mod v1;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
 
 pub use catalog::{Entry, file_stem_for, list, unique_path};
-pub use format::{FormatError, from_ron, to_ron};
+pub use format::{Decoded, FormatError, decode, from_ron, to_ron};
 pub use location::sessions_dir;
+pub use lock::{Lock, LockError, LockInfo, LockState};
+pub use session_file::{Access, OpenError, OpenMode, Opened, SessionFile};
 
 /// Why a session could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -36,10 +42,16 @@ pub enum StoreError {
     /// No folder to keep sessions in could be found.
     #[error("no folder for sessions: {0}")]
     NoSessionsDir(String),
+    /// The session was opened read-only: another `mot` holds it.
+    #[error("{0} is open read-only")]
+    ReadOnly(PathBuf),
+    /// The session's lock could not be taken.
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 impl StoreError {
-    fn io(path: &Path, source: std::io::Error) -> StoreError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> StoreError {
         StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -47,17 +59,20 @@ impl StoreError {
     }
 }
 
-/// Reads and checks a session file.
+/// Reads and checks a session file (without taking its lock).
 pub fn load(path: &Path) -> Result<Session, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::Format {
-        path: path.to_path_buf(),
-        error: FormatError::not_utf8(&e),
-    })?;
-    from_ron(&text).map_err(|error| StoreError::Format {
+    decode_bytes(path, &bytes).map(|d| d.session)
+}
+
+/// Checks a session file's bytes, migrating an older format.
+pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Decoded, StoreError> {
+    let format = |error| StoreError::Format {
         path: path.to_path_buf(),
         error,
-    })
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| format(FormatError::not_utf8(bytes, &e)))?;
+    decode(text).map_err(format)
 }
 
 /// Writes a session so that a crash leaves either the old file or the new one.

@@ -4,6 +4,7 @@
 pub mod help;
 pub mod matrix;
 pub mod picker;
+pub mod questions;
 pub mod setup;
 pub mod tag;
 pub mod theme;
@@ -43,11 +44,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Picker(p) => {
             picker::draw_title(p, frame, top);
             picker::draw(p, frame, body);
+            if let Some(offer) = &p.offer {
+                questions::offer(offer, frame, body);
+            }
             status_line(app, None, frame, status);
         }
         Screen::Workshop(w) => {
             stage_bar(w, frame, top);
-            match w.stage {
+            match w.stage() {
                 Stage::Setup => setup::draw(w, frame, body),
                 Stage::Write => write::draw(w, frame, body),
                 Stage::Tag => tag::draw(w, frame, body),
@@ -56,6 +60,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
             if let Some(q) = w.confirm {
                 confirm(w, q, frame, body);
+            }
+            if let Some(q) = &w.quit_prompt {
+                questions::quit_prompt(q, w.path(), frame, body);
             }
             status_line(app, Some(w), frame, status);
         }
@@ -88,10 +95,13 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
     if w.unsaved {
         spans.push(Span::styled(" UNSAVED ", theme::error()));
     }
+    if w.read_only() {
+        spans.push(Span::styled(" READ-ONLY ", theme::warn()));
+    }
     let mut stages = Vec::new();
     for (i, s) in Stage::ALL.iter().enumerate() {
         let name = format!(" {} {} ", i + 1, s.name());
-        if *s == w.stage {
+        if *s == w.stage() {
             stages.push(Span::styled(
                 format!("▶{}", name.trim_start()),
                 theme::stage_current(),
@@ -115,7 +125,7 @@ fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, area: Rect) {
         }
         (Some(s), _) => Line::from(Span::styled(format!(" {}", s.text), theme::good())),
         (None, Some(w)) => Line::from(Span::styled(
-            format!(" {}", w.stage.purpose()),
+            format!(" {}", w.stage().purpose()),
             theme::quiet(),
         )),
         (None, None) => Line::from(""),

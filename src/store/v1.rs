@@ -1,0 +1,56 @@
+//! Format version 1, as the first release wrote it. Kept so those files still
+//! open: they are read into these types and converted, never guessed at.
+
+use serde::Deserialize;
+
+use crate::model::{Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage};
+
+/// A version 1 session. Groups, participants, MOTs and dots have not changed
+/// since, so they are shared with the current model; a later change to one of
+/// them must copy its version 1 shape in here first.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionV1 {
+    version: u32,
+    title: String,
+    brand: String,
+    core_message: String,
+    target_user: String,
+    focus: Option<Dimension>,
+    dot_budget: u32,
+    max_dots_per_mot: u32,
+    votes_revealed: bool,
+    groups: Vec<Group>,
+    participants: Vec<Participant>,
+    mots: Vec<Mot>,
+    dots: Vec<Dots>,
+}
+
+impl From<SessionV1> for Session {
+    fn from(v1: SessionV1) -> Session {
+        debug_assert_eq!(v1.version, 1);
+        // Version 1 did not remember the stage; it opened at Setup for an
+        // empty session and at Write otherwise, so keep doing that.
+        let stage = if v1.mots.is_empty() {
+            Stage::Setup
+        } else {
+            Stage::Write
+        };
+        Session {
+            version: FORMAT_VERSION,
+            title: v1.title,
+            stage,
+            brand: v1.brand,
+            core_message: v1.core_message,
+            target_user: v1.target_user,
+            focus: v1.focus,
+            dot_budget: v1.dot_budget,
+            max_dots_per_mot: v1.max_dots_per_mot,
+            votes_revealed: v1.votes_revealed,
+            groups: v1.groups,
+            participants: v1.participants,
+            mots: v1.mots,
+            dots: v1.dots,
+        }
+    }
+}
