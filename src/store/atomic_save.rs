@@ -42,8 +42,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
-/// Removes temporaries a crashed save left beside `path` (call only while
-/// holding its lock, so no save of it can be under way).
+/// Removes temporaries a crashed save left beside `path`: of the session
+/// itself, its backups, its recovery file and its version backups. Call only
+/// while holding the session's lock, so none of those saves can be under way.
 pub fn remove_stale_temporaries(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return;
@@ -53,27 +54,34 @@ pub fn remove_stale_temporaries(path: &Path) {
     } else {
         dir
     };
-    let prefix = format!(".{}.", name.to_string_lossy());
+    let name = name.to_string_lossy().into_owned();
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
-        let file = entry.file_name();
-        let file = file.to_string_lossy();
-        let is_ours = file
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-            .is_some_and(|middle| {
-                let mut parts = middle.split('.');
-                let numeric = |p: Option<&str>| {
-                    p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-                };
-                numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
-            });
-        if is_ours {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(target) = temporary_target(&file) else {
+            continue;
+        };
+        let ours = target == name
+            || target.starts_with(&format!("{name}."))
+            || target.starts_with(&format!("{stem}.v"));
+        if ours {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// For a temporary named by [`temp_path`] (`.NAME.PID.N.tmp`), the NAME.
+fn temporary_target(file: &str) -> Option<&str> {
+    let inner = file.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let (rest, n) = inner.rsplit_once('.')?;
+    let (target, pid) = rest.rsplit_once('.')?;
+    (numeric(n) && numeric(pid)).then_some(target)
 }
 
 #[cfg(unix)]
@@ -127,7 +135,10 @@ mod tests {
         for name in [
             ".s.ron.123.4.tmp",
             ".s.ron.recovery.1.2.tmp",
+            ".s.ron.1.bak.77.0.tmp",
+            ".s.v1.bak.5.6.tmp",
             ".t.ron.1.2.tmp",
+            ".s.ron.notes.tmp",
         ] {
             fs::write(dir.path().join(name), b"x").expect("write");
         }
@@ -137,10 +148,7 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(
-            names,
-            [".s.ron.recovery.1.2.tmp", ".t.ron.1.2.tmp", "s.ron"]
-        );
+        assert_eq!(names, [".s.ron.notes.tmp", ".t.ron.1.2.tmp", "s.ron"]);
     }
 
     #[test]
