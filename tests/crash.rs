@@ -38,7 +38,7 @@ fn grow(s: &mut Session, i: usize, voter: u32) {
     s.set_dimension(id, Some(dim)).expect("mot");
     s.set_hands(id, 1 + (i % 4) as u32, i as u32 % 50)
         .expect("group");
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         // The budget fills up; later dots are refused, which is fine.
         let _ = s.add_dot(voter, id);
     }
