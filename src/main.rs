@@ -115,15 +115,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let now = std::time::SystemTime::now();
             for e in entries {
                 let age = mot::ui::picker::age(e.modified, now);
+                // Reading a lock takes none: list and check never get in the way.
+                let in_use = match store::lock::state(&e.path) {
+                    LockState::Held(info) => {
+                        format!("\tin use by {}", mot::shell::holder_words(&info))
+                    }
+                    _ => String::new(),
+                };
                 match e.summary {
                     Ok(s) => println!(
-                        "{}\t{}\t{} MOTs\t{}",
+                        "{}\t{}\t{} MOTs\t{}{in_use}",
                         s.title,
                         age,
                         s.mots,
                         e.path.display()
                     ),
-                    Err(err) => println!("(unreadable)\t{age}\t-\t{}:{err}", e.path.display()),
+                    Err(err) => {
+                        println!("(unreadable)\t{age}\t-\t{}:{err}{in_use}", e.path.display())
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)

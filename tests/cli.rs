@@ -116,3 +116,87 @@ fn the_readme_lists_every_key() {
         "README.md's key list is out of date: paste the text above between the markers"
     );
 }
+
+/// A lock as a running `mot` on this machine leaves it (process 1 always runs).
+fn foreign_lock(path: &std::path::Path) {
+    let host = mot::store::LockInfo::this_process().host;
+    let lock = mot::store::lock::lock_path(path);
+    std::fs::write(lock, format!("(pid:1,host:{host:?},since:0)")).expect("lock");
+}
+
+#[test]
+fn check_reports_what_the_app_would_and_takes_no_lock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    mot::store::save(&path, &mot::model::Session::new("酒店")).expect("save");
+
+    // Held by another mot: a problem, and the lock is left as it was.
+    foreign_lock(&path);
+    let lock = std::fs::read(mot::store::lock::lock_path(&path)).expect("lock");
+    let out = mot().arg("check").arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("in use by mot (process 1 on"), "{err}");
+    assert_eq!(
+        std::fs::read(mot::store::lock::lock_path(&path)).expect("lock"),
+        lock
+    );
+    let out = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("in use by mot (process 1"), "{text}");
+    std::fs::remove_file(mot::store::lock::lock_path(&path)).expect("unlock");
+
+    // A recovery file waiting: a problem too, named.
+    let recovery = mot::store::session_file::recovery_path(&path);
+    std::fs::write(&recovery, "(version: 2)").expect("write");
+    let out = mot().arg("check").arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("s.ron.recovery"));
+    std::fs::remove_file(&recovery).expect("rm");
+
+    // A newer version: refused by name.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let newer = text.replacen("version: 2,", "version: 9,", 1);
+    std::fs::write(&path, newer).expect("write");
+    let out = mot().arg("check").arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("format version 9") && err.contains("newer mot"),
+        "{err}"
+    );
+
+    // An older version: fine, and says what will happen.
+    let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v1.ron");
+    let out = mot().arg("check").arg(&v1).output().expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("format version 1") && said.contains("format-v1.v1.bak"),
+        "{said}"
+    );
+}
+
+#[test]
+fn open_of_an_unreadable_file_without_backup_fails_with_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(\n    version: 2,\n    title: 12,\n)\n").expect("write");
+    let out = mot().arg("open").arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.ron:3:"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "(\n    version: 2,\n    title: 12,\n)\n"
+    );
+    assert!(
+        !mot::store::lock::lock_path(&path).exists(),
+        "no lock left behind"
+    );
+}
