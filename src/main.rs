@@ -91,6 +91,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             tui(app)
         }
         Some(Command::Open { path }) => {
+            // Absolute, so the picker behind a question names a real folder.
+            let path = std::path::absolute(&path).unwrap_or(path);
             // Opening goes through the picker's folder, so a question about the
             // file (its lock, a backup, a recovery) has a screen to be asked on.
             let folder = match path.parent() {

@@ -78,8 +78,8 @@ fn keep_unchanged(app: &mut App, before: Session) {
 fn read_only_message(access: &store::Access) -> String {
     match access {
         store::Access::ReadOnly(Some(holder)) => format!(
-            "Read-only: {} has this session open. Nothing was changed.",
-            holder_words(holder)
+            "Read-only: process {} on {} has it open. Nothing was changed.",
+            holder.pid, holder.host
         ),
         _ => "Read-only: nothing was changed.".into(),
     }
@@ -258,8 +258,11 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         OpenHow::Recovery => session_file::open_recovery(path, now),
         OpenHow::Backup => session_file::open_backup(path, now).map(|(opened, aside)| {
             notes.push(format!(
-                "Opened the newest backup; the unreadable file is kept as {}.",
-                aside.display()
+                "Backup opened. The unreadable file is now {}.",
+                aside.file_name().map_or_else(
+                    || aside.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
             ));
             opened
         }),
@@ -327,7 +330,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     }
     let read_only = match opened.file.access() {
         store::Access::ReadOnly(holder) => Some(match holder {
-            Some(h) => format!("Read-only: {} has it open.", holder_words(h)),
+            Some(h) => format!("Read-only: process {} on {} has it open.", h.pid, h.host),
             None => "Read-only.".to_string(),
         }),
         _ => None,
@@ -348,7 +351,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         }
     }
     match read_only {
-        Some(text) => app.error(format!("{text} Nothing can be changed here.")),
+        Some(text) => app.error(format!("{text} Changes are off.")),
         None if notes.iter().any(|n| n.starts_with("Opened, but")) => app.error(notes.join(" ")),
         None if !notes.is_empty() => app.info(notes.join(" ")),
         None => app.info(format!("Opened {}.", path.display())),

@@ -36,8 +36,13 @@ pub fn run(mut app: App) -> io::Result<Option<String>> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &stop)
     }));
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // After a panic the hooks already restored the terminal and printed the
+    // message on the main screen; leaving the alternate screen again would
+    // paint over that message in some terminals.
+    if outcome.is_ok() {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+    }
     match outcome {
         Ok(Ok(Ended::Quit)) => Ok(app.farewell.take()),
         Ok(Ok(Ended::Signal(name))) => Ok(Some(format!(

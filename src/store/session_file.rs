@@ -315,6 +315,10 @@ impl SessionFile {
             write_atomic(&keep, bytes).map_err(|e| StoreError::io(&keep, e))?;
             self.original = None;
         }
+        // Nothing changed and the file is still there: no write, no fsync.
+        if self.last_good.as_deref() == Some(text.as_bytes()) && self.path.exists() {
+            return Ok(None);
+        }
         let mut warning = None;
         if let Some(previous) = &self.last_good
             && previous.as_slice() != text.as_bytes()

@@ -86,18 +86,6 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(" MOT ", theme::stage_current())];
-    let title = widgets::fit(&w.session.title, 30);
-    spans.push(Span::styled(
-        format!(" {title} "),
-        theme::bar().add_modifier(Modifier::BOLD),
-    ));
-    if w.unsaved {
-        spans.push(Span::styled(" UNSAVED ", theme::error()));
-    }
-    if w.read_only() {
-        spans.push(Span::styled(" READ-ONLY ", theme::warn()));
-    }
     let mut stages = Vec::new();
     for (i, s) in Stage::ALL.iter().enumerate() {
         let name = format!(" {} {} ", i + 1, s.name());
@@ -110,8 +98,29 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
             stages.push(Span::styled(name, theme::bar()));
         }
     }
-    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let mut marks = Vec::new();
+    if w.unsaved {
+        marks.push(Span::styled(" UNSAVED ", theme::error()));
+    }
+    if w.read_only() {
+        marks.push(Span::styled(" READ-ONLY ", theme::warn()));
+    }
     let stage_w: usize = stages.iter().map(|s| s.width()).sum();
+    let marks_w: usize = marks.iter().map(|s| s.width()).sum();
+    // The title gives way first: the stages and the warnings must stay readable.
+    let room = (area.width as usize)
+        .saturating_sub(5 + 2 + stage_w + marks_w)
+        .clamp(4, 30);
+    let title = widgets::fit(&w.session.title, room);
+    let mut spans = vec![
+        Span::styled(" MOT ", theme::stage_current()),
+        Span::styled(
+            format!(" {title} "),
+            theme::bar().add_modifier(Modifier::BOLD),
+        ),
+    ];
+    spans.extend(marks);
+    let used: usize = spans.iter().map(|s| s.width()).sum();
     let gap = (area.width as usize).saturating_sub(used + stage_w);
     spans.push(Span::styled(" ".repeat(gap), theme::bar()));
     spans.extend(stages);

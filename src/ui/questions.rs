@@ -98,7 +98,7 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
                 Line::from(""),
                 Line::from(format!("A good backup exists: {backup}.")),
                 Line::from(format!(
-                    "Open it? {} is kept untouched, renamed to {}.unreadable.",
+                    "Open it instead? {} is not overwritten: it is kept as {}.unreadable.",
                     file_name(path),
                     file_name(path)
                 )),
