@@ -248,6 +248,8 @@ fn a_session_another_mot_holds_opens_only_read_only_and_is_never_written() {
     let bytes = fs::read(&path).expect("read");
     foreign_lock(&path);
     let mut app = picker_at(dir.path());
+    let listed = common::render(&app, 80, 24);
+    assert!(listed.contains("海底捞 门店 (in use)"), "{listed}");
     shell::open(&mut app, &path, OpenHow::Normal);
     let Some(Offer::Locked { holder, .. }) = offer(&app) else {
         panic!("asked first: {:?}", app.status);

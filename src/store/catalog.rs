@@ -14,6 +14,8 @@ pub struct Entry {
     pub modified: Option<SystemTime>,
     /// Title and MOT count, or why the file cannot be read.
     pub summary: Result<Summary, String>,
+    /// Whether another running `mot` has it open.
+    pub in_use: bool,
 }
 
 /// What the picker shows of a readable session.
@@ -49,10 +51,12 @@ pub fn list(dir: &Path) -> Result<Vec<Entry>, StoreError> {
                 Err(StoreError::Format { error, .. }) => Err(error.to_string()),
                 Err(e) => Err(e.to_string()),
             };
+            let in_use = matches!(super::lock::state(&path), super::LockState::Held(_));
             Entry {
                 path,
                 modified,
                 summary,
+                in_use,
             }
         })
         .collect();

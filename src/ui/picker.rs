@@ -109,6 +109,12 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
                 let (title, mots, style) = match &e.summary {
+                    // Said in words, so it reads without color on a projector.
+                    Ok(s) if e.in_use => (
+                        format!("{} (in use)", s.title),
+                        s.mots.to_string(),
+                        theme::text(),
+                    ),
                     Ok(s) => (s.title.clone(), s.mots.to_string(), theme::text()),
                     Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
                 };
