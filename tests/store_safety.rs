@@ -456,3 +456,45 @@ fn a_removed_folder_fails_loudly_and_a_removed_file_is_written_again() {
     );
     assert_eq!(store::load(&path).expect("saved"), h.workshop().session);
 }
+
+#[test]
+fn persisted_types_avoid_what_would_make_files_ambiguous() {
+    // flatten and untagged enums let unknown or misplaced fields slip through;
+    // every persisted struct must refuse fields it does not know.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for file in [
+        "model/session.rs",
+        "model/stage.rs",
+        "model/taxonomy.rs",
+        "store/v1.rs",
+        "store/lock.rs",
+    ] {
+        let text = fs::read_to_string(root.join(file)).expect("source");
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            !compact.contains("serde(flatten"),
+            "{file} uses serde(flatten)"
+        );
+        assert!(
+            !compact.contains("serde(untagged"),
+            "{file} uses an untagged enum"
+        );
+        let structs = text
+            .split("#[derive(")
+            .skip(1)
+            .filter(|d| {
+                let head = d.split('{').next().unwrap_or_default();
+                head.contains("Deserialize") && head.contains("pub struct")
+            })
+            .collect::<Vec<_>>();
+        for s in structs {
+            let head = s.split('{').next().unwrap_or_default();
+            assert!(
+                head.contains("deny_unknown_fields"),
+                "{file}: a persisted struct accepts unknown fields: {head}"
+            );
+        }
+    }
+    let written = store::to_ron(&session(1)).expect("ron");
+    assert!(!written.contains("Session(") && !written.contains("Mot("));
+}
