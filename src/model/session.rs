@@ -135,6 +135,21 @@ pub const DEFAULT_DOT_BUDGET: u32 = 3;
 pub const DEFAULT_MAX_DOTS_PER_MOT: u32 = 2;
 /// Highest weight a group may carry; keeps scores readable and sums far from overflow.
 pub const MAX_WEIGHT: u32 = 99;
+/// Highest id of an MOT, group or participant a file may hold.
+pub const MAX_ID: u32 = 999_999_999;
+
+/// The id after the highest in use; if that would pass [`MAX_ID`] (only a
+/// hand-edited file gets there), the lowest free one instead.
+fn next_id(ids: impl Iterator<Item = u32> + Clone) -> u32 {
+    match ids.clone().max() {
+        None => 1,
+        Some(max) if max < MAX_ID => max + 1,
+        Some(_) => {
+            let used: std::collections::HashSet<u32> = ids.collect();
+            (1..=MAX_ID).find(|id| !used.contains(id)).unwrap_or(MAX_ID)
+        }
+    }
+}
 /// Highest dot budget; more dots than this stop meaning anything.
 pub const MAX_DOT_BUDGET: u32 = 99;
 
@@ -176,6 +191,21 @@ impl Session {
             let mut v: Vec<T> = ids.collect();
             v.sort();
             v.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+        }
+        // Ids grow by one per addition; a file with a huge id would make the
+        // next one overflow.
+        let too_large = |kind: &str, id: u32| {
+            (id > MAX_ID).then(|| {
+                ModelError::Invalid(format!("{kind} id {id} is too large; the most is {MAX_ID}"))
+            })
+        };
+        let ids = self.groups.iter().map(|g| ("group", g.id));
+        let ids = ids.chain(self.participants.iter().map(|p| ("participant", p.id)));
+        if let Some(e) = ids
+            .chain(self.mots.iter().map(|m| ("MOT", m.id)))
+            .find_map(|(kind, id)| too_large(kind, id))
+        {
+            return Err(e);
         }
         if let Some(id) = unique(self.groups.iter().map(|g| g.id)) {
             return Err(ModelError::Invalid(format!("group id {id} is used twice")));
@@ -292,7 +322,7 @@ impl Session {
 
     /// Adds an MOT and returns its new id.
     pub fn add_mot(&mut self, text: MotText) -> MotId {
-        let id = self.mots.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+        let id = next_id(self.mots.iter().map(|m| m.id));
         self.mots.push(Mot {
             id,
             who: clean_line(&text.who),
@@ -346,7 +376,7 @@ impl Session {
 
     /// Adds a respondent group with weight 1 and returns its id.
     pub fn add_group(&mut self, name: &str) -> GroupId {
-        let id = self.groups.iter().map(|g| g.id).max().unwrap_or(0) + 1;
+        let id = next_id(self.groups.iter().map(|g| g.id));
         self.groups.push(Group {
             id,
             name: clean_line(name),
@@ -410,7 +440,7 @@ impl Session {
         if self.group(group).is_none() {
             return Err(ModelError::NoSuchGroup(group));
         }
-        let id = self.participants.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        let id = next_id(self.participants.iter().map(|p| p.id));
         self.participants.push(Participant {
             id,
             name: clean_line(name),
@@ -604,6 +634,27 @@ mod tests {
         s.remove_participant(p).expect("exists");
         assert!(s.remove_group(1).is_ok());
         assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn ids_too_large_to_grow_from_are_refused() {
+        let mut s = Session::new("t");
+        let id = s.add_mot(MotText::default());
+        s.mots[0].id = MAX_ID;
+        assert!(s.validate().is_ok());
+        assert_eq!(
+            s.add_mot(MotText::default()),
+            1,
+            "the lowest free id, no overflow"
+        );
+        assert!(s.validate().is_ok());
+        s.mots[0].id = u32::MAX;
+        let e = s.validate().expect_err("too large");
+        assert!(
+            e.to_string().contains("MOT id 4294967295 is too large"),
+            "{e}"
+        );
+        assert_eq!(id, 1);
     }
 
     #[test]

@@ -52,6 +52,9 @@ impl FormatError {
 /// Only the version, read first so a newer file is refused with a clear reason
 /// instead of a puzzling complaint about a field this build does not know.
 #[derive(Deserialize)]
+// RON lets a file name its struct, `Session(...)`; the peek must accept that
+// too, or the version of such a file would go unread.
+#[serde(rename = "Session")]
 struct VersionOnly {
     version: u32,
 }
@@ -102,6 +105,17 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         1 => parse::<super::v1::SessionV1>(text)?.into(),
         _ => parse::<Session>(text)?,
     };
+    // Whatever the peek saw, the session read must be of this build's version.
+    if session.version != FORMAT_VERSION {
+        return Err(FormatError::at(
+            1,
+            1,
+            format!(
+                "the file says format version {} but is written as version {version}",
+                session.version
+            ),
+        ));
+    }
     session
         .validate()
         .map_err(|e| FormatError::at(1, 1, e.to_string()))?;
@@ -186,6 +200,18 @@ mod tests {
         let broken = text.replacen("group: 1,", "group: 99,", 1);
         let e = from_ron(&broken).expect_err("dangling");
         assert!(e.message.contains("99"), "{e}");
+    }
+
+    #[test]
+    fn a_struct_name_does_not_hide_the_version() {
+        let text = to_ron(&sample()).expect("serialises");
+        let named = format!("Session{}", text.trim_start());
+        assert_eq!(from_ron(&named).expect("a named struct reads"), sample());
+        let newer = named.replacen("version: 2,", "version: 3,", 1);
+        let e = from_ron(&newer).expect_err("newer");
+        assert!(e.message.contains("version 3"), "{e}");
+        let zero = named.replacen("version: 2,", "version: 0,", 1);
+        assert!(from_ron(&zero).is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::model::{Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Ses
 /// since, so they are shared with the current model; a later change to one of
 /// them must copy its version 1 shape in here first.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Session")]
 pub struct SessionV1 {
     version: u32,
     title: String,
