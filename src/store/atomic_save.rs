@@ -23,6 +23,14 @@ fn temp_path(path: &Path) -> io::Result<PathBuf> {
 /// Writes `bytes` to a new file beside `path`, flushes it to disk, keeps the
 /// old file's permissions, renames it over `path`, and flushes the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let staged = stage(path, bytes)?;
+    commit(&staged, path)
+}
+
+/// The first half of [`write_atomic`]: the bytes, flushed to disk in a
+/// temporary beside `path`, ready to be renamed over it by [`commit`]. Lets a
+/// caller do other renames only once the new content is safe.
+pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let tmp = temp_path(path)?;
     let result = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
@@ -30,14 +38,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         if let Ok(meta) = fs::metadata(path) {
             file.set_permissions(meta.permissions())?;
         }
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        sync_dir(path.parent().unwrap_or(Path::new(".")))
+        file.sync_all()
     })();
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            // The old file is untouched; only the stray temporary goes.
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// The second half of [`write_atomic`]: renames a staged temporary over
+/// `path` and flushes the folder.
+pub fn commit(staged: &Path, path: &Path) -> io::Result<()> {
+    let result =
+        fs::rename(staged, path).and_then(|()| sync_dir(path.parent().unwrap_or(Path::new("."))));
     if result.is_err() {
-        // The old file is untouched; only the stray temporary goes.
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(staged);
     }
     result
 }

@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::atomic_save::write_atomic;
+use super::atomic_save::{commit, stage};
 
 /// How many versions are kept.
 pub const KEEP: usize = 3;
@@ -37,13 +37,19 @@ pub fn keep(session: &Path, bytes: &[u8]) -> io::Result<()> {
     if fs::read(&paths[0]).is_ok_and(|b| b == bytes) {
         return Ok(());
     }
+    // The new backup is safe on disk before any old one moves: a full disk
+    // must not cost a backup.
+    let staged = stage(&paths[0], bytes)?;
     for i in (1..KEEP).rev() {
         match fs::rename(&paths[i - 1], &paths[i]) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                let _ = fs::remove_file(&staged);
+                return Err(e);
+            }
             _ => {}
         }
     }
-    write_atomic(&paths[0], bytes)
+    commit(&staged, &paths[0])
 }
 
 /// The newest backup that can be read, with its session and when it was written.
