@@ -225,9 +225,14 @@ fn status_text(app: &App) -> String {
 }
 
 fn tui(app: App) -> Result<ExitCode, String> {
-    let farewell = mot::tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
-    if let Some(message) = farewell {
-        say(&message);
+    let finished = mot::tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    if let Some(message) = &finished.message {
+        say(message);
     }
-    Ok(ExitCode::SUCCESS)
+    // A crash is a failure even when the session was saved: scripts should know.
+    Ok(if finished.crashed {
+        ExitCode::from(101)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -4,6 +4,8 @@
 
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
@@ -20,9 +22,50 @@ enum Ended {
     Signal(&'static str),
 }
 
-/// Runs the app until it quits. Blocks on input: no input, no work. Returns
-/// what to tell the user once the terminal is back.
-pub fn run(mut app: App) -> io::Result<Option<String>> {
+/// How the app ended, once the terminal is back.
+#[derive(Debug)]
+pub struct Finished {
+    /// What to tell the user (where the session went).
+    pub message: Option<String>,
+    /// Whether it stopped on a bug, so the exit status can say so.
+    pub crashed: bool,
+}
+
+/// The app, shared with the signal watcher: the event loop holds it only
+/// while it handles an event or draws, never while it waits for input.
+struct Shared {
+    app: Mutex<App>,
+    /// Set by whoever saves the session on the way out, so it happens once.
+    rescued: AtomicBool,
+}
+
+impl Shared {
+    fn app(&self) -> MutexGuard<'_, App> {
+        // A panic while the app was held leaves it as it was: still worth saving.
+        self.app
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Saves the session on the way out: `None` when that was done already,
+    /// else what to tell the user (nothing when no session was open).
+    fn rescue(&self) -> Option<Option<String>> {
+        if self.rescued.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        Some(shell::rescue(&mut self.app()))
+    }
+
+    /// Closes the session, which releases its lock: the app lives in shared
+    /// memory now, so it is not dropped by itself before the process ends.
+    fn close(&self) {
+        let empty = App::picker(std::path::PathBuf::new(), Vec::new());
+        drop(std::mem::replace(&mut *self.app(), empty));
+    }
+}
+
+/// Runs the app until it quits. Blocks on input: no input, no work.
+pub fn run(app: App) -> io::Result<Finished> {
     // ratatui's own hook restores raw mode and the screen; this one also turns
     // bracketed paste off, so a panic never leaves the shell pasting oddly.
     let previous = std::panic::take_hook();
@@ -30,11 +73,15 @@ pub fn run(mut app: App) -> io::Result<Option<String>> {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         previous(info);
     }));
-    let stop = signals::Stop::install();
+    let shared = Arc::new(Shared {
+        app: Mutex::new(app),
+        rescued: AtomicBool::new(false),
+    });
+    let stop = signals::Stop::install(Arc::clone(&shared));
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &stop)
+        event_loop(&mut terminal, &shared, &stop)
     }));
     // After a panic the hooks already restored the terminal and printed the
     // message on the main screen; leaving the alternate screen again would
@@ -43,48 +90,64 @@ pub fn run(mut app: App) -> io::Result<Option<String>> {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         ratatui::restore();
     }
-    match outcome {
-        Ok(Ok(Ended::Quit)) => Ok(app.farewell.take()),
-        Ok(Ok(Ended::Signal(name))) => Ok(Some(format!(
-            "Stopped by {name}. {}",
-            shell::rescue(&mut app).unwrap_or_default()
-        ))),
-        Ok(Err(e)) => {
-            let saved = shell::rescue(&mut app).unwrap_or_default();
-            Err(io::Error::new(e.kind(), format!("{e}. {saved}")))
-        }
+    let done = |message: String, crashed| Finished {
+        message: Some(message),
+        crashed,
+    };
+    let saved = || shared.rescue().flatten().unwrap_or_default();
+    let finished = match outcome {
+        Ok(Ok(Ended::Quit)) => Ok(Finished {
+            message: shared.app().farewell.take(),
+            crashed: false,
+        }),
+        Ok(Ok(Ended::Signal(name))) => Ok(done(format!("Stopped by {name}. {}", saved()), false)),
+        Ok(Err(e)) => Err(io::Error::new(e.kind(), format!("{e}. {}", saved()))),
         // The panic message is already printed by the hook.
-        Err(_) => Ok(Some(format!(
-            "mot stopped because of a bug (the message above). {}",
-            shell::rescue(&mut app).unwrap_or_default()
-        ))),
-    }
+        Err(_) => Ok(done(
+            format!(
+                "mot stopped because of a bug (the message above). {}",
+                saved()
+            ),
+            true,
+        )),
+    };
+    shared.close();
+    finished
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    shared: &Shared,
     stop: &signals::Stop,
 ) -> io::Result<Ended> {
-    terminal.draw(|f| ui::draw(app, f))?;
+    {
+        let app = shared.app();
+        terminal.draw(|f| ui::draw(&app, f))?;
+    }
     loop {
-        if app.quit {
-            return Ok(Ended::Quit);
+        // Input is awaited without holding the app, so the watcher can reach
+        // it even when the input library never returns.
+        let mut redraw = false;
+        let mut event = event::read()?;
+        loop {
+            if let Some(name) = stop.received() {
+                return Ok(Ended::Signal(name));
+            }
+            let mut app = shared.app();
+            redraw |= shell::handle_event(&mut app, &event);
+            if app.quit {
+                return Ok(Ended::Quit);
+            }
+            drop(app);
+            // Drain what is already queued (a paste burst, a resize storm) before drawing once.
+            if !event::poll(std::time::Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
         }
-        let event = event::read()?;
-        if let Some(name) = stop.received() {
-            return Ok(Ended::Signal(name));
-        }
-        let mut redraw = shell::handle_event(app, &event);
-        // Drain what is already queued (a paste burst, a resize storm) before drawing once.
-        while !app.quit && event::poll(std::time::Duration::ZERO)? {
-            redraw |= shell::handle_event(app, &event::read()?);
-        }
-        if let Some(name) = stop.received() {
-            return Ok(Ended::Signal(name));
-        }
-        if redraw && !app.quit {
-            terminal.draw(|f| ui::draw(app, f))?;
+        if redraw {
+            let app = shared.app();
+            terminal.draw(|f| ui::draw(&app, f))?;
         }
     }
 }
@@ -93,23 +156,41 @@ fn event_loop(
 mod signals {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicI32, Ordering};
+    use std::time::Duration;
 
     use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
 
-    /// Notes SIGTERM and SIGHUP, and wakes the blocked event loop so it can
+    use super::Shared;
+
+    /// Notes SIGTERM and SIGHUP and wakes the blocked event loop so it can
     /// save and leave: the terminal library already wakes on SIGWINCH (a
-    /// resize), so a watcher thread raises one. No polling while idle.
+    /// resize), so the watcher raises one. No polling while idle.
+    ///
+    /// When the terminal itself went away (an SSH link dropped), the input
+    /// library can spin on the dead terminal and never return; then the
+    /// watcher saves the session itself and ends the process.
     pub struct Stop(Arc<AtomicI32>);
 
     impl Stop {
-        pub fn install() -> Stop {
+        pub fn install(shared: Arc<Shared>) -> Stop {
             let got = Arc::new(AtomicI32::new(0));
             let seen = Arc::clone(&got);
             if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
                 std::thread::spawn(move || {
-                    for signal in signals.forever() {
+                    if let Some(signal) = signals.forever().next() {
                         seen.store(signal, Ordering::SeqCst);
                         let _ = signal_hook::low_level::raise(SIGWINCH);
+                        // Time for the event loop to notice and save by itself.
+                        std::thread::sleep(Duration::from_secs(1));
+                        // Still running: the event loop is stuck. Unless it
+                        // is already saving, do it here and end the process.
+                        if let Some(message) = shared.rescue() {
+                            use std::io::Write;
+                            let message = message.unwrap_or_default();
+                            shared.close();
+                            let _ = writeln!(std::io::stderr(), "Stopped by a signal. {message}");
+                            std::process::exit(0);
+                        }
                     }
                 });
             }
@@ -128,11 +209,15 @@ mod signals {
 
 #[cfg(not(unix))]
 mod signals {
+    use std::sync::Arc;
+
+    use super::Shared;
+
     /// No signals to watch off Unix; closing the console ends the process.
     pub struct Stop;
 
     impl Stop {
-        pub fn install() -> Stop {
+        pub fn install(_shared: Arc<Shared>) -> Stop {
             Stop
         }
 

@@ -1,6 +1,8 @@
 //! Drives the app the way a person does: keys in, screen out.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use mot::app::{App, Screen, Workshop};
 use mot::shell;
 use ratatui::Terminal;
@@ -20,7 +22,7 @@ impl Harness {
 
     /// A session opened from a fresh temporary folder, so saves land there.
     pub fn with_session(session: mot::model::Session) -> Harness {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = fast_tempdir();
         let path = dir.path().join("session.ron");
         mot::store::save(&path, &session).expect("save");
         Harness {
@@ -71,6 +73,19 @@ impl Harness {
     pub fn screen(&self, width: u16, height: u16) -> String {
         render(&self.app, width, height)
     }
+}
+
+/// A temporary folder in memory when the system has one (/dev/shm): these
+/// tests drive thousands of saves, and what they check is not the disk's
+/// flush, which the crash and store tests cover on a real disk.
+pub fn fast_tempdir() -> tempfile::TempDir {
+    let shm = std::path::Path::new("/dev/shm");
+    if shm.is_dir()
+        && let Ok(dir) = tempfile::tempdir_in(shm)
+    {
+        return dir;
+    }
+    tempfile::tempdir().expect("tempdir")
 }
 
 /// Renders the app on a test terminal and returns its text.
