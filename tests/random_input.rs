@@ -59,16 +59,25 @@ fn random_sessions_of_keys_never_break_anything() {
         };
         let mut h = Harness::with_session(start);
         for step in 0..1500 {
-            let ev = match rng.next() % 10 {
+            let ev = match rng.next() % 12 {
                 0..=3 => Event::Key(KeyEvent::new(rng.pick(KEYS), KeyModifiers::NONE)),
                 4..=8 => Event::Key(KeyEvent::new(
                     KeyCode::Char(rng.pick(CHARS)),
                     KeyModifiers::NONE,
                 )),
-                _ => Event::Paste(
-                    rng.pick(&["长长的一段\n粘贴文字\t含制表符", "\u{7}\u{1b}[31m", ""])
-                        .to_string(),
-                ),
+                // Control keys as a terminal sends them (Ctrl-C quits, Ctrl-S saves).
+                9 => Event::Key(KeyEvent::new(
+                    KeyCode::Char(rng.pick(&['a', 'c', 'e', 'k', 's', 'u', 'w', 'z'])),
+                    KeyModifiers::CONTROL,
+                )),
+                // The terminal resized mid-edit, down to nothing and up to a wall.
+                10 => Event::Resize(1 + (rng.next() % 300) as u16, 1 + (rng.next() % 100) as u16),
+                _ => Event::Paste(match rng.next() % 4 {
+                    0 => "长长的一段\n粘贴文字\t含制表符\r\n第二行".to_string(),
+                    1 => "\u{7}\u{1b}[31m\u{0}e\u{301}\u{200b}".to_string(),
+                    2 => "很长的场景描述，".repeat(1500),
+                    _ => String::new(),
+                }),
             };
             h.event(ev);
             // Quitting is a real outcome; start over rather than stop exploring.
@@ -77,6 +86,17 @@ fn random_sessions_of_keys_never_break_anything() {
             }
             if let Err(e) = h.workshop().session.validate() {
                 panic!("seed {seed} step {step}: {e}");
+            }
+            // What is on disk is always whole, and is the session whenever
+            // the app says it is saved.
+            if step % 50 == 0 {
+                let w = h.workshop();
+                let on_disk = mot::store::load(w.path())
+                    .unwrap_or_else(|e| panic!("seed {seed} step {step}: the file broke: {e}"));
+                assert!(
+                    w.unsaved || on_disk == w.session,
+                    "seed {seed} step {step}: file and memory differ"
+                );
             }
             if step % 7 == 0 {
                 let w = 1 + (rng.next() % 300) as u16;
