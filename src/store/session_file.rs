@@ -161,13 +161,7 @@ pub fn open_backup(path: &Path, now: Instant) -> Result<(Opened, PathBuf), OpenE
         error: StoreError::io(path, e),
         backup: None,
     })?;
-    let file = SessionFile {
-        path: path.to_path_buf(),
-        access,
-        original: None,
-        last_good: None,
-        clock: backup::Clock::started(now),
-    };
+    let file = SessionFile::fresh(path.to_path_buf(), access, now);
     let opened = Opened {
         session,
         file,
@@ -211,13 +205,7 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
     {
         warning = Some(format!("could not write a backup: {e}"));
     }
-    let file = SessionFile {
-        path: path.to_path_buf(),
-        access,
-        original: None,
-        last_good: None,
-        clock: backup::Clock::started(now),
-    };
+    let file = SessionFile::fresh(path.to_path_buf(), access, now);
     Ok(Opened {
         session: decoded.session,
         file,
@@ -236,13 +224,7 @@ pub fn create(path: &Path, session: &Session, now: Instant) -> Result<SessionFil
         ));
     }
     let (lock, _) = Lock::acquire(path).map_err(StoreError::Lock)?;
-    let mut file = SessionFile {
-        path: path.to_path_buf(),
-        access: Access::Locked(lock),
-        original: None,
-        last_good: None,
-        clock: backup::Clock::started(now),
-    };
+    let mut file = SessionFile::fresh(path.to_path_buf(), Access::Locked(lock), now);
     file.save(session, now)?;
     Ok(file)
 }
@@ -272,6 +254,17 @@ pub fn version_backup_path(path: &Path, version: u32, bytes: &[u8]) -> PathBuf {
 }
 
 impl SessionFile {
+    /// A file with nothing written yet in this sitting.
+    fn fresh(path: PathBuf, access: Access, now: Instant) -> SessionFile {
+        SessionFile {
+            path,
+            access,
+            original: None,
+            last_good: None,
+            clock: backup::Clock::started(now),
+        }
+    }
+
     /// A writable file without a lock, for a session no other instance can
     /// know about (tests, previews).
     pub fn detached(path: PathBuf) -> SessionFile {
@@ -344,13 +337,7 @@ impl SessionFile {
             return self.save(session, now).map(|_| ());
         }
         let (lock, _) = Lock::acquire(&path).map_err(StoreError::Lock)?;
-        let mut other = SessionFile {
-            path,
-            access: Access::Locked(lock),
-            original: None,
-            last_good: None,
-            clock: backup::Clock::started(now),
-        };
+        let mut other = SessionFile::fresh(path, Access::Locked(lock), now);
         other.save(session, now)?;
         *self = other;
         Ok(())
