@@ -102,7 +102,11 @@ pub fn save(app: &mut App) -> Option<String> {
         return None;
     };
     if w.read_only() {
-        return None;
+        // Opened read-only, nothing changes; but a session whose lock was
+        // lost holds changes that must not be dropped silently.
+        return w
+            .unsaved
+            .then(|| "this window no longer writes the session".to_string());
     }
     match w.file.save(&w.session, Instant::now()) {
         Ok(warning) => {
@@ -111,6 +115,12 @@ pub fn save(app: &mut App) -> Option<String> {
                 app.error(format!("Saved, but {warning}."));
             }
             None
+        }
+        Err(e @ StoreError::LockLost(_)) => {
+            w.unsaved = true;
+            let reason = e.to_string();
+            app.error("Another mot took this session over. Kept here in memory; q offers to write it elsewhere.");
+            Some(reason)
         }
         Err(e) => {
             w.unsaved = true;
@@ -139,6 +149,10 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             }
             Effect::SaveNow => save_now(app),
             Effect::Quit => quit(app),
+            Effect::QuitUnsaved => {
+                app.farewell = rescue(app);
+                app.quit = true;
+            }
             Effect::Open(path, how) => open(app, &path, how),
             Effect::Create(title) => create(app, &title),
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
@@ -225,6 +239,14 @@ pub fn holder_words(info: &LockInfo) -> String {
     )
 }
 
+/// A file's name without its folder, for one-line messages.
+fn name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 fn file_words(path: &Path, written: SystemTime) -> String {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -256,20 +278,17 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         OpenHow::TakeOver => session_file::open(path, OpenMode::TakeOver, now),
         OpenHow::ReadOnly => session_file::open(path, OpenMode::ReadOnly, now),
         OpenHow::Recovery => session_file::open_recovery(path, now),
-        OpenHow::Backup => session_file::open_backup(path, now).map(|(opened, aside)| {
-            notes.push(format!(
-                "Backup opened. The unreadable file is now {}.",
-                aside.file_name().map_or_else(
-                    || aside.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                )
-            ));
-            opened
-        }),
+        OpenHow::Backup => session_file::open_backup(path, now).map(|(opened, _)| opened),
     };
     let opened = match opened {
         Ok(opened) => opened,
         Err(OpenError::Locked(info)) => {
+            if how == OpenHow::TakeOver {
+                app.error(format!(
+                    "Process {} still runs here and holds it: quit that mot first, or open read-only.",
+                    info.pid
+                ));
+            }
             let holder = holder_words(&info);
             offer(
                 app,
@@ -317,14 +336,22 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     if let Some(info) = &opened.took_over {
         notes.push(format!("Took over the lock of {}.", holder_words(info)));
     }
-    if let Some(v) = opened.migrated_from {
+    if let (Some(v), Some(kept)) = (opened.migrated_from, &opened.original_kept_as) {
         notes.push(format!(
             "Upgraded from format version {v}; the original is kept as {} at the first save.",
-            session_file::version_backup_path(path, v, &[])
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            name_of(kept)
         ));
     }
+    if let Some(aside) = &opened.moved_aside {
+        if how == OpenHow::Backup {
+            notes.push("Backup opened.".into());
+        }
+        notes.push(format!(
+            "The unreadable file is kept as {}.",
+            name_of(aside)
+        ));
+    }
+    let restored_over_good_file = opened.moved_aside.is_none() && opened.warning.is_none();
     if let Some(warning) = &opened.warning {
         notes.push(format!("Opened, but {warning}."));
     }
@@ -345,8 +372,14 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
             && let Some(w) = app.workshop_ref()
         {
             let _ = w.file.discard_recovery();
-            notes.push(
-                "Opened the session the crash left; the previous file is the newest backup.".into(),
+            notes.insert(
+                0,
+                if restored_over_good_file {
+                    "Recovered the session the crash left; the file as it was is the newest backup."
+                } else {
+                    "Recovered the session the crash left."
+                }
+                .into(),
             );
         }
     }

@@ -50,10 +50,13 @@ impl Shared {
     /// Saves the session on the way out: `None` when that was done already,
     /// else what to tell the user (nothing when no session was open).
     fn rescue(&self) -> Option<Option<String>> {
+        // The flag is set only with the app in hand, so whoever sets it saves
+        // before anyone else can close the session.
+        let mut app = self.app();
         if self.rescued.swap(true, Ordering::SeqCst) {
             return None;
         }
-        Some(shell::rescue(&mut self.app()))
+        Some(shell::rescue(&mut app))
     }
 
     /// Closes the session, which releases its lock: the app lives in shared

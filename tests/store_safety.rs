@@ -186,6 +186,67 @@ fn a_file_from_a_newer_mot_is_refused_and_never_written() {
         !backup::paths(&path)[0].exists(),
         "not even backed up as good"
     );
+    // Even with an older backup beside it, the newer file is not replaced.
+    store::save(&backup::paths(&path)[0], &session(1)).expect("an old backup");
+    let mut app = picker_at(dir.path());
+    shell::open(&mut app, &path, OpenHow::Normal);
+    assert!(offer(&app).is_none(), "no backup offered over a newer file");
+    let status = app.status.clone().expect("a message");
+    assert!(
+        status.error && status.text.contains("newer mot"),
+        "{status:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), newer);
+}
+
+#[test]
+fn a_recovery_over_an_unreadable_file_moves_that_file_aside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    fs::write(&path, "(version: 2, oops").expect("write");
+    std::thread::sleep(Duration::from_millis(20));
+    write_recovery(&path, &session(3));
+    let mut app = picker_at(dir.path());
+    shell::open(&mut app, &path, OpenHow::Normal);
+    shell::dispatch(&mut app, Action::Yes);
+    assert_eq!(store::load(&path).expect("recovered").mots.len(), 3);
+    let aside = dir.path().join("s.ron.unreadable");
+    assert_eq!(
+        fs::read_to_string(&aside).expect("kept"),
+        "(version: 2, oops"
+    );
+    let status = app.status.clone().expect("a message");
+    assert!(status.text.contains("s.ron.unreadable"), "{status:?}");
+    assert!(!status.text.contains("newest backup"), "{status:?}");
+}
+
+#[test]
+fn a_window_whose_session_was_taken_over_stops_writing_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    drop(session_file::create(&path, &session(1), Instant::now()).expect("create"));
+    let mut app = picker_at(dir.path());
+    shell::open(&mut app, &path, OpenHow::Normal);
+    assert!(app.workshop_ref().is_some());
+    shell::dispatch(&mut app, Action::NextStage);
+    // Another machine's mot takes it over (it cannot see this one's lock).
+    fs::write(lock::lock_path(&path), "(pid:7,host:\"elsewhere\",since:0)").expect("taken over");
+    let theirs = fs::read(&path).expect("read");
+    let mut h = Harness::new(app);
+    h.press('1');
+    assert_eq!(fs::read(&path).expect("read"), theirs, "not written over");
+    let w = h.workshop();
+    assert!(w.unsaved && w.read_only());
+    assert_eq!(
+        w.session.mots[0].dimension,
+        Some(mot::model::Dimension::Entry)
+    );
+    let status = h.app.status.clone().expect("a message");
+    assert!(status.text.contains("took this session over"), "{status:?}");
+    // Quitting asks, so the change can still go somewhere else.
+    h.press('q');
+    assert!(!h.app.quit);
+    assert!(h.workshop().quit_prompt.is_some());
 }
 
 #[test]

@@ -312,8 +312,56 @@ fn quitting_unsaved_without_saving_takes_a_second_answer() {
         blocker.join("s.ron"),
     ));
     h.key(KeyCode::Tab);
+    h.press('n').type_text("a draft").ctrl('s');
     h.press('q');
     assert!(!h.app.quit);
     h.press('q');
     assert!(h.app.quit, "q in the question quits without saving");
+    // Even then a copy goes somewhere safe, and the user is told where.
+    let farewell = h.app.farewell.clone().expect("says where the copy is");
+    let copy = farewell
+        .split(" it is in ")
+        .nth(1)
+        .and_then(|rest| rest.split(". ").next())
+        .expect("names the copy");
+    let saved = store::load(std::path::Path::new(copy)).expect("the copy loads");
+    assert_eq!(saved.mots[0].who, "a draft");
+    let _ = std::fs::remove_file(copy);
+}
+
+#[test]
+fn ctrl_c_while_typing_keeps_what_was_typed() {
+    let mut h = Harness::with_session(mot::model::Session::new("t"));
+    h.key(KeyCode::Tab).press('n').type_text("深夜的客人");
+    h.key(KeyCode::Tab).type_text("前台留着热汤");
+    h.ctrl('c');
+    assert!(h.app.quit);
+    let saved = store::load(h.workshop().path()).expect("loads");
+    assert_eq!(saved.mots.len(), 1);
+    assert_eq!(saved.mots[0].who, "深夜的客人");
+    assert_eq!(saved.mots[0].situation, "前台留着热汤");
+}
+
+#[test]
+fn writing_elsewhere_never_replaces_an_existing_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").expect("write");
+    let other = dir.path().join("other.ron");
+    store::save(&other, &mot::model::Session::new("another workshop")).expect("save");
+    let before = std::fs::read(&other).expect("read");
+    let mut h = Harness::new(App::workshop(
+        mot::model::Session::new("t"),
+        blocker.join("s.ron"),
+    ));
+    h.key(KeyCode::Tab).press('n').type_text("x").ctrl('s');
+    h.press('q').press('w');
+    for _ in 0..400 {
+        h.key(KeyCode::Backspace);
+    }
+    h.type_text(&other.to_string_lossy()).key(KeyCode::Enter);
+    assert!(!h.app.quit);
+    let status = h.app.status.clone().expect("a message");
+    assert!(status.error && status.text.contains("exists"), "{status:?}");
+    assert_eq!(std::fs::read(&other).expect("read"), before);
 }

@@ -54,6 +54,9 @@ pub enum Effect {
     Save,
     /// Leave the app (after saving, when a session is open).
     Quit,
+    /// Leave although the session could not be saved: put a copy somewhere
+    /// safe first and say where.
+    QuitUnsaved,
     /// Load this session file and open it, in this way.
     Open(PathBuf, OpenHow),
     /// Save now and say so (the user asked).

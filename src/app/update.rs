@@ -19,6 +19,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         return quit_prompt(app, action);
     }
     if action == Action::Quit {
+        // Ctrl-C while typing: what is typed is kept, as the help promises.
+        commit_drafts(app);
         app.quit = true;
         return vec![Effect::Quit];
     }
@@ -80,8 +82,9 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
             Action::Cancel => prompt.elsewhere = None,
             Action::Type(key) => field.input(key),
             Action::Paste(text) => field.paste(&text),
-            // Ctrl-C while typing the path: the user means it.
-            Action::Quit => app.quit = true,
+            // Ctrl-C while typing the path: the user means it; a copy is
+            // still put somewhere safe.
+            Action::Quit => return vec![Effect::QuitUnsaved],
             _ => {}
         }
         return Vec::new();
@@ -90,8 +93,9 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
         Action::WriteElsewhere => {
             prompt.elsewhere = Some(TextField::new(&prompt.suggestion.to_string_lossy()));
         }
-        // A second quit, by any key, is an answer: leave without saving.
-        Action::QuitWithoutSaving | Action::Quit => app.quit = true,
+        // A second quit, by any key, is an answer: leave without saving
+        // to the session file (a copy still goes somewhere safe).
+        Action::QuitWithoutSaving | Action::Quit => return vec![Effect::QuitUnsaved],
         Action::No | Action::Cancel => {
             w.quit_prompt = None;
             app.info("Still here. The session is kept in memory; Ctrl-S tries to save again.");

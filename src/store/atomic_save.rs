@@ -85,9 +85,12 @@ pub fn remove_stale_temporaries(path: &Path) {
         let Some(target) = temporary_target(&file) else {
             continue;
         };
-        let ours = target == name
-            || target.starts_with(&format!("{name}."))
-            || target.starts_with(&format!("{stem}.v"));
+        let version_backup = target
+            .strip_prefix(&format!("{stem}.v"))
+            .and_then(|rest| rest.split('.').next())
+            .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+            && target.contains(".bak");
+        let ours = target == name || target.starts_with(&format!("{name}.")) || version_backup;
         if ours {
             let _ = fs::remove_file(entry.path());
         }
@@ -156,6 +159,7 @@ mod tests {
             ".s.ron.recovery.1.2.tmp",
             ".s.ron.1.bak.77.0.tmp",
             ".s.v1.bak.5.6.tmp",
+            ".s.vip.ron.5.6.tmp",
             ".t.ron.1.2.tmp",
             ".s.ron.notes.tmp",
         ] {
@@ -167,7 +171,15 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, [".s.ron.notes.tmp", ".t.ron.1.2.tmp", "s.ron"]);
+        assert_eq!(
+            names,
+            [
+                ".s.ron.notes.tmp",
+                ".s.vip.ron.5.6.tmp",
+                ".t.ron.1.2.tmp",
+                "s.ron"
+            ]
+        );
     }
 
     #[test]

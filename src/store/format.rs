@@ -79,6 +79,13 @@ pub struct Decoded {
     pub version: u32,
 }
 
+/// The format version a file's text says it is in (this build's when it
+/// cannot be read at all).
+pub fn version_of(text: &str) -> u32 {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    ron::from_str::<VersionOnly>(text).map_or(FORMAT_VERSION, |v| v.version)
+}
+
 /// Parses and checks a session file's text.
 pub fn from_ron(text: &str) -> Result<Session, FormatError> {
     decode(text).map(|d| d.session)
@@ -90,7 +97,7 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // When even the version cannot be read, parse as the current version:
     // that gives the most useful line and column.
-    let version = ron::from_str::<VersionOnly>(text).map_or(FORMAT_VERSION, |v| v.version);
+    let version = version_of(text);
     if version > FORMAT_VERSION {
         return Err(FormatError::at(
             1,

@@ -1,8 +1,8 @@
 //! One writer per session: a side file `NAME.ron.lock` says which process
 //! has the session open, so a second instance does not overwrite its work.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -32,9 +32,11 @@ impl LockInfo {
         }
     }
 
-    /// When the holder opened the session.
+    /// When the holder opened the session (the epoch for a time that cannot be).
     pub fn since_time(&self) -> SystemTime {
-        UNIX_EPOCH + Duration::from_secs(self.since)
+        UNIX_EPOCH
+            .checked_add(Duration::from_secs(self.since))
+            .unwrap_or(UNIX_EPOCH)
     }
 
     /// Whether the holder runs on this machine (so its process can be checked).
@@ -98,11 +100,44 @@ pub enum LockError {
     },
 }
 
-/// A held lock; dropping it removes the lock file.
+/// A held lock: the lock file, locked by the operating system for as long as
+/// this process keeps it open (so a killed holder frees it at once), and
+/// naming this process for people and for `mot check`. Dropping it removes
+/// the file.
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
     info: LockInfo,
+    file: File,
+}
+
+/// Whether the lock file's words name a `mot` that may still run, which
+/// holds the session even without the system lock (an older `mot`, or one
+/// on another machine sharing the folder).
+fn named_holder_runs(info: &LockInfo) -> bool {
+    !info.is_local() || (info.pid != std::process::id() && process_runs(info.pid))
+}
+
+fn read_info(file: &mut File) -> Option<LockInfo> {
+    let mut text = String::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.read_to_string(&mut text).ok()?;
+    ron::from_str(&text).ok()
+}
+
+/// Whether `file` is still the one at `path` (not removed and made anew).
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 impl Lock {
@@ -112,8 +147,9 @@ impl Lock {
         Lock::take(session, false)
     }
 
-    /// Takes the lock even from a holder that seems alive (the user said the
-    /// other `mot` is gone, e.g. on a machine that cannot be checked).
+    /// Takes the lock even when its file names a `mot` that seems to run (on
+    /// another machine, say). A `mot` running here still holds the system
+    /// lock, and that cannot be taken: two writers would lose work.
     pub fn take_over(session: &Path) -> Result<(Lock, Option<LockInfo>), LockError> {
         Lock::take(session, true)
     }
@@ -124,63 +160,75 @@ impl Lock {
             path: path.clone(),
             source,
         };
-        let mut previous = None;
-        // Twice at most: once to find a stale lock, once after removing it.
-        for _ in 0..3 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    let info = LockInfo::this_process();
-                    let text = ron::to_string(&info).map_err(|e| io_error(io::Error::other(e)))?;
-                    let written = file
-                        .write_all(text.as_bytes())
-                        .and_then(|()| file.sync_all());
-                    if let Err(e) = written {
-                        let _ = fs::remove_file(&path);
-                        return Err(io_error(e));
-                    }
-                    return Ok((Lock { path, info }, previous));
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match state(session) {
-                    LockState::Held(info) if !force => return Err(LockError::Held(info)),
-                    LockState::Held(info) | LockState::Stale(Some(info)) => {
-                        previous = Some(info);
-                        remove_if_present(&path).map_err(io_error)?;
-                    }
-                    LockState::Stale(None) | LockState::Free => {
-                        remove_if_present(&path).map_err(io_error)?;
+        for _ in 0..50 {
+            let mut file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io_error)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => match read_info(&mut file) {
+                    Some(info) => return Err(LockError::Held(info)),
+                    // The holder is writing its name: ask again in a moment.
+                    None => {
+                        std::thread::sleep(Duration::from_millis(10));
+                        continue;
                     }
                 },
-                Err(e) => return Err(io_error(e)),
+                // A file system without locks: the file's words must do.
+                Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {}
+                Err(TryLockError::Error(e)) => return Err(io_error(e)),
             }
+            // Locked, but perhaps a file its last holder removed meanwhile.
+            if !same_file(&file, &path) {
+                continue;
+            }
+            let previous = read_info(&mut file);
+            if let Some(info) = &previous
+                && !force
+                && named_holder_runs(info)
+            {
+                return Err(LockError::Held(info.clone()));
+            }
+            let info = LockInfo::this_process();
+            let text = ron::to_string(&info).map_err(|e| io_error(io::Error::other(e)))?;
+            file.set_len(0)
+                .and_then(|()| file.seek(SeekFrom::Start(0)).map(|_| ()))
+                .and_then(|()| file.write_all(text.as_bytes()))
+                .and_then(|()| file.sync_all())
+                .map_err(io_error)?;
+            let previous = previous.filter(|p| p.pid != info.pid || !p.is_local());
+            return Ok((Lock { path, info, file }, previous));
         }
-        Err(io_error(io::Error::other(
-            "another process keeps taking the lock",
-        )))
+        Err(LockError::Held(LockInfo {
+            pid: 0,
+            host: "an unknown machine".into(),
+            since: 0,
+        }))
     }
 
     /// Who this lock says holds the session.
     pub fn info(&self) -> &LockInfo {
         &self.info
     }
+
+    /// Whether the lock file still names this process: false once another
+    /// `mot` took the session over (from another machine, say).
+    pub fn still_ours(&mut self) -> bool {
+        same_file(&self.file, &self.path) && read_info(&mut self.file).as_ref() == Some(&self.info)
+    }
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Only remove the file if it is still ours: someone may have taken it over.
-        let ours = fs::read_to_string(&self.path)
-            .ok()
-            .and_then(|t| ron::from_str::<LockInfo>(&t).ok())
-            .is_some_and(|i| i == self.info);
-        if ours {
+        // Only remove the file if it is still ours: someone may have taken it
+        // over. The system lock goes when the file closes, right after.
+        if self.still_ours() {
             let _ = fs::remove_file(&self.path);
         }
-    }
-}
-
-fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
     }
 }
 
@@ -296,6 +344,66 @@ mod tests {
         let (lock, previous) = Lock::acquire(&s).expect("stale lock taken over");
         assert_eq!(previous, Some(dead));
         assert_eq!(lock.info().pid, std::process::id());
+    }
+
+    #[test]
+    fn a_second_opener_is_refused_while_the_first_holds_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = session(&dir);
+        let (first, _) = Lock::acquire(&s).expect("free");
+        // Even forced: the system lock of a running holder cannot be taken.
+        for attempt in [Lock::acquire(&s), Lock::take_over(&s)] {
+            match attempt {
+                Err(LockError::Held(info)) => assert_eq!(&info, first.info()),
+                other => panic!("refused, got {other:?}"),
+            }
+        }
+        drop(first);
+        assert!(Lock::acquire(&s).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn many_racing_over_a_stale_lock_make_exactly_one_holder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = session(&dir);
+        for _ in 0..20 {
+            let dead = LockInfo {
+                pid: 999_999_999,
+                host: host_name(),
+                since: 0,
+            };
+            fs::write(lock_path(&s), ron::to_string(&dead).expect("ron")).expect("write");
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
+            let handles: Vec<_> = (0..6)
+                .map(|_| {
+                    let (s, barrier) = (s.clone(), std::sync::Arc::clone(&barrier));
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        let got = Lock::acquire(&s).ok();
+                        // Hold it until everyone has tried.
+                        barrier.wait();
+                        got.is_some()
+                    })
+                })
+                .collect();
+            let holders = handles
+                .into_iter()
+                .map(|h| h.join().expect("a racer"))
+                .filter(|held| *held)
+                .count();
+            assert_eq!(holders, 1, "exactly one writer");
+        }
+    }
+
+    #[test]
+    fn a_lock_from_the_far_future_does_not_break_the_clock() {
+        let info = LockInfo {
+            pid: 1,
+            host: "x".into(),
+            since: u64::MAX,
+        };
+        assert_eq!(info.since_time(), UNIX_EPOCH);
     }
 
     #[test]

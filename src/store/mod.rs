@@ -45,6 +45,9 @@ pub enum StoreError {
     /// The session was opened read-only: another `mot` holds it.
     #[error("{0} is open read-only")]
     ReadOnly(PathBuf),
+    /// Another `mot` took the session over while it was open here.
+    #[error("another mot took {0} over; this window no longer writes it")]
+    LockLost(PathBuf),
     /// The session's lock could not be taken.
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -63,6 +66,14 @@ impl StoreError {
 pub fn load(path: &Path) -> Result<Session, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
     decode_bytes(path, &bytes).map(|d| d.session)
+}
+
+/// Whether the file says it was written by a newer `mot` (whatever else is in it).
+pub fn written_by_newer(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|bytes| {
+        std::str::from_utf8(&bytes)
+            .is_ok_and(|t| format::version_of(t) > crate::model::FORMAT_VERSION)
+    })
 }
 
 /// Checks a session file's bytes, migrating an older format.

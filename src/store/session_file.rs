@@ -60,6 +60,10 @@ pub struct Opened {
     pub migrated_from: Option<u32>,
     /// A problem that did not stop the open (a backup that could not be written).
     pub warning: Option<String>,
+    /// Where an unreadable session file was moved, never overwritten.
+    pub moved_aside: Option<PathBuf>,
+    /// Where the original of an older format will be kept at the first save.
+    pub original_kept_as: Option<PathBuf>,
 }
 
 /// Why a session did not open.
@@ -116,8 +120,13 @@ fn read(path: &Path) -> Result<(Vec<u8>, super::Decoded), StoreError> {
 pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenError> {
     let (access, took_over) = lock(path, mode)?;
     let (bytes, decoded) = read(path).map_err(|error| OpenError::Unreadable {
+        // A file from a newer mot is not broken: no older backup replaces it.
+        backup: if super::written_by_newer(path) {
+            None
+        } else {
+            backup::newest_readable(path).map(|(p, _, t)| (p, t))
+        },
         error,
-        backup: backup::newest_readable(path).map(|(p, _, t)| (p, t)),
     })?;
     let mut file = SessionFile {
         path: path.to_path_buf(),
@@ -137,12 +146,15 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
             warning = Some(format!("could not write a backup: {e}"));
         }
     }
+    let original_kept_as = migrated_from.map(|v| version_backup_path(path, v, &bytes));
     Ok(Opened {
         session: decoded.session,
         file,
         took_over,
         migrated_from,
         warning,
+        moved_aside: None,
+        original_kept_as,
     })
 }
 
@@ -168,6 +180,8 @@ pub fn open_backup(path: &Path, now: Instant) -> Result<(Opened, PathBuf), OpenE
         took_over,
         migrated_from: None,
         warning: None,
+        moved_aside: Some(aside.clone()),
+        original_kept_as: None,
     };
     Ok((opened, aside))
 }
@@ -198,12 +212,21 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
         backup: None,
     })?;
     let mut warning = None;
-    let current = fs::read(path).ok();
-    if let Some(bytes) = &current
-        && super::decode_bytes(path, bytes).is_ok()
-        && let Err(e) = backup::keep(path, bytes)
-    {
-        warning = Some(format!("could not write a backup: {e}"));
+    let mut moved_aside = None;
+    if let Ok(bytes) = fs::read(path) {
+        if super::decode_bytes(path, &bytes).is_ok() {
+            if let Err(e) = backup::keep(path, &bytes) {
+                warning = Some(format!("could not write a backup: {e}"));
+            }
+        } else {
+            // The session file cannot be read: it is moved aside, never overwritten.
+            let aside = free_name(path, ".unreadable", None);
+            fs::rename(path, &aside).map_err(|e| OpenError::Unreadable {
+                error: StoreError::io(path, e),
+                backup: None,
+            })?;
+            moved_aside = Some(aside);
+        }
     }
     let file = SessionFile::fresh(path.to_path_buf(), access, now);
     Ok(Opened {
@@ -212,6 +235,8 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
         took_over,
         migrated_from: None,
         warning,
+        moved_aside,
+        original_kept_as: None,
     })
 }
 
@@ -299,6 +324,17 @@ impl SessionFile {
         if !self.writable() {
             return Err(StoreError::ReadOnly(self.path.clone()));
         }
+        // Another mot took the session over: stop writing, keep what we have.
+        if let Access::Locked(lock) = &mut self.access
+            && !lock.still_ours()
+        {
+            let holder = match super::lock::state(&self.path) {
+                super::LockState::Held(info) => Some(info),
+                _ => None,
+            };
+            self.access = Access::ReadOnly(holder.clone());
+            return Err(StoreError::LockLost(self.path.clone()));
+        }
         let text = to_ron(session).map_err(|error| StoreError::Format {
             path: self.path.clone(),
             error,
@@ -335,6 +371,16 @@ impl SessionFile {
     ) -> Result<(), StoreError> {
         if path == self.path {
             return self.save(session, now).map(|_| ());
+        }
+        // Never over another file: it may be another session.
+        if path.exists() {
+            return Err(StoreError::io(
+                &path,
+                io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "a file with this name exists; choose another",
+                ),
+            ));
         }
         let (lock, _) = Lock::acquire(&path).map_err(StoreError::Lock)?;
         let mut other = SessionFile::fresh(path, Access::Locked(lock), now);
