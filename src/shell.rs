@@ -285,7 +285,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         Err(OpenError::Locked(info)) => {
             if how == OpenHow::TakeOver {
                 app.error(format!(
-                    "Process {} still runs here and holds it: quit that mot first, or open read-only.",
+                    "Process {} still runs here: quit that mot first, or open read-only (r).",
                     info.pid
                 ));
             }
