@@ -147,7 +147,7 @@ fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
 }
 
 #[test]
-fn escape_discards_an_edit_and_delete_asks_first() {
+fn escape_discards_an_edit_and_delete_is_undoable_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = new_session(dir.path());
     h.key(KeyCode::Tab);
@@ -155,13 +155,81 @@ fn escape_discards_an_edit_and_delete_asks_first() {
     assert!(h.workshop().session.mots.is_empty());
     h.press('n').type_text("who").ctrl('s');
     h.press('d');
-    assert!(h.screen(80, 24).contains("Delete MOT 1?"));
-    h.press('n');
-    assert_eq!(h.workshop().session.mots.len(), 1);
-    h.press('d').press('y');
-    assert!(h.workshop().session.mots.is_empty());
+    assert!(h.workshop().session.mots.is_empty(), "nothing asks first");
     let saved = store::load(h.workshop().path()).expect("loads");
     assert!(saved.mots.is_empty(), "the deletion is saved at once");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Deleted MOT 1") && screen.contains("u undoes"),
+        "{screen}"
+    );
+    h.press('u');
+    assert_eq!(h.workshop().session.mots.len(), 1);
+    assert_eq!(h.workshop().session.mots[0].who, "who");
+    assert!(h.screen(80, 24).contains("Undid: deleting MOT 1"));
+    let saved = store::load(h.workshop().path()).expect("loads");
+    assert_eq!(
+        saved.mots.len(),
+        1,
+        "after undo, the save writes the undone state"
+    );
+}
+
+#[test]
+fn every_change_can_be_undone_and_redone_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    let start = h.workshop().session.clone();
+    // Setup: a participant; Write: a MOT; Tag: a dimension; Vote: a dot.
+    h.press('a').type_text("王小明").key(KeyCode::Enter);
+    h.key(KeyCode::Tab);
+    h.press('n')
+        .type_text("旅客")
+        .key(KeyCode::Tab)
+        .type_text("在登机口");
+    h.key(KeyCode::Tab)
+        .type_text("被记住了")
+        .key(KeyCode::Enter);
+    h.key(KeyCode::Tab).press('3');
+    h.key(KeyCode::Tab).key(KeyCode::Right);
+    let end = h.workshop().session.clone();
+    assert_eq!(end.dots.len(), 1);
+    let expected = [
+        "vote for MOT 1",
+        "tags of MOT 1",
+        "new MOT 1",
+        "participant 王小明",
+    ];
+    for what in expected {
+        h.ctrl('z');
+        let status = h.app.status.clone().expect("a message");
+        assert_eq!(status.text, format!("Undid: {what}. Ctrl-R redoes."));
+    }
+    let mut back = h.workshop().session.clone();
+    back.stage = start.stage;
+    assert_eq!(back, start, "all the way back");
+    assert_eq!(
+        h.workshop().stage(),
+        mot::model::Stage::Vote,
+        "undo keeps the stage"
+    );
+    h.press('u');
+    assert_eq!(
+        h.app.status.clone().expect("a message").text,
+        "Nothing to undo."
+    );
+    for _ in 0..4 {
+        h.ctrl('r');
+    }
+    assert_eq!(h.workshop().session, end);
+    assert_eq!(store::load(h.workshop().path()).expect("loads"), end);
+    // A new change after an undo ends what could be redone.
+    h.press('u').key(KeyCode::Right);
+    h.ctrl('y');
+    assert_eq!(
+        h.app.status.clone().expect("a message").text,
+        "Nothing to redo."
+    );
 }
 
 #[test]

@@ -9,6 +9,10 @@ use crate::model::{Dimension, Quality};
 pub enum Action {
     /// Save and leave the app.
     Quit,
+    /// Undo the last change to the session.
+    Undo,
+    /// Redo the change last undone.
+    Redo,
     /// Save now (saves happen on every change; this retries after a failure).
     SaveNow,
     /// Quit question: write the session somewhere else.

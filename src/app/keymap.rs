@@ -19,8 +19,6 @@ pub enum Context {
     TextField,
     /// The MOT editor, on top of [`Context::TextField`].
     Editor,
-    /// A yes/no question.
-    Confirm,
     /// Opening a session another `mot` holds.
     Locked,
     /// Opening an unreadable session that a backup can replace.
@@ -54,7 +52,6 @@ impl Context {
             Context::Picker => "Sessions",
             Context::TextField => "Typing",
             Context::Editor => "MOT editor",
-            Context::Confirm => "Question",
             Context::Locked => "Session in use",
             Context::Restore => "Unreadable session",
             Context::Recovery => "Recovery after a crash",
@@ -200,8 +197,6 @@ pub static BINDINGS: &[Binding] = &[
         bk("?", "close")
     ),
     // Questions
-    bind!(Confirm, [c('y')], A::Yes, "yes", b("yes")),
-    bind!(Confirm, [c('n'), k(K::Esc)], A::No, "no", b("no")),
     bind!(
         Locked,
         [c('r')],
@@ -634,9 +629,23 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, [c('q')], A::Quit, "save and quit", b("quit")),
     bind!(
         Stages,
+        [c('u'), ctrl('z')],
+        A::Undo,
+        "undo the last change",
+        b("undo")
+    ),
+    bind!(
+        Stages,
+        [ctrl('r'), ctrl('y')],
+        A::Redo,
+        "redo what was undone",
+        None
+    ),
+    bind!(
+        Stages,
         [ctrl('s')],
         A::SaveNow,
-        "save now (every change saves; this retries a failed save)",
+        "save now (retries a failed save)",
         None
     ),
     bind!(
@@ -680,8 +689,6 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 } else {
                     vec![Context::Unsaved]
                 }
-            } else if w.confirm.is_some() {
-                vec![Context::Confirm]
             } else if w.editor.is_some() {
                 vec![Context::Editor]
             } else if w.setup.editing.is_some() {
@@ -733,7 +740,7 @@ pub fn action_for(app: &App, ev: KeyEvent) -> Option<Action> {
         // Any other key closes help too, so nobody is stuck in it.
         return Some(Action::ToggleHelp);
     }
-    if app.typing() && app.workshop_ref().is_none_or(|w| w.confirm.is_none()) {
+    if app.typing() {
         return Some(Action::Type(ev));
     }
     None
@@ -758,7 +765,6 @@ pub fn markdown() -> String {
         Context::VoteDots,
         Context::VoteHands,
         Context::Matrix,
-        Context::Confirm,
         Context::Locked,
         Context::Restore,
         Context::Recovery,
@@ -808,7 +814,6 @@ mod tests {
             &[Context::Matrix, Context::Stages, Context::Global],
             &[Context::Editor],
             &[Context::TextField],
-            &[Context::Confirm],
             &[Context::Locked],
             &[Context::Restore],
             &[Context::Recovery],

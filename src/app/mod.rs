@@ -2,6 +2,7 @@
 //! No I/O here: `update` returns [`Effect`]s for the shell to carry out.
 
 pub mod action;
+pub mod history;
 pub mod keymap;
 pub mod setup_rows;
 pub mod text_field;
@@ -192,8 +193,8 @@ pub struct Workshop {
     pub scroll: Cell<usize>,
     /// The MOT editor, when open.
     pub editor: Option<MotEditor>,
-    /// A question waiting for y or n.
-    pub confirm: Option<Confirm>,
+    /// What can be undone and redone while the session is open.
+    pub history: history::History,
     /// Asked when quitting would lose unsaved work.
     pub quit_prompt: Option<QuitPrompt>,
     /// Vote screen state.
@@ -254,17 +255,6 @@ impl MotEditor {
             feeling: self.fields[2].text(),
         }
     }
-}
-
-/// A question the user answers with y or n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirm {
-    /// Delete this MOT?
-    DeleteMot(MotId),
-    /// Remove this participant (and their dots)?
-    RemoveParticipant(ParticipantId),
-    /// Remove this group?
-    RemoveGroup(GroupId),
 }
 
 /// How the room is voting right now.
@@ -339,6 +329,7 @@ impl App {
 
     /// Opens a session in place of whatever is on screen, at its saved stage.
     pub fn open(&mut self, session: Session, file: SessionFile) {
+        let history = history::History::new(&session);
         self.screen = Screen::Workshop(Box::new(Workshop {
             session,
             file,
@@ -347,7 +338,7 @@ impl App {
             cursor: 0,
             scroll: Cell::new(0),
             editor: None,
-            confirm: None,
+            history,
             quit_prompt: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),

@@ -2,8 +2,8 @@
 
 use super::setup_rows::{SetupRow, rows};
 use super::{
-    Action, App, Confirm, Effect, MotEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage,
-    TextField, VoteMode, Workshop,
+    Action, App, Effect, MotEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage, TextField,
+    VoteMode, Workshop,
 };
 use crate::model::{Dimension, ModelError, Session};
 
@@ -31,7 +31,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut out = Outcome::default();
     match &mut app.screen {
         Screen::Picker(p) => picker(p, action, &mut out),
-        Screen::Workshop(w) => workshop(w, action, &mut out),
+        Screen::Workshop(w) => {
+            workshop(w, action, &mut out);
+            if out.effects.contains(&Effect::Save) {
+                w.history.record(&w.session);
+            }
+        }
     }
     if let Some((text, error)) = out.status {
         if error {
@@ -57,7 +62,11 @@ pub fn commit_drafts(app: &mut App) -> bool {
     if w.setup.editing.is_some() {
         setup_edit(w, Action::Submit, &mut out);
     }
-    out.effects.contains(&Effect::Save)
+    let changed = out.effects.contains(&Effect::Save);
+    if changed {
+        w.history.record(&w.session);
+    }
+    changed
 }
 
 /// The question asked when quitting would lose the session: write it
@@ -240,7 +249,9 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
         | Action::Increase
         | Action::Decrease
         | Action::Digit(_)
-        | Action::ToggleReveal => true,
+        | Action::ToggleReveal
+        | Action::Undo
+        | Action::Redo => true,
         Action::Open | Action::Left | Action::Right => {
             w.stage() == Stage::Setup || (*action == Action::Open && w.stage() == Stage::Write)
         }
@@ -249,12 +260,8 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
 }
 
 fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
-    if w.read_only() && w.confirm.is_none() && w.editor.is_none() && starts_a_change(w, &action) {
+    if w.read_only() && w.editor.is_none() && starts_a_change(w, &action) {
         out.error("Read-only: nothing can be changed here (see the bar above).");
-        return;
-    }
-    if let Some(question) = w.confirm {
-        answer(w, question, action, out);
         return;
     }
     if w.editor.is_some() {
@@ -267,6 +274,24 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
     match action {
         Action::SaveNow => out.effects.push(Effect::SaveNow),
+        Action::Undo => match w.history.undo(&w.session) {
+            Some((session, what)) => {
+                w.session = session;
+                clamp_selections(w);
+                out.save();
+                out.info(format!("Undid: {what}. Ctrl-R redoes."));
+            }
+            None => out.info("Nothing to undo."),
+        },
+        Action::Redo => match w.history.redo(&w.session) {
+            Some((session, what)) => {
+                w.session = session;
+                clamp_selections(w);
+                out.save();
+                out.info(format!("Redid: {what}."));
+            }
+            None => out.info("Nothing to redo."),
+        },
         // The stage is saved, so a session reopens where the room was.
         Action::NextStage => {
             w.session.stage = w.session.stage.next();
@@ -290,36 +315,34 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
 }
 
-fn answer(w: &mut Workshop, question: Confirm, action: Action, out: &mut Outcome) {
-    match action {
-        Action::Yes => {
-            w.confirm = None;
-            match question {
-                Confirm::DeleteMot(id) => {
-                    if out.apply(w.session.delete_mot(id)).is_some() {
-                        out.info(format!("Deleted MOT {id}."));
-                        w.cursor = w.cursor.min(w.session.mots.len().saturating_sub(1));
-                    }
-                }
-                Confirm::RemoveParticipant(id) => {
-                    if let Some(p) = out.apply(w.session.remove_participant(id)) {
-                        out.info(format!("Removed {} and their dots.", p.name));
-                    }
-                }
-                Confirm::RemoveGroup(id) => {
-                    if let Some(g) = out.apply(w.session.remove_group(id)) {
-                        out.info(format!("Removed the group \"{}\".", g.name));
-                    }
-                }
+/// Deletes at once: every change can be undone, so nothing asks first.
+fn remove(w: &mut Workshop, what: Removal, out: &mut Outcome) {
+    match what {
+        Removal::Mot(id) => {
+            if out.apply(w.session.delete_mot(id)).is_some() {
+                out.info(format!("Deleted MOT {id} and its votes. u undoes."));
             }
-            clamp_selections(w);
         }
-        Action::No => {
-            w.confirm = None;
-            out.info("Nothing was deleted.");
+        Removal::Participant(id) => {
+            if let Some(p) = out.apply(w.session.remove_participant(id)) {
+                out.info(format!("Removed {} and their dots. u undoes.", p.name));
+            }
         }
-        _ => {}
+        Removal::Group(id) => {
+            if let Some(g) = out.apply(w.session.remove_group(id)) {
+                out.info(format!("Removed the group \"{}\". u undoes.", g.name));
+            }
+        }
     }
+    clamp_selections(w);
+}
+
+/// What a delete key removes.
+#[derive(Debug, Clone, Copy)]
+enum Removal {
+    Mot(crate::model::MotId),
+    Participant(crate::model::ParticipantId),
+    Group(crate::model::GroupId),
 }
 
 fn clamp_selections(w: &mut Workshop) {
@@ -433,7 +456,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
             w.setup.editing = Some((SetupEdit::NewGroup, TextField::default()));
         }
         Action::Delete => match row {
-            SetupRow::Participant(id) => w.confirm = Some(Confirm::RemoveParticipant(id)),
+            SetupRow::Participant(id) => remove(w, Removal::Participant(id), out),
             SetupRow::Group(id) => {
                 let members = s.participants.iter().filter(|p| p.group == id).count();
                 if members > 0 {
@@ -442,7 +465,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 } else if s.groups.len() == 1 {
                     out.error(ModelError::LastGroup.to_string());
                 } else {
-                    w.confirm = Some(Confirm::RemoveGroup(id));
+                    remove(w, Removal::Group(id), out);
                 }
             }
             _ => out.info("Only participants and groups can be removed."),
@@ -569,7 +592,10 @@ fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
             None => out.info("No MOTs yet: press n to write the first one."),
         },
         Action::Delete => match w.selected_mot() {
-            Some(m) => w.confirm = Some(Confirm::DeleteMot(m.id)),
+            Some(m) => {
+                let id = m.id;
+                remove(w, Removal::Mot(id), out);
+            }
             None => out.info("Nothing to delete."),
         },
         _ => {}

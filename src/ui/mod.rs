@@ -16,10 +16,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::active_bindings;
-use crate::app::{App, Confirm, Screen, Stage, TextField, Workshop};
+use crate::app::{App, Screen, Stage, TextField, Workshop};
 
 /// Smallest terminal the app draws in; below it a message says so.
 pub const MIN_WIDTH: u16 = 60;
@@ -57,9 +57,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Stage::Tag => tag::draw(w, frame, body),
                 Stage::Vote => vote::draw(w, frame, body),
                 Stage::Matrix => matrix::draw(w, frame, body),
-            }
-            if let Some(q) = w.confirm {
-                confirm(w, q, frame, body);
             }
             if let Some(q) = &w.quit_prompt {
                 questions::quit_prompt(q, w.path(), frame, body);
@@ -161,50 +158,6 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
         used += w;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
-}
-
-fn confirm(w: &Workshop, q: Confirm, frame: &mut Frame, area: Rect) {
-    let text = match q {
-        Confirm::DeleteMot(id) => {
-            let what = w
-                .session
-                .mot(id)
-                .map(crate::model::sentence)
-                .unwrap_or_default();
-            format!("Delete MOT {id}?\n\n{what}\n\nIts votes go with it.")
-        }
-        Confirm::RemoveParticipant(id) => {
-            let name = w
-                .session
-                .participant(id)
-                .map(|p| p.name.clone())
-                .unwrap_or_default();
-            format!("Remove {name}?\n\nTheir dots go with them.")
-        }
-        Confirm::RemoveGroup(id) => {
-            let name = w
-                .session
-                .group(id)
-                .map(|g| g.name.clone())
-                .unwrap_or_default();
-            format!("Remove the group \"{name}\"?\n\nIts show-of-hands counts go with it.")
-        }
-    };
-    let popup = widgets::centered(area, 56, 10);
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(Span::styled(" Are you sure? ", theme::warn()))
-        .title_bottom(Line::from(vec![
-            Span::styled(" y ", theme::key()),
-            Span::raw("yes  "),
-            Span::styled(" n ", theme::key()),
-            Span::raw("no "),
-        ]))
-        .border_style(theme::warn());
-    frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
-        popup,
-    );
 }
 
 /// Draws a text field in `area` (borders included) and puts the terminal's
