@@ -41,7 +41,7 @@ const KEYS: &[KeyCode] = &[
 ];
 const CHARS: &[char] = &[
     'n', 'a', 'g', 'd', 'y', 'e', 'm', 'r', ']', '[', '+', '-', '1', '2', '3', '4', '5', '6', '7',
-    '8', '9', '0', ' ', '你', '好', 'x', '?', 'q', '😀',
+    '8', '9', '0', ' ', '你', '好', 'x', '?', 'q', '😀', 'u',
 ];
 
 #[test]
@@ -65,9 +65,9 @@ fn random_sessions_of_keys_never_break_anything() {
                     KeyCode::Char(rng.pick(CHARS)),
                     KeyModifiers::NONE,
                 )),
-                // Control keys as a terminal sends them (Ctrl-C quits, Ctrl-S saves).
+                // Control keys as a terminal sends them (Ctrl-C quits, Ctrl-S saves, Ctrl-Z/R/Y undo and redo).
                 9 => Event::Key(KeyEvent::new(
-                    KeyCode::Char(rng.pick(&['a', 'c', 'e', 'k', 's', 'u', 'w', 'z'])),
+                    KeyCode::Char(rng.pick(&['a', 'c', 'e', 'k', 'r', 's', 'u', 'w', 'y', 'z'])),
                     KeyModifiers::CONTROL,
                 )),
                 // The terminal resized mid-edit, down to nothing and up to a wall.

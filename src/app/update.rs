@@ -277,6 +277,8 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         Action::Undo => match w.history.undo(&w.session) {
             Some((session, what)) => {
                 w.session = session;
+                // A count being typed belonged to the session as it was.
+                w.vote.typing_count = false;
                 clamp_selections(w);
                 out.save();
                 out.info(format!("Undid: {what}. Ctrl-R redoes."));
@@ -286,6 +288,8 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         Action::Redo => match w.history.redo(&w.session) {
             Some((session, what)) => {
                 w.session = session;
+                // A count being typed belonged to the session as it was.
+                w.vote.typing_count = false;
                 clamp_selections(w);
                 out.save();
                 out.info(format!("Redid: {what}."));
