@@ -428,7 +428,9 @@ pub fn rescue(app: &mut App) -> Option<String> {
         return None;
     };
     let path = w.path().to_path_buf();
-    if w.read_only() {
+    // Opened to look at: nothing changed. (A window whose lock was taken
+    // over may hold changes: those go to the recovery file below.)
+    if w.read_only() && !w.unsaved {
         return Some(format!(
             "{} was open read-only; nothing changed.",
             path.display()

@@ -247,6 +247,15 @@ fn a_window_whose_session_was_taken_over_stops_writing_it() {
     h.press('q');
     assert!(!h.app.quit);
     assert!(h.workshop().quit_prompt.is_some());
+    // Quitting anyway keeps the change beside the session, not over it.
+    h.press('q');
+    assert!(h.app.quit);
+    assert_eq!(fs::read(&path).expect("read"), theirs);
+    let recovery = session_file::recovery_path(&path);
+    let kept = store::load(&recovery).expect("the change is kept");
+    assert_eq!(kept.mots[0].dimension, Some(mot::model::Dimension::Entry));
+    let farewell = h.app.farewell.clone().unwrap_or_default();
+    assert!(farewell.contains("s.ron.recovery"), "{farewell}");
 }
 
 #[test]

@@ -274,28 +274,14 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
     match action {
         Action::SaveNow => out.effects.push(Effect::SaveNow),
-        Action::Undo => match w.history.undo(&w.session) {
-            Some((session, what)) => {
-                w.session = session;
-                // A count being typed belonged to the session as it was.
-                w.vote.typing_count = false;
-                clamp_selections(w);
-                out.save();
-                out.info(format!("Undid: {what}. Ctrl-R redoes."));
-            }
-            None => out.info("Nothing to undo."),
-        },
-        Action::Redo => match w.history.redo(&w.session) {
-            Some((session, what)) => {
-                w.session = session;
-                // A count being typed belonged to the session as it was.
-                w.vote.typing_count = false;
-                clamp_selections(w);
-                out.save();
-                out.info(format!("Redid: {what}."));
-            }
-            None => out.info("Nothing to redo."),
-        },
+        Action::Undo => {
+            let step = w.history.undo(&w.session);
+            travel(w, step, "Undid", " Ctrl-R redoes.", "Nothing to undo.", out);
+        }
+        Action::Redo => {
+            let step = w.history.redo(&w.session);
+            travel(w, step, "Redid", "", "Nothing to redo.", out);
+        }
         // The stage is saved, so a session reopens where the room was.
         Action::NextStage => {
             w.session.stage = w.session.stage.next();
@@ -347,6 +333,27 @@ enum Removal {
     Mot(crate::model::MotId),
     Participant(crate::model::ParticipantId),
     Group(crate::model::GroupId),
+}
+
+/// Puts the session back (undo) or forward (redo) and says what changed.
+fn travel(
+    w: &mut Workshop,
+    step: Option<(Session, String)>,
+    verb: &str,
+    hint: &str,
+    nothing: &str,
+    out: &mut Outcome,
+) {
+    let Some((session, what)) = step else {
+        out.info(nothing);
+        return;
+    };
+    w.session = session;
+    // A count being typed belonged to the session as it was.
+    w.vote.typing_count = false;
+    clamp_selections(w);
+    out.save();
+    out.info(format!("{verb}: {what}.{hint}"));
 }
 
 fn clamp_selections(w: &mut Workshop) {

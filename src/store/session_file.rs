@@ -332,7 +332,7 @@ impl SessionFile {
                 super::LockState::Held(info) => Some(info),
                 _ => None,
             };
-            self.access = Access::ReadOnly(holder.clone());
+            self.access = Access::ReadOnly(holder);
             return Err(StoreError::LockLost(self.path.clone()));
         }
         let text = to_ron(session).map_err(|error| StoreError::Format {
