@@ -1,6 +1,7 @@
 //! `mot`: run a Moments-of-Truth workshop in the terminal.
 
 pub mod app;
+pub mod i18n;
 pub mod model;
 pub mod shell;
 pub mod store;

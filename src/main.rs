@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use mot::app::{App, OpenHow, Screen};
+use mot::app::{App, Look, OpenHow, Screen};
+use mot::model::{Language, Theme};
 use mot::store::{self, LockState, StoreError, session_file};
 
 /// Run a Moments-of-Truth workshop in the terminal.
@@ -16,6 +17,15 @@ struct Cli {
     /// Folder of session files (default: $MOT_SESSIONS_DIR, else ./sessions if it exists, else the user data folder).
     #[arg(long, global = true, value_name = "DIR")]
     dir: Option<PathBuf>,
+    /// Interface language: en, zh-Hans or zh-Hant (default: the session's, else from LC_ALL/LANG, else English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
+    lang: Option<Language>,
+    /// Colours: dark, light or high-contrast (default: the session's, else dark). NO_COLOR turns colour off.
+    #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<Theme>,
+    /// Leave the mouse to the terminal, so its own text selection works.
+    #[arg(long, global = true)]
+    no_mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -43,8 +53,34 @@ enum Command {
     },
 }
 
+fn parse_language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| "use en, zh-Hans or zh-Hant".to_string())
+}
+
+fn parse_theme(code: &str) -> Result<Theme, String> {
+    Theme::from_code(code).ok_or_else(|| "use dark, light or high-contrast".to_string())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let env = |name: &str| std::env::var(name).ok();
+    let look = Look {
+        language: cli
+            .lang
+            .or_else(|| mot::i18n::from_env(env))
+            .unwrap_or_default(),
+        language_forced: cli.lang.is_some(),
+        theme: cli.theme.unwrap_or_default(),
+        theme_forced: cli.theme.is_some(),
+        // https://no-color.org: set and not empty.
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    mot::i18n::set(look.language);
+    let cli = Settings {
+        look,
+        mouse: !cli.no_mouse,
+        cli,
+    };
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
@@ -68,22 +104,42 @@ fn dir(cli_dir: Option<&Path>) -> Result<PathBuf, String> {
     store::sessions_dir(cli_dir, env.as_deref(), &cwd).map_err(|e| e.to_string())
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
-    match cli.command {
+/// What the command line asked for, and how the interface should look.
+struct Settings {
+    cli: Cli,
+    look: Look,
+    mouse: bool,
+}
+
+impl Settings {
+    fn dir(&self) -> Result<PathBuf, String> {
+        dir(self.cli.dir.as_deref())
+    }
+
+    fn picker(&self, dir: PathBuf, entries: Vec<store::Entry>) -> App {
+        let mut app = App::picker(dir, entries);
+        app.look = self.look;
+        app.mouse = self.mouse;
+        app
+    }
+}
+
+fn run(settings: Settings) -> Result<ExitCode, String> {
+    match &settings.cli.command {
         None => {
-            let dir = dir(cli.dir.as_deref())?;
+            let dir = settings.dir()?;
             let entries = store::list(&dir).map_err(|e| e.to_string())?;
-            tui(App::picker(dir, entries))
+            tui(settings.picker(dir, entries))
         }
         Some(Command::New { title }) => {
-            let clean = mot::model::session::clean_line(&title);
+            let clean = mot::model::session::clean_line(title);
             if clean.is_empty() {
                 return Err(
                     "a new session needs a title, e.g. mot new \"Hotel front desk\"".into(),
                 );
             }
-            let dir = dir(cli.dir.as_deref())?;
-            let mut app = App::picker(dir, Vec::new());
+            let dir = settings.dir()?;
+            let mut app = settings.picker(dir, Vec::new());
             mot::shell::create(&mut app, &clean);
             if app.workshop_ref().is_none() {
                 return Err(status_text(&app));
@@ -92,7 +148,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Open { path }) => {
             // Absolute, so the picker behind a question names a real folder.
-            let path = std::path::absolute(&path).unwrap_or(path);
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
             // Opening goes through the picker's folder, so a question about the
             // file (its lock, a backup, a recovery) has a screen to be asked on.
             let folder = match path.parent() {
@@ -100,7 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 _ => PathBuf::from("."),
             };
             let entries = store::list(&folder).unwrap_or_default();
-            let mut app = App::picker(folder, entries);
+            let mut app = settings.picker(folder, entries);
             mot::shell::open(&mut app, &path, OpenHow::Normal);
             let asked = matches!(&app.screen, Screen::Picker(p) if p.offer.is_some());
             if app.workshop_ref().is_none() && !asked {
@@ -109,7 +165,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             tui(app)
         }
         Some(Command::List) => {
-            let dir = dir(cli.dir.as_deref())?;
+            let dir = settings.dir()?;
             let entries = store::list(&dir).map_err(|e| e.to_string())?;
             if entries.is_empty() {
                 println!("No sessions in {}", dir.display());
@@ -139,7 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check { path }) => Ok(check(&path)),
+        Some(Command::Check { path }) => Ok(check(path)),
     }
 }
 

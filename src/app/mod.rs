@@ -10,9 +10,12 @@ pub mod update;
 
 use std::cell::Cell;
 use std::path::PathBuf;
+use std::time::Instant;
 
 pub use crate::model::Stage;
-use crate::model::{Dimension, GroupId, MotId, MotText, ParticipantId, Quality, Session};
+use crate::model::{
+    Dimension, GroupId, Language, MotId, MotText, ParticipantId, Quality, Session, Theme,
+};
 use crate::store::{Entry, SessionFile};
 
 pub use action::Action;
@@ -148,6 +151,29 @@ pub struct App {
     pub quit: bool,
     /// What to print once the terminal is back (where the session went).
     pub farewell: Option<String>,
+    /// Language and colours.
+    pub look: Look,
+    /// The time of the event being handled (set by the shell; tests set it by hand).
+    pub now: Instant,
+    /// Whether the current view has the whole screen, without the bars.
+    pub presenting: bool,
+    /// Whether the mouse is captured (off gives the terminal's own text selection back).
+    pub mouse: bool,
+}
+
+/// The language and colours the app shows, and where they came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Look {
+    /// The language when no session says otherwise (command line, locale, last switch).
+    pub language: Language,
+    /// Set by `--lang`: this run speaks it even in a session that remembers another.
+    pub language_forced: bool,
+    /// The theme when no session says otherwise.
+    pub theme: Theme,
+    /// Set by `--theme`.
+    pub theme_forced: bool,
+    /// `NO_COLOR` is set: no colours at all, meaning carried by marks and weight.
+    pub no_color: bool,
 }
 
 /// The picker or an open workshop.
@@ -317,6 +343,26 @@ impl App {
             status: None,
             quit: false,
             farewell: None,
+            look: Look::default(),
+            now: Instant::now(),
+            presenting: false,
+            mouse: true,
+        }
+    }
+
+    /// The language on show: the session's, unless the command line chose one.
+    pub fn language(&self) -> Language {
+        match self.workshop_ref().and_then(|w| w.session.language) {
+            Some(lang) if !self.look.language_forced => lang,
+            _ => self.look.language,
+        }
+    }
+
+    /// The theme on show: the session's, unless the command line chose one.
+    pub fn theme(&self) -> Theme {
+        match self.workshop_ref().and_then(|w| w.session.theme) {
+            Some(theme) if !self.look.theme_forced => theme,
+            _ => self.look.theme,
         }
     }
 

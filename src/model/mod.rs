@@ -3,6 +3,7 @@
 
 pub mod coach;
 pub mod matrix;
+pub mod room;
 pub mod session;
 pub mod stage;
 pub mod taxonomy;
@@ -10,6 +11,7 @@ pub mod vote;
 
 pub use coach::{Coaching, Elements, coach, sentence};
 pub use matrix::{Cell, Matrix};
+pub use room::{Language, Theme, Timebox};
 pub use session::{
     Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotText, Participant, ParticipantId,
     Session,

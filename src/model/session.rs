@@ -3,11 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
+use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -26,6 +27,12 @@ pub struct Session {
     pub title: String,
     /// The stage the room was on at the last save, so reopening returns there.
     pub stage: Stage,
+    /// The language the interface spoke when the room last chose one.
+    pub language: Option<Language>,
+    /// The colours the room last chose.
+    pub theme: Option<Theme>,
+    /// Minutes per stage the facilitator set; a stage not listed gets its default.
+    pub timeboxes: Vec<Timebox>,
     /// The brand the workshop is about.
     pub brand: String,
     /// The brand's one core message (the label customers should carry away).
@@ -166,6 +173,9 @@ impl Session {
             version: FORMAT_VERSION,
             title: title.into(),
             stage: Stage::Setup,
+            language: None,
+            theme: None,
+            timeboxes: Vec::new(),
             brand: String::new(),
             core_message: String::new(),
             target_user: String::new(),
@@ -234,6 +244,20 @@ impl Session {
                 )));
             }
         }
+        for t in &self.timeboxes {
+            if t.minutes == 0 || t.minutes > MAX_TIMEBOX_MINUTES {
+                return Err(ModelError::Invalid(format!(
+                    "the timebox of {:?} is {} minutes; it must be 1 to {MAX_TIMEBOX_MINUTES}",
+                    t.stage, t.minutes
+                )));
+            }
+        }
+        if let Some(stage) = unique(self.timeboxes.iter().map(|t| t.stage.index())) {
+            return Err(ModelError::Invalid(format!(
+                "the timebox of {:?} is listed twice",
+                Stage::ALL[stage]
+            )));
+        }
         if self.dot_budget > MAX_DOT_BUDGET {
             return Err(ModelError::Invalid(format!(
                 "dot_budget is {}; the most is {MAX_DOT_BUDGET}",
@@ -296,6 +320,26 @@ impl Session {
             )));
         }
         Ok(())
+    }
+
+    /// The minutes a stage is given.
+    pub fn timebox(&self, stage: Stage) -> u32 {
+        self.timeboxes
+            .iter()
+            .find(|t| t.stage == stage)
+            .map_or_else(|| room::default_minutes(stage), |t| t.minutes)
+    }
+
+    /// Sets the minutes a stage is given, within 1 to [`MAX_TIMEBOX_MINUTES`].
+    pub fn set_timebox(&mut self, stage: Stage, minutes: u32) {
+        let minutes = minutes.clamp(1, MAX_TIMEBOX_MINUTES);
+        match self.timeboxes.iter_mut().find(|t| t.stage == stage) {
+            Some(t) => t.minutes = minutes,
+            None => {
+                self.timeboxes.push(Timebox { stage, minutes });
+                self.timeboxes.sort_by_key(|t| t.stage.index());
+            }
+        }
     }
 
     /// The group with this id.

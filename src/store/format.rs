@@ -110,6 +110,7 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
     let session = match version {
         0 => return Err(FormatError::at(1, 1, "format version 0 does not exist")),
         1 => parse::<super::v1::SessionV1>(text)?.into(),
+        2 => parse::<super::v2::SessionV2>(text)?.into(),
         _ => parse::<Session>(text)?,
     };
     // Whatever the peek saw, the session read must be of this build's version.
@@ -169,7 +170,9 @@ mod tests {
     fn output_is_readable_and_stable() {
         let text = to_ron(&sample()).expect("serialises");
         assert!(
-            text.starts_with("(\n    version: 2,\n    title: \"华航 商务舱\",\n    stage: Setup,"),
+            text.starts_with(&format!(
+                "(\n    version: {FORMAT_VERSION},\n    title: \"华航 商务舱\",\n    stage: Setup,"
+            )),
             "{text}"
         );
         assert!(text.contains("focus: Some(Repurchase)"));
@@ -183,7 +186,12 @@ mod tests {
         let text = to_ron(&sample()).expect("serialises");
         let broken = text.replacen("focus: Some(Repurchase)", "focus: Some(Repurchas)", 1);
         let e = from_ron(&broken).expect_err("bad variant");
-        assert_eq!(e.line, 8, "{e}");
+        let line = text
+            .lines()
+            .position(|l| l.contains("focus: Some"))
+            .expect("focus")
+            + 1;
+        assert_eq!(e.line, line, "{e}");
         assert!(e.col > 1, "{e}");
         let unknown = text.replacen("    brand:", "    colour: \"red\",\n    brand:", 1);
         let e = from_ron(&unknown).expect_err("unknown field");
@@ -195,10 +203,15 @@ mod tests {
     #[test]
     fn newer_versions_are_refused_by_name() {
         let text = to_ron(&sample()).expect("serialises");
-        let newer = text.replacen("version: 2,", "version: 7,\n    hologram: true,", 1);
+        let current = format!("version: {FORMAT_VERSION},");
+        let newer = text.replacen(&current, "version: 70,\n    hologram: true,", 1);
         let e = from_ron(&newer).expect_err("newer");
-        assert!(e.message.contains("version 7"), "{e}");
-        assert!(e.message.contains("reads versions 1 to 2"), "{e}");
+        assert!(e.message.contains("version 70"), "{e}");
+        assert!(
+            e.message
+                .contains(&format!("reads versions 1 to {FORMAT_VERSION}")),
+            "{e}"
+        );
     }
 
     #[test]
@@ -214,10 +227,12 @@ mod tests {
         let text = to_ron(&sample()).expect("serialises");
         let named = format!("Session{}", text.trim_start());
         assert_eq!(from_ron(&named).expect("a named struct reads"), sample());
-        let newer = named.replacen("version: 2,", "version: 3,", 1);
+        let current = format!("version: {FORMAT_VERSION},");
+        let next = FORMAT_VERSION + 1;
+        let newer = named.replacen(&current, &format!("version: {next},"), 1);
         let e = from_ron(&newer).expect_err("newer");
-        assert!(e.message.contains("version 3"), "{e}");
-        let zero = named.replacen("version: 2,", "version: 0,", 1);
+        assert!(e.message.contains(&format!("version {next}")), "{e}");
+        let zero = named.replacen(&current, "version: 0,", 1);
         assert!(from_ron(&zero).is_err());
     }
 

@@ -9,6 +9,7 @@ pub mod location;
 pub mod lock;
 pub mod session_file;
 pub mod v1;
+pub mod v2;
 
 use std::path::{Path, PathBuf};
 

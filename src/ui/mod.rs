@@ -28,7 +28,10 @@ pub const MIN_HEIGHT: u16 = 18;
 
 /// Draws the whole app.
 pub fn draw(app: &App, frame: &mut Frame) {
+    crate::i18n::set(app.language());
+    theme::set(app.theme(), app.look.no_color);
     let area = frame.area();
+    frame.render_widget(Block::new().style(theme::base()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;

@@ -1,99 +1,220 @@
-//! Colours and styles, chosen for a projector: strong contrast, no meaning by colour alone.
+//! Colours and styles, chosen for a projector: strong contrast, no meaning by
+//! colour alone. Three palettes (dark, light, high contrast) and none at all
+//! under `NO_COLOR`, where weight, reverse video and marks carry the meaning.
+
+use std::cell::Cell;
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::Theme;
 
 /// Marker drawn before the selected row, so selection never relies on colour.
 pub const MARKER: &str = "▶ ";
 /// Blank of the marker's width.
 pub const NO_MARKER: &str = "  ";
 
+thread_local! {
+    // Set once per frame by the view; a thread-local so tests that draw side
+    // by side in threads do not share it.
+    static CURRENT: Cell<(Theme, bool)> = const { Cell::new((Theme::Dark, false)) };
+}
+
+/// Chooses the palette the styles below come from; `no_color` drops all colour.
+pub fn set(theme: Theme, no_color: bool) {
+    CURRENT.with(|c| c.set((theme, no_color)));
+}
+
+/// Whether colour is off (`NO_COLOR`).
+pub fn colorless() -> bool {
+    CURRENT.with(Cell::get).1
+}
+
+/// The colours of one theme.
+struct Palette {
+    base: Style,
+    label: Color,
+    quiet: Color,
+    selected: (Color, Color),
+    warn: Color,
+    error: (Color, Color),
+    good: Color,
+    stage: (Color, Color),
+    bar: (Color, Color),
+    key: Color,
+    focus: Color,
+    heat: [Color; 4],
+    heat_text: Color,
+}
+
+const DARK: Palette = Palette {
+    // The terminal's own dark background and light text.
+    base: Style::new(),
+    label: Color::Cyan,
+    quiet: Color::Gray,
+    selected: (Color::Black, Color::Yellow),
+    warn: Color::Yellow,
+    error: (Color::White, Color::Red),
+    good: Color::Green,
+    stage: (Color::Black, Color::Cyan),
+    bar: (Color::White, Color::Indexed(236)),
+    key: Color::Yellow,
+    focus: Color::Magenta,
+    heat: [
+        Color::Indexed(24),  // deep blue
+        Color::Indexed(94),  // brown-orange
+        Color::Indexed(166), // orange
+        Color::Indexed(160), // red
+    ],
+    heat_text: Color::White,
+};
+
+// Indexed 16 and 231 are pure black and white in every 256-colour terminal,
+// whatever its own scheme calls "black".
+const BLACK: Color = Color::Indexed(16);
+const WHITE: Color = Color::Indexed(231);
+
+const LIGHT: Palette = Palette {
+    base: Style::new().fg(BLACK).bg(WHITE),
+    label: Color::Indexed(19), // dark blue
+    quiet: Color::Indexed(238),
+    selected: (WHITE, Color::Indexed(19)),
+    warn: Color::Indexed(124), // dark red
+    error: (WHITE, Color::Indexed(160)),
+    good: Color::Indexed(22), // dark green
+    stage: (WHITE, Color::Indexed(19)),
+    bar: (BLACK, Color::Indexed(252)),
+    key: Color::Indexed(19),
+    focus: Color::Indexed(90), // purple
+    heat: [
+        Color::Indexed(153), // pale blue
+        Color::Indexed(222), // pale orange
+        Color::Indexed(208), // orange
+        Color::Indexed(196), // red
+    ],
+    heat_text: BLACK,
+};
+
+const HIGH_CONTRAST: Palette = Palette {
+    base: Style::new().fg(WHITE).bg(BLACK),
+    label: Color::Indexed(51), // bright cyan
+    quiet: WHITE,
+    selected: (BLACK, Color::Indexed(226)),
+    warn: Color::Indexed(226), // bright yellow
+    error: (WHITE, Color::Indexed(196)),
+    good: Color::Indexed(46), // bright green
+    stage: (BLACK, WHITE),
+    bar: (WHITE, BLACK),
+    key: Color::Indexed(226),
+    focus: Color::Indexed(201), // bright magenta
+    heat: [
+        Color::Indexed(21),
+        Color::Indexed(90),
+        Color::Indexed(166),
+        Color::Indexed(196),
+    ],
+    heat_text: WHITE,
+};
+
+fn palette() -> Option<&'static Palette> {
+    match CURRENT.with(Cell::get) {
+        (_, true) => None,
+        (Theme::Dark, _) => Some(&DARK),
+        (Theme::Light, _) => Some(&LIGHT),
+        (Theme::HighContrast, _) => Some(&HIGH_CONTRAST),
+    }
+}
+
+fn bold() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// Whether the high-contrast theme is on: everything that matters is bold there.
+fn strong() -> bool {
+    CURRENT.with(Cell::get).0 == Theme::HighContrast
+}
+
+/// The screen's own colours, painted under everything.
+pub fn base() -> Style {
+    palette().map_or_else(Style::new, |p| p.base)
+}
+
 /// Plain text.
 pub fn text() -> Style {
-    Style::default()
+    if strong() { bold() } else { Style::new() }
 }
 
 /// Headings and labels.
 pub fn label() -> Style {
-    Style::default()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(bold, |p| bold().fg(p.label))
 }
 
 /// Secondary text that still has to be readable from the back row.
 pub fn quiet() -> Style {
-    Style::default().fg(Color::Gray)
+    palette().map_or_else(Style::new, |p| text().fg(p.quiet))
 }
 
-/// The selected row or cell.
+/// The selected row or cell (always drawn with [`MARKER`] too).
 pub fn selected() -> Style {
-    Style::default()
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(
+        || bold().add_modifier(Modifier::REVERSED),
+        |p| bold().fg(p.selected.0).bg(p.selected.1),
+    )
 }
 
 /// Something that needs the room's attention (coaching, warnings).
 pub fn warn() -> Style {
-    Style::default()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(bold, |p| bold().fg(p.warn))
 }
 
 /// An error.
 pub fn error() -> Style {
-    Style::default()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(
+        || bold().add_modifier(Modifier::REVERSED),
+        |p| bold().fg(p.error.0).bg(p.error.1),
+    )
 }
 
 /// Good news (tagged, complete).
 pub fn good() -> Style {
-    Style::default()
-        .fg(Color::Green)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(bold, |p| bold().fg(p.good))
 }
 
 /// The current stage on the stage bar.
 pub fn stage_current() -> Style {
-    Style::default()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(
+        || bold().add_modifier(Modifier::REVERSED),
+        |p| bold().fg(p.stage.0).bg(p.stage.1),
+    )
 }
 
-/// The bar at the top.
+/// The bar at the top and the key bar at the bottom.
 pub fn bar() -> Style {
-    Style::default().bg(Color::Indexed(236)).fg(Color::White)
+    palette().map_or_else(Style::new, |p| text().fg(p.bar.0).bg(p.bar.1))
 }
 
 /// Keys in the key bar.
 pub fn key() -> Style {
-    Style::default()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(bold, |p| bold().fg(p.key))
 }
 
 /// The focus dimension's mark.
 pub fn focus() -> Style {
-    Style::default()
-        .fg(Color::Magenta)
-        .add_modifier(Modifier::BOLD)
+    palette().map_or_else(
+        || bold().add_modifier(Modifier::UNDERLINED),
+        |p| bold().fg(p.focus),
+    )
 }
 
 /// A matrix cell at heat 0 (empty or no score) to 4 (hottest).
 pub fn heat(level: u8) -> Style {
-    let bg = match level {
-        0 => return Style::default().fg(Color::Gray),
-        1 => Color::Indexed(24),  // deep blue
-        2 => Color::Indexed(94),  // brown-orange
-        3 => Color::Indexed(166), // orange
-        _ => Color::Indexed(160), // red
+    let Some(p) = palette() else {
+        // The glyphs carry the heat; the hottest also stands out by weight.
+        return if level >= 3 { bold() } else { Style::new() };
     };
-    Style::default()
-        .bg(bg)
-        .fg(Color::White)
-        .add_modifier(Modifier::BOLD)
+    match level {
+        0 => quiet(),
+        n => bold().bg(p.heat[usize::from(n.min(4)) - 1]).fg(p.heat_text),
+    }
 }
 
 /// A glyph per heat level, so the heat reads without colour too.
@@ -104,5 +225,46 @@ pub fn heat_glyph(level: u8) -> &'static str {
         2 => "▒",
         3 => "▓",
         _ => "█",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_uses_no_colour_but_keeps_selection_visible() {
+        set(Theme::Light, true);
+        for style in [
+            base(),
+            text(),
+            label(),
+            quiet(),
+            selected(),
+            warn(),
+            error(),
+            good(),
+            stage_current(),
+            bar(),
+            key(),
+            focus(),
+            heat(4),
+        ] {
+            assert_eq!(style.fg, None, "{style:?}");
+            assert_eq!(style.bg, None, "{style:?}");
+        }
+        assert!(selected().add_modifier.contains(Modifier::REVERSED));
+        set(Theme::Dark, false);
+    }
+
+    #[test]
+    fn every_theme_tells_selection_and_errors_apart_from_text() {
+        for theme in Theme::ALL {
+            set(theme, false);
+            assert_ne!(selected(), text(), "{theme:?}");
+            assert_ne!(error(), warn(), "{theme:?}");
+            assert_ne!(heat(1), heat(4), "{theme:?}");
+        }
+        set(Theme::Dark, false);
     }
 }
