@@ -140,11 +140,17 @@ fn to_u8(lang: Language) -> u8 {
     }
 }
 
-/// Makes `lang` the language on show, for this thread and for threads that
-/// chose none (the signal watcher saying where the session went).
+/// Makes `lang` the language on show in this thread.
 pub fn set(lang: Language) {
-    CURRENT.store(to_u8(lang), Ordering::Relaxed);
     LOCAL.with(|l| l.set(Some(lang)));
+}
+
+/// Makes `lang` the language on show in this thread and in threads that
+/// chose none (the signal watcher saying where the session went). Only the
+/// program itself calls this; tests stay in their own thread's language.
+pub fn set_global(lang: Language) {
+    CURRENT.store(to_u8(lang), Ordering::Relaxed);
+    set(lang);
 }
 
 /// The language on show.

@@ -75,7 +75,7 @@ fn main() -> ExitCode {
         // https://no-color.org: set and not empty.
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
-    mot::i18n::set(look.language);
+    mot::i18n::set_global(look.language);
     let cli = Settings {
         look,
         mouse: !cli.no_mouse,

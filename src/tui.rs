@@ -138,6 +138,8 @@ fn event_loop(
             }
             let mut app = shared.app();
             redraw |= shell::handle_event(&mut app, &event);
+            // The signal watcher speaks the room's language too.
+            crate::i18n::set_global(app.language());
             if app.quit {
                 return Ok(Ended::Quit);
             }
