@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub use crate::model::Language;
 
 /// The areas a catalog is split into, so each file stays readable.
-pub const AREAS: [&str; 6] = ["app", "cli", "keys", "model", "store", "ui"];
+pub const AREAS: [&str; 7] = ["app", "cli", "keys", "model", "room", "store", "ui"];
 
 macro_rules! catalog_files {
     ($lang:literal) => {
@@ -24,6 +24,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/cli.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/keys.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/model.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/room.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/store.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/ui.txt")),
         ]
@@ -31,7 +32,7 @@ macro_rules! catalog_files {
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 6] {
+pub fn sources(lang: Language) -> [&'static str; 7] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),
