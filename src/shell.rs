@@ -6,7 +6,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use crossterm::event::Event;
+use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::app::keymap::action_for;
 use crate::app::{
@@ -26,6 +26,28 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
             action_for(app, *key)
         }
         Event::Paste(text) if app.typing() => Some(Action::Paste(text.clone())),
+        Event::Mouse(mouse) => mouse_action(app, mouse),
+        _ => None,
+    }
+}
+
+/// A click or the wheel, where nothing covers the screen it points at.
+fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
+    let covered = app.help
+        || app.typing()
+        || match &app.screen {
+            Screen::Picker(p) => p.offer.is_some(),
+            Screen::Workshop(w) => w.quit_prompt.is_some(),
+        };
+    if !app.mouse || covered {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            app.hit(mouse.column, mouse.row).map(Action::Click)
+        }
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown),
         _ => None,
     }
 }
@@ -156,6 +178,7 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::Open(path, how) => open(app, &path, how),
             Effect::Create(title) => create(app, &title),
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
+            Effect::Bell => app.bell = true,
         }
     }
 }

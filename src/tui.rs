@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::App;
@@ -73,7 +75,7 @@ pub fn run(app: App) -> io::Result<Finished> {
     // bracketed paste off, so a panic never leaves the shell pasting oddly.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         previous(info);
     }));
     let shared = Arc::new(Shared {
@@ -90,7 +92,7 @@ pub fn run(app: App) -> io::Result<Finished> {
     // message on the main screen; leaving the alternate screen again would
     // paint over that message in some terminals.
     if outcome.is_ok() {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui::restore();
     }
     let done = |message: String, crashed| Finished {
@@ -123,37 +125,79 @@ fn event_loop(
     shared: &Shared,
     stop: &signals::Stop,
 ) -> io::Result<Ended> {
+    let mut mouse = false;
     {
         let app = shared.app();
+        sync_mouse(&app, &mut mouse);
         terminal.draw(|f| ui::draw(&app, f))?;
     }
     loop {
         // Input is awaited without holding the app, so the watcher can reach
-        // it even when the input library never returns.
+        // it even when the input library never returns. Only a running timer
+        // wakes the loop, once a second, to move its clock.
+        let wake = shared
+            .app()
+            .workshop_ref()
+            .and_then(|w| w.timer)
+            .and_then(|t| t.next_change(std::time::Instant::now()));
+        let first = match wake {
+            Some(after) if !event::poll(after)? => None,
+            _ => Some(event::read()?),
+        };
         let mut redraw = false;
-        let mut event = event::read()?;
-        loop {
-            if let Some(name) = stop.received() {
-                return Ok(Ended::Signal(name));
+        match first {
+            None => {
+                let mut app = shared.app();
+                app.now = std::time::Instant::now();
+                shell::dispatch(&mut app, crate::app::Action::Tick);
+                redraw = true;
             }
-            let mut app = shared.app();
-            redraw |= shell::handle_event(&mut app, &event);
-            // The signal watcher speaks the room's language too.
-            crate::i18n::set_global(app.language());
-            if app.quit {
-                return Ok(Ended::Quit);
-            }
-            drop(app);
-            // Drain what is already queued (a paste burst, a resize storm) before drawing once.
-            if !event::poll(std::time::Duration::ZERO)? {
-                break;
-            }
-            event = event::read()?;
+            Some(mut event) => loop {
+                if let Some(name) = stop.received() {
+                    return Ok(Ended::Signal(name));
+                }
+                let mut app = shared.app();
+                app.now = std::time::Instant::now();
+                redraw |= shell::handle_event(&mut app, &event);
+                // The signal watcher speaks the room's language too.
+                crate::i18n::set_global(app.language());
+                if app.quit {
+                    return Ok(Ended::Quit);
+                }
+                drop(app);
+                // Drain what is already queued (a paste burst, a resize storm) before drawing once.
+                if !event::poll(std::time::Duration::ZERO)? {
+                    break;
+                }
+                event = event::read()?;
+            },
         }
+        if let Some(name) = stop.received() {
+            return Ok(Ended::Signal(name));
+        }
+        let mut app = shared.app();
+        if std::mem::take(&mut app.bell) {
+            use std::io::Write;
+            // The bell, once, without taking the screen from whoever types.
+            let _ = io::stdout().write_all(b"\x07");
+            let _ = io::stdout().flush();
+        }
+        sync_mouse(&app, &mut mouse);
         if redraw {
-            let app = shared.app();
             terminal.draw(|f| ui::draw(&app, f))?;
         }
+    }
+}
+
+/// Captures the mouse or gives it back to the terminal, as the app asks.
+fn sync_mouse(app: &App, captured: &mut bool) {
+    if app.mouse != *captured {
+        let _ = if app.mouse {
+            execute!(io::stdout(), EnableMouseCapture)
+        } else {
+            execute!(io::stdout(), DisableMouseCapture)
+        };
+        *captured = app.mouse;
     }
 }
 

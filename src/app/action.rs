@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use crate::model::{Dimension, Quality};
+use crate::model::{Dimension, Quality, Stage};
 
 /// One thing the user asked for. `update` applies it to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub enum Action {
     NextStage,
     /// Go to the previous stage of the workshop.
     PrevStage,
+    /// Go to this stage (a click on the stage bar).
+    GoToStage(Stage),
     /// Move the selection up one row.
     Up,
     /// Move the selection down one row.
@@ -99,4 +101,39 @@ pub enum Action {
     Digit(u8),
     /// Vote, hands: erase the last digit of the count.
     EraseDigit,
+    /// Speak the next language (English, 简体中文, 繁體中文), remembered by the session.
+    SwitchLanguage,
+    /// Show the next theme (dark, light, high contrast), remembered by the session.
+    SwitchTheme,
+    /// Give the current view the whole screen, or bring the bars back.
+    TogglePresenting,
+    /// Let the terminal have the mouse (for selecting text), or take it back.
+    ToggleMouse,
+    /// Start or pause the current stage's timebox.
+    ToggleTimer,
+    /// Stop the timer and put it back to the whole timebox.
+    ResetTimer,
+    /// A second passed (only sent while a timer runs).
+    Tick,
+    /// A click on something the screen showed.
+    Click(Target),
+    /// The mouse wheel, up.
+    ScrollUp,
+    /// The mouse wheel, down.
+    ScrollDown,
+}
+
+/// Something on screen a click can reach; views note where they drew each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A stage on the stage bar.
+    Stage(Stage),
+    /// A row of the session picker.
+    Session(usize),
+    /// A row of the Setup form.
+    SetupRow(usize),
+    /// An MOT in a list (index into the session's MOTs).
+    Mot(usize),
+    /// A cell of the matrix (dimension index, quality index).
+    Cell(usize, usize),
 }

@@ -39,6 +39,8 @@ pub enum Context {
     VoteHands,
     /// The Matrix stage.
     Matrix,
+    /// Presenting: the current view has the whole screen.
+    Presenting,
     /// The help overlay.
     Help,
 }
@@ -62,6 +64,7 @@ impl Context {
             Context::VoteDots => "Vote: dots",
             Context::VoteHands => "Vote: show of hands",
             Context::Matrix => "Matrix",
+            Context::Presenting => "Presenting",
             Context::Help => "Help",
         }
     }
@@ -655,6 +658,49 @@ pub static BINDINGS: &[Binding] = &[
         "save and quit, even while typing",
         None
     ),
+    bind!(
+        Stages,
+        [c('t')],
+        A::ToggleTimer,
+        "start or pause this stage's timer",
+        b("timer")
+    ),
+    bind!(Stages, [c('T')], A::ResetTimer, "reset the timer", None),
+    bind!(
+        Stages,
+        [c('F'), k(K::F(5))],
+        A::TogglePresenting,
+        "presenting: this view on the whole screen",
+        b("present")
+    ),
+    bind!(
+        Global,
+        [c('L')],
+        A::SwitchLanguage,
+        "language: English, 简体中文, 繁體中文",
+        None
+    ),
+    bind!(
+        Global,
+        [c('C')],
+        A::SwitchTheme,
+        "colours: dark, light, high contrast",
+        None
+    ),
+    bind!(
+        Global,
+        [c('M')],
+        A::ToggleMouse,
+        "mouse off (select text) or on (click, scroll)",
+        None
+    ),
+    bind!(
+        Presenting,
+        [k(K::Esc)],
+        A::TogglePresenting,
+        "leave presenting",
+        bk("Esc", "back")
+    ),
 ];
 
 /// The contexts in force, most specific first.
@@ -704,7 +750,11 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                     },
                     Stage::Matrix => Context::Matrix,
                 };
-                vec![stage, Context::Stages, Context::Global]
+                if app.presenting {
+                    vec![Context::Presenting, stage, Context::Stages, Context::Global]
+                } else {
+                    vec![stage, Context::Stages, Context::Global]
+                }
             }
         }
     }
@@ -765,6 +815,7 @@ pub fn markdown() -> String {
         Context::VoteDots,
         Context::VoteHands,
         Context::Matrix,
+        Context::Presenting,
         Context::Locked,
         Context::Restore,
         Context::Recovery,
@@ -812,6 +863,18 @@ mod tests {
             &[Context::VoteDots, Context::Stages, Context::Global],
             &[Context::VoteHands, Context::Stages, Context::Global],
             &[Context::Matrix, Context::Stages, Context::Global],
+            &[
+                Context::Presenting,
+                Context::Matrix,
+                Context::Stages,
+                Context::Global,
+            ],
+            &[
+                Context::Presenting,
+                Context::Write,
+                Context::Stages,
+                Context::Global,
+            ],
             &[Context::Editor],
             &[Context::TextField],
             &[Context::Locked],

@@ -6,9 +6,10 @@ pub mod history;
 pub mod keymap;
 pub mod setup_rows;
 pub mod text_field;
+pub mod timer;
 pub mod update;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -18,7 +19,7 @@ use crate::model::{
 };
 use crate::store::{Entry, SessionFile};
 
-pub use action::Action;
+pub use action::{Action, Target};
 pub use setup_rows::SetupRow;
 pub use text_field::TextField;
 pub use update::update;
@@ -69,6 +70,8 @@ pub enum Effect {
     SaveAsAndQuit(PathBuf),
     /// Create a session with this title in the sessions folder and open it.
     Create(String),
+    /// Ring the terminal bell (a timebox ran out).
+    Bell,
 }
 
 /// How to open a session file, after a question about it was answered.
@@ -159,6 +162,36 @@ pub struct App {
     pub presenting: bool,
     /// Whether the mouse is captured (off gives the terminal's own text selection back).
     pub mouse: bool,
+    /// Where the last frame drew what a click can reach (a drawing cache,
+    /// like the scroll offsets; the view fills it, clicks read it).
+    pub hits: RefCell<Vec<Hit>>,
+    /// Set when the bell should ring; the terminal loop rings it and clears it.
+    pub bell: bool,
+}
+
+/// A place on screen and what a click there reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Left column.
+    pub x: u16,
+    /// Top row.
+    pub y: u16,
+    /// Columns.
+    pub width: u16,
+    /// Rows.
+    pub height: u16,
+    /// What is there.
+    pub target: Target,
+}
+
+impl Hit {
+    /// Whether the cell at (`x`, `y`) is inside.
+    pub fn contains(&self, x: u16, y: u16) -> bool {
+        x >= self.x
+            && y >= self.y
+            && u32::from(x) < u32::from(self.x) + u32::from(self.width)
+            && u32::from(y) < u32::from(self.y) + u32::from(self.height)
+    }
 }
 
 /// The language and colours the app shows, and where they came from.
@@ -227,6 +260,8 @@ pub struct Workshop {
     pub vote: VoteState,
     /// Matrix screen state.
     pub matrix: MatrixState,
+    /// The timebox counting down, if one was started.
+    pub timer: Option<timer::Timer>,
 }
 
 /// Setup screen state.
@@ -347,6 +382,8 @@ impl App {
             now: Instant::now(),
             presenting: false,
             mouse: true,
+            hits: RefCell::new(Vec::new()),
+            bell: false,
         }
     }
 
@@ -388,8 +425,20 @@ impl App {
             quit_prompt: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
+            timer: None,
         }));
         self.help = false;
+    }
+
+    /// What a click at (`x`, `y`) reaches, by the last frame drawn; later
+    /// drawings (popups) cover earlier ones.
+    pub fn hit(&self, x: u16, y: u16) -> Option<Target> {
+        self.hits
+            .borrow()
+            .iter()
+            .rev()
+            .find(|h| h.contains(x, y))
+            .map(|h| h.target)
     }
 
     /// The open workshop, if any.

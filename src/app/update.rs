@@ -5,13 +5,23 @@ use super::{
     Action, App, Effect, MotEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage, TextField,
     VoteMode, Workshop,
 };
-use crate::model::{Dimension, ModelError, Session};
+use std::time::Duration;
+
+use super::Target;
+use super::timer::{self, Timer};
+use crate::model::{Dimension, ModelError, Session, Theme};
+use crate::tr;
 
 /// Rows a page key moves; the view shows at least this many.
 const PAGE: usize = 10;
 
 /// Applies an action and says what must happen outside.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    crate::i18n::set(app.language());
+    // A tick only moves the clock: the message on show stays.
+    if action == Action::Tick {
+        return tick(app);
+    }
     app.status = None;
     if let Screen::Workshop(w) = &app.screen
         && w.quit_prompt.is_some()
@@ -28,6 +38,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.help = !app.help;
         return Vec::new();
     }
+    if let Some(effects) = room(app, &action) {
+        return effects;
+    }
+    let action = match pointer(app, action) {
+        Some(action) => action,
+        None => return Vec::new(),
+    };
     let mut out = Outcome::default();
     match &mut app.screen {
         Screen::Picker(p) => picker(p, action, &mut out),
@@ -46,6 +63,186 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     out.effects
+}
+
+/// The timer's second: rings once when the timebox runs out.
+fn tick(app: &mut App) -> Vec<Effect> {
+    let now = app.now;
+    let Screen::Workshop(w) = &mut app.screen else {
+        return Vec::new();
+    };
+    let Some(timer) = &mut w.timer else {
+        return Vec::new();
+    };
+    if !timer.tick(now) {
+        return Vec::new();
+    }
+    let text = tr!(
+        "room.timer.up",
+        stage = timer.stage.name(),
+        minutes = timer.length.as_secs() / 60
+    );
+    app.error(text);
+    vec![Effect::Bell]
+}
+
+/// How the room sees and works the app: language, theme, presenting, the
+/// mouse, the timer. `None` when the action is not one of these.
+fn room(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+    let mut effects = Vec::new();
+    match action {
+        Action::SwitchLanguage => {
+            let next = app.language().next();
+            app.look.language = next;
+            remember(
+                app,
+                |s| s.language = Some(next),
+                |look| &mut look.language_forced,
+                &mut effects,
+            );
+            crate::i18n::set(next);
+            app.info(tr!("room.language.now", name = next.native_name()));
+        }
+        Action::SwitchTheme => {
+            let next = app.theme().next();
+            app.look.theme = next;
+            remember(
+                app,
+                |s| s.theme = Some(next),
+                |look| &mut look.theme_forced,
+                &mut effects,
+            );
+            let name = match next {
+                Theme::Dark => tr!("room.theme.dark"),
+                Theme::Light => tr!("room.theme.light"),
+                Theme::HighContrast => tr!("room.theme.high_contrast"),
+            };
+            app.info(tr!("room.theme.now", name = name));
+        }
+        Action::TogglePresenting => {
+            app.presenting = !app.presenting;
+            if app.presenting {
+                app.info(tr!("room.presenting.on"));
+            }
+        }
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.info(if app.mouse {
+                tr!("room.mouse.on")
+            } else {
+                tr!("room.mouse.off")
+            });
+        }
+        Action::ToggleTimer => {
+            let now = app.now;
+            let Screen::Workshop(w) = &mut app.screen else {
+                return Some(effects);
+            };
+            let stage = w.stage();
+            let text = match &mut w.timer {
+                Some(t) if t.stage == stage => {
+                    t.toggle(now);
+                    if t.running() {
+                        tr!("room.timer.resumed", clock = timer::clock(t.left(now)))
+                    } else {
+                        tr!("room.timer.paused", clock = timer::clock(t.left(now)))
+                    }
+                }
+                _ => {
+                    let minutes = w.session.timebox(stage);
+                    let length = Duration::from_secs(u64::from(minutes) * 60);
+                    w.timer = Some(Timer::start(stage, length, now));
+                    tr!(
+                        "room.timer.started",
+                        stage = stage.name(),
+                        minutes = minutes
+                    )
+                }
+            };
+            app.info(text);
+        }
+        Action::ResetTimer => {
+            let Screen::Workshop(w) = &mut app.screen else {
+                return Some(effects);
+            };
+            let text = if w.timer.take().is_some() {
+                tr!("room.timer.reset")
+            } else {
+                tr!("room.timer.none")
+            };
+            app.info(text);
+        }
+        _ => return None,
+    }
+    Some(effects)
+}
+
+/// Keeps a change of look in the session (undoable, saved), or, when the
+/// session is read-only, only in this window. `forced` is the flag that lets
+/// this window's choice win over the session's.
+fn remember(
+    app: &mut App,
+    change: impl FnOnce(&mut Session),
+    forced: impl FnOnce(&mut super::Look) -> &mut bool,
+    effects: &mut Vec<Effect>,
+) {
+    match &mut app.screen {
+        Screen::Workshop(w) if !w.read_only() => {
+            change(&mut w.session);
+            w.history.record(&w.session);
+            effects.push(Effect::Save);
+            *forced(&mut app.look) = false;
+        }
+        Screen::Workshop(_) => *forced(&mut app.look) = true,
+        Screen::Picker(_) => {}
+    }
+}
+
+/// Turns clicks and the wheel into the keys they stand for; `None` when the
+/// click reached nothing.
+fn pointer(app: &mut App, action: Action) -> Option<Action> {
+    let stage = app.workshop_ref().map(Workshop::stage);
+    match action {
+        Action::ScrollUp if stage == Some(Stage::Matrix) => Some(Action::PageUp),
+        Action::ScrollDown if stage == Some(Stage::Matrix) => Some(Action::PageDown),
+        Action::ScrollUp => Some(Action::Up),
+        Action::ScrollDown => Some(Action::Down),
+        Action::Click(target) => click(app, target),
+        other => Some(other),
+    }
+}
+
+/// Selects what was clicked; a click on what is already selected opens it,
+/// as Enter would.
+fn click(app: &mut App, target: Target) -> Option<Action> {
+    match (&mut app.screen, target) {
+        (Screen::Picker(p), Target::Session(i)) if i < p.entries.len() => {
+            if p.selected == i {
+                return Some(Action::Open);
+            }
+            p.selected = i;
+        }
+        (Screen::Workshop(_), Target::Stage(stage)) => return Some(Action::GoToStage(stage)),
+        (Screen::Workshop(w), Target::SetupRow(i)) if w.stage() == Stage::Setup => {
+            if w.setup.selected == i {
+                return Some(Action::Open);
+            }
+            w.setup.selected = i;
+        }
+        (Screen::Workshop(w), Target::Mot(i)) if i < w.session.mots.len() => {
+            if w.cursor == i && w.stage() == Stage::Write {
+                return Some(Action::Open);
+            }
+            w.cursor = i;
+        }
+        (Screen::Workshop(w), Target::Cell(d, q)) if w.stage() == Stage::Matrix => {
+            w.matrix.dimension = d.min(3);
+            w.matrix.quality = q.min(4);
+            w.matrix.list_offset = 0;
+        }
+        _ => {}
+    }
+    None
 }
 
 /// Keeps whatever is half-typed (an MOT in the editor, a Setup field) in the
@@ -290,6 +487,12 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         Action::PrevStage => {
             w.session.stage = w.session.stage.prev();
             out.save();
+        }
+        Action::GoToStage(stage) => {
+            if w.session.stage != stage {
+                w.session.stage = stage;
+                out.save();
+            }
         }
         // Write, Tag and Vote share one MOT selection, so the room never loses its place.
         a if moves(&a) && matches!(w.stage(), Stage::Write | Stage::Tag | Stage::Vote) => {

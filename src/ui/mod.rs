@@ -4,6 +4,7 @@
 pub mod help;
 pub mod matrix;
 pub mod picker;
+pub mod present;
 pub mod questions;
 pub mod setup;
 pub mod tag;
@@ -18,8 +19,33 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use std::cell::RefCell;
+
 use crate::app::keymap::active_bindings;
-use crate::app::{App, Screen, Stage, TextField, Workshop};
+use crate::app::timer::{self, Run};
+use crate::app::{App, Hit, Screen, Stage, Target, TextField, Workshop};
+use crate::tr;
+
+thread_local! {
+    // What this frame drew that a click can reach; handed to the app at the end.
+    static HITS: RefCell<Vec<Hit>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes that a click in `area` reaches `target` (views call this as they draw).
+pub fn note(area: Rect, target: Target) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    HITS.with(|h| {
+        h.borrow_mut().push(Hit {
+            x: area.x,
+            y: area.y,
+            width: area.width,
+            height: area.height,
+            target,
+        });
+    });
+}
 
 /// Smallest terminal the app draws in; below it a message says so.
 pub const MIN_WIDTH: u16 = 60;
@@ -32,8 +58,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
     theme::set(app.theme(), app.look.no_color);
     let area = frame.area();
     frame.render_widget(Block::new().style(theme::base()), area);
+    HITS.with(|h| h.borrow_mut().clear());
+    draw_screen(app, frame, area);
+    *app.hits.borrow_mut() = HITS.with(|h| std::mem::take(&mut *h.borrow_mut()));
+}
+
+fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
+        return;
+    }
+    if let (true, Screen::Workshop(w)) = (app.presenting, &app.screen) {
+        present::draw(app, w, frame, area);
+        if app.help {
+            help::draw(app, frame, area);
+        }
         return;
     }
     let [top, body, status, keys] = Layout::vertical([
@@ -54,13 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
         Screen::Workshop(w) => {
             stage_bar(w, frame, top);
-            match w.stage() {
-                Stage::Setup => setup::draw(w, frame, body),
-                Stage::Write => write::draw(w, frame, body),
-                Stage::Tag => tag::draw(w, frame, body),
-                Stage::Vote => vote::draw(w, frame, body),
-                Stage::Matrix => matrix::draw(w, frame, body),
-            }
+            stage_view(w, frame, body);
             if let Some(q) = &w.quit_prompt {
                 questions::quit_prompt(q, w.path(), frame, body);
             }
@@ -70,6 +103,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
     key_bar(app, frame, keys);
     if app.help {
         help::draw(app, frame, area);
+    }
+}
+
+/// The current stage's own screen.
+pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
+    match w.stage() {
+        Stage::Setup => setup::draw(w, frame, area),
+        Stage::Write => write::draw(w, frame, area),
+        Stage::Tag => tag::draw(w, frame, area),
+        Stage::Vote => vote::draw(w, frame, area),
+        Stage::Matrix => matrix::draw(w, frame, area),
     }
 }
 
@@ -123,16 +167,65 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let gap = (area.width as usize).saturating_sub(used + stage_w);
     spans.push(Span::styled(" ".repeat(gap), theme::bar()));
+    let mut x = area.x as usize + used + gap;
+    for (stage, span) in Stage::ALL.iter().zip(&stages) {
+        let width = span.width();
+        let right = (x + width).min(area.right() as usize);
+        if x < right {
+            note(
+                Rect::new(x as u16, area.y, (right - x) as u16, 1),
+                Target::Stage(*stage),
+            );
+        }
+        x += width;
+    }
     spans.extend(stages);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, area: Rect) {
+/// The timer as the bars show it, and its style; `None` when no timer was started.
+pub fn timer_text(w: &Workshop, now: std::time::Instant) -> Option<(String, Style)> {
+    let t = w.timer?;
+    let clock = timer::clock(t.left(now));
+    let stage = t.stage.name();
+    Some(match t.run {
+        Run::Running(_) => (format!("⏱ {stage} {clock}"), theme::good()),
+        Run::Paused(_) => (
+            tr!("room.timer.paused_short", stage = stage, clock = clock),
+            theme::warn(),
+        ),
+        Run::Done => (
+            tr!("room.timer.up_short", stage = stage, clock = clock),
+            theme::error(),
+        ),
+    })
+}
+
+pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, area: Rect) {
+    // The timer keeps the right end; the message or the hint takes the rest.
+    let timer = w.and_then(|w| timer_text(w, app.now));
+    let timer_w = timer
+        .as_ref()
+        .map_or(0, |(text, _)| widgets::width(text) as u16 + 2);
+    let [area, right] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(timer_w)]).areas(area);
+    if let Some((text, style)) = &timer {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {text} "), *style)),
+            right,
+        );
+    }
     let line = match (&app.status, w) {
         (Some(s), _) if s.error => {
             Line::from(Span::styled(format!(" ⚠ {} ", s.text), theme::error()))
         }
         (Some(s), _) => Line::from(Span::styled(format!(" {}", s.text), theme::good())),
+        (None, Some(w)) if w.session.mots.is_empty() && w.stage() == Stage::Setup => Line::from(
+            Span::styled(format!(" {}", tr!("room.first_run.setup")), theme::warn()),
+        ),
+        (None, Some(w)) if w.session.mots.is_empty() && w.stage() != Stage::Setup => Line::from(
+            Span::styled(format!(" {}", tr!("room.first_run.write")), theme::warn()),
+        ),
         (None, Some(w)) => Line::from(Span::styled(
             format!(" {}", w.stage().purpose()),
             theme::quiet(),

@@ -1,0 +1,304 @@
+//! Made for the room: timers on a fake clock, language and theme remembered
+//! by the session and undoable, presenting, the mouse, and NO_COLOR.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Harness, render};
+use mot::app::{Action, Effect, Target, update};
+use mot::model::{Language, Session, Stage, Theme};
+use mot::{shell, store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::Color;
+
+fn example() -> Session {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/hotel-front-desk.ron");
+    store::load(std::path::Path::new(path)).expect("the example loads")
+}
+
+fn at(stage: Stage) -> Harness {
+    mot::i18n::set(Language::English);
+    let mut s = example();
+    s.stage = stage;
+    Harness::with_session(s)
+}
+
+fn saved(h: &Harness) -> Session {
+    store::load(h.workshop().path()).expect("saved file loads")
+}
+
+#[test]
+fn the_timer_counts_down_on_a_fake_clock_and_rings_once() {
+    let mut h = at(Stage::Write);
+    let t0 = h.app.now;
+    assert!(update(&mut h.app, Action::ToggleTimer).is_empty());
+    assert!(
+        h.screen(80, 24).contains("⏱ Write 15:00"),
+        "{}",
+        h.screen(80, 24)
+    );
+    // A person starts typing an MOT while the clock runs.
+    h.press('n').type_text("A guest");
+    h.app.now = t0 + Duration::from_secs(61);
+    assert!(update(&mut h.app, Action::Tick).is_empty());
+    assert!(h.screen(80, 24).contains("13:59"));
+    // Pause: the clock stands still.
+    update(&mut h.app, Action::ToggleTimer);
+    h.app.now = t0 + Duration::from_secs(3600);
+    update(&mut h.app, Action::Tick);
+    assert!(h.screen(80, 24).contains("13:59 paused"));
+    update(&mut h.app, Action::ToggleTimer);
+    h.app.now += Duration::from_secs(13 * 60 + 59);
+    assert_eq!(update(&mut h.app, Action::Tick), vec![Effect::Bell]);
+    assert_eq!(
+        update(&mut h.app, Action::Tick),
+        vec![],
+        "the bell rings once"
+    );
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("TIME UP"), "{screen}");
+    assert!(screen.contains("Time is up: Write"), "{screen}");
+    // Typing was not interrupted: the editor is open with the draft.
+    let w = h.workshop();
+    let editor = w.editor.as_ref().expect("the editor stays open");
+    assert_eq!(editor.text().who, "A guest");
+    // Through the shell, the bell is left for the terminal to ring.
+    h.press('x');
+    assert!(!h.app.bell);
+    // T resets.
+    h.key(KeyCode::Esc).press('T');
+    assert!(h.workshop().timer.is_none());
+}
+
+#[test]
+fn a_timebox_belongs_to_its_stage_and_is_saved_with_the_session() {
+    let mut h = at(Stage::Vote);
+    update(&mut h.app, Action::ToggleTimer);
+    let t = h.workshop().timer.expect("started");
+    assert_eq!(
+        (t.stage, t.length),
+        (Stage::Vote, Duration::from_secs(5 * 60))
+    );
+    // Moving on keeps the clock on show, naming its stage.
+    h.key(KeyCode::Tab);
+    assert!(h.screen(80, 24).contains("⏱ Vote 5:00"));
+    // Starting on another stage starts that stage's timebox.
+    update(&mut h.app, Action::ToggleTimer);
+    assert_eq!(h.workshop().timer.expect("started").stage, Stage::Matrix);
+    let mut s = example();
+    s.set_timebox(Stage::Write, 12);
+    let text = store::to_ron(&s).expect("writes");
+    assert_eq!(
+        store::from_ron(&text).expect("reads").timebox(Stage::Write),
+        12
+    );
+}
+
+#[test]
+fn the_app_sleeps_unless_a_timer_runs() {
+    let mut h = at(Stage::Write);
+    let now = h.app.now;
+    assert_eq!(h.workshop().timer.and_then(|t| t.next_change(now)), None);
+    update(&mut h.app, Action::ToggleTimer);
+    assert_eq!(
+        h.workshop().timer.and_then(|t| t.next_change(now)),
+        Some(Duration::from_secs(1))
+    );
+}
+
+#[test]
+fn switching_language_is_remembered_by_the_session_and_undoable() {
+    let mut h = at(Stage::Write);
+    h.press('L');
+    assert_eq!(h.app.language(), Language::SimplifiedChinese);
+    assert_eq!(saved(&h).language, Some(Language::SimplifiedChinese));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("简体中文"), "{screen}");
+    h.press('L');
+    assert_eq!(h.app.language(), Language::TraditionalChinese);
+    h.press('u');
+    assert_eq!(h.app.language(), Language::SimplifiedChinese);
+    assert_eq!(saved(&h).language, Some(Language::SimplifiedChinese));
+    h.ctrl('r');
+    assert_eq!(saved(&h).language, Some(Language::TraditionalChinese));
+    h.press('L');
+    assert_eq!(h.app.language(), Language::English);
+}
+
+#[test]
+fn the_command_line_language_wins_until_the_room_switches() {
+    let mut s = example();
+    s.language = Some(Language::TraditionalChinese);
+    s.theme = Some(Theme::Light);
+    let mut h = Harness::with_session(s);
+    assert_eq!(h.app.language(), Language::TraditionalChinese);
+    assert_eq!(h.app.theme(), Theme::Light);
+    h.app.look.language = Language::English;
+    h.app.look.language_forced = true;
+    assert_eq!(h.app.language(), Language::English, "--lang en");
+    // Switching the theme does not give up the command line's language.
+    h.press('C');
+    assert_eq!(h.app.theme(), Theme::HighContrast);
+    assert_eq!(h.app.language(), Language::English);
+    h.press('L');
+    assert_eq!(h.app.language(), Language::SimplifiedChinese);
+    assert_eq!(saved(&h).language, Some(Language::SimplifiedChinese));
+}
+
+fn colours(app: &mot::app::App, width: u16, height: u16) -> Vec<(Color, Color)> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
+    terminal.draw(|f| mot::ui::draw(app, f)).expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    buf.content().iter().map(|c| (c.fg, c.bg)).collect()
+}
+
+#[test]
+fn themes_paint_the_screen_and_no_color_paints_nothing() {
+    let mut h = at(Stage::Matrix);
+    h.press('C');
+    assert_eq!(h.app.theme(), Theme::Light);
+    let light = colours(&h.app, 80, 24);
+    let white = Color::Indexed(231);
+    let on_white = light.iter().filter(|(_, bg)| *bg == white).count();
+    assert!(
+        on_white > 80 * 24 / 2,
+        "the light theme paints a light page"
+    );
+    assert_eq!(saved(&h).theme, Some(Theme::Light));
+
+    h.app.look.no_color = true;
+    for stage in Stage::ALL {
+        update(&mut h.app, Action::GoToStage(stage));
+        let cells = colours(&h.app, 80, 24);
+        assert!(
+            cells
+                .iter()
+                .all(|(fg, bg)| *fg == Color::Reset && *bg == Color::Reset),
+            "{stage:?} uses colour under NO_COLOR"
+        );
+        // Still fully usable: the selection and the current stage show by marks.
+        let screen = render(&h.app, 80, 24);
+        assert!(screen.contains('▶'), "{stage:?}: {screen}");
+    }
+}
+
+#[test]
+fn presenting_gives_the_view_the_whole_screen_with_big_letters_when_there_is_room() {
+    let mut h = at(Stage::Matrix);
+    update(&mut h.app, Action::ToggleTimer);
+    h.app.status = None;
+    let normal = h.screen(80, 24);
+    h.press('F');
+    assert!(h.app.presenting);
+    h.app.status = None;
+    let small = h.screen(80, 24);
+    assert_ne!(small, normal);
+    assert!(!small.contains("quit"), "no key bar: {small}");
+    assert!(small.contains("▶ Matrix"), "{small}");
+    assert!(
+        small.contains("15:00") || small.contains("10:00"),
+        "{small}"
+    );
+    // On a big screen the stage and the clock are drawn in big letters.
+    let big = h.screen(160, 45);
+    let blocks = big.chars().filter(|c| ('▀'..='▟').contains(c)).count();
+    assert!(blocks > 40, "big letters: {big}");
+    // Esc, or F again, brings the bars back.
+    h.key(KeyCode::Esc);
+    assert!(!h.app.presenting);
+    assert_eq!(h.screen(80, 24), normal);
+}
+
+fn click(h: &mut Harness, x: u16, y: u16) {
+    h.event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+fn wheel(h: &mut Harness, down: bool) {
+    h.event(Event::Mouse(MouseEvent {
+        kind: if down {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        },
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+/// Where the last frame put a target.
+fn spot(h: &Harness, target: Target) -> (u16, u16) {
+    let hits = h.app.hits.borrow();
+    let hit = hits
+        .iter()
+        .find(|hit| hit.target == target)
+        .unwrap_or_else(|| panic!("{target:?} is not on screen"));
+    (hit.x, hit.y)
+}
+
+#[test]
+fn clicks_reach_stages_and_the_wheel_scrolls() {
+    let mut h = at(Stage::Write);
+    h.screen(80, 24);
+    let (x, y) = spot(&h, Target::Stage(Stage::Matrix));
+    click(&mut h, x, y);
+    assert_eq!(h.workshop().stage(), Stage::Matrix);
+    assert_eq!(saved(&h).stage, Stage::Matrix);
+    update(&mut h.app, Action::GoToStage(Stage::Write));
+    wheel(&mut h, true);
+    wheel(&mut h, true);
+    assert_eq!(h.workshop().cursor, 2);
+    wheel(&mut h, false);
+    assert_eq!(h.workshop().cursor, 1);
+    // With the mouse given back to the terminal, clicks do nothing.
+    h.press('M');
+    h.screen(80, 24);
+    let (x, y) = spot(&h, Target::Stage(Stage::Tag));
+    click(&mut h, x, y);
+    assert_eq!(h.workshop().stage(), Stage::Write);
+    // Under the help overlay nothing is reached either.
+    h.press('M').press('?');
+    click(&mut h, x, y);
+    assert_eq!(h.workshop().stage(), Stage::Write);
+}
+
+#[test]
+fn a_new_session_says_what_to_do_first() {
+    mot::i18n::set(Language::English);
+    let h = Harness::with_session(Session::new("New"));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("New session:"), "{screen}");
+    let mut s = Session::new("新");
+    s.language = Some(Language::SimplifiedChinese);
+    let h = Harness::with_session(s);
+    assert!(h.screen(100, 30).contains("新工作坊"));
+}
+
+#[test]
+fn a_read_only_window_switches_its_own_look_and_leaves_the_file_alone() {
+    let mut h = at(Stage::Write);
+    let before = std::fs::read(h.workshop().path()).expect("read");
+    let path = h.workshop().path().to_path_buf();
+    let opened = mot::store::session_file::open(
+        &path,
+        mot::store::session_file::OpenMode::ReadOnly,
+        std::time::Instant::now(),
+    )
+    .expect("opens read-only");
+    h.app.open(opened.session, opened.file);
+    assert!(h.workshop().read_only());
+    shell::dispatch(&mut h.app, Action::SwitchLanguage);
+    assert_eq!(h.app.language(), Language::SimplifiedChinese);
+    assert_eq!(h.workshop().session.language, None);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
