@@ -160,6 +160,12 @@ pub fn describe(before: &Session, after: &Session) -> Option<String> {
         "the dot rules"
     } else if before.votes_revealed != after.votes_revealed {
         "showing the votes"
+    } else if before.language != after.language {
+        "the language"
+    } else if before.theme != after.theme {
+        "the theme"
+    } else if before.timeboxes != after.timeboxes {
+        "the timeboxes"
     } else {
         let mut a = after.clone();
         a.stage = before.stage;
