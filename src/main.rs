@@ -1,14 +1,19 @@
 //! `mot`: the command line. Opens the picker, a new or named session, or
 //! lists and checks session files without starting the interface.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use mot::app::{App, Look, OpenHow, Screen};
 use mot::model::{Language, Theme};
 use mot::store::{self, LockState, StoreError, session_file};
+use mot::tr;
+
+// The doc comments below are the English help; what `--help` shows comes
+// from the catalogs (see `command`), in the language asked for.
 
 /// Run a Moments-of-Truth workshop in the terminal.
 #[derive(Parser)]
@@ -54,16 +59,103 @@ enum Command {
 }
 
 fn parse_language(code: &str) -> Result<Language, String> {
-    Language::from_code(code).ok_or_else(|| "use en, zh-Hans or zh-Hant".to_string())
+    Language::from_code(code).ok_or_else(|| tr!("cli.lang.invalid").to_string())
 }
 
 fn parse_theme(code: &str) -> Result<Theme, String> {
-    Theme::from_code(code).ok_or_else(|| "use dark, light or high-contrast".to_string())
+    Theme::from_code(code).ok_or_else(|| tr!("cli.theme.invalid").to_string())
+}
+
+/// The language `--lang X` or `--lang=X` asks for, read before clap parses
+/// so that `--help` and clap's messages already speak it.
+fn language_asked(args: impl IntoIterator<Item = OsString>) -> Option<Language> {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        let code = if arg == "--lang" {
+            args.next().and_then(|v| v.into_string().ok())
+        } else {
+            arg.strip_prefix("--lang=").map(str::to_string)
+        };
+        if let Some(lang) = code.as_deref().and_then(Language::from_code) {
+            return Some(lang);
+        }
+    }
+    None
+}
+
+/// The command line with its help in the language on show: the derive's
+/// English doc comments replaced from the catalog, and clap's own words for
+/// `--help`, `--version` and `help` too.
+fn command() -> ClapCommand {
+    let path = |a: Arg| a.help(tr!("cli.arg.path"));
+    let mut cmd = Cli::command()
+        .about(tr!("cli.about"))
+        .mut_arg("dir", |a| a.help(tr!("cli.arg.dir")))
+        .mut_arg("lang", |a| a.help(tr!("cli.arg.lang")))
+        .mut_arg("theme", |a| a.help(tr!("cli.arg.theme")))
+        .mut_arg("no_mouse", |a| a.help(tr!("cli.arg.no_mouse")))
+        .mut_subcommand("new", |c| {
+            c.about(tr!("cli.new.about"))
+                .mut_arg("title", |a| a.help(tr!("cli.arg.title")))
+        })
+        .mut_subcommand("open", |c| {
+            c.about(tr!("cli.open.about")).mut_arg("path", path)
+        })
+        .mut_subcommand("list", |c| c.about(tr!("cli.list.about")))
+        .mut_subcommand("check", |c| {
+            c.about(tr!("cli.check.about")).mut_arg("path", path)
+        });
+    // clap adds `--help`, `--version` and `help` while building; only then
+    // can their words be replaced.
+    cmd.build();
+    built_ins(cmd)
+}
+
+/// Replaces clap's English in a built command and its subcommands: the help
+/// and version flags, the `help` command, and (for Chinese) the headings.
+fn built_ins(cmd: ClapCommand) -> ClapCommand {
+    let english = mot::i18n::current() == Language::English;
+    let mut cmd = cmd.mut_args(|a| {
+        let a = match a.get_id().as_str() {
+            "help" if a.get_long_help().is_some() => a
+                .help(tr!("cli.help.flag_short"))
+                .long_help(tr!("cli.help.flag_long")),
+            "help" => a.help(tr!("cli.help.flag")),
+            "version" => a.help(tr!("cli.help.version")),
+            _ => a,
+        };
+        match (english, a.is_positional()) {
+            (true, _) => a,
+            (false, true) => a.help_heading(tr!("cli.help.arguments")),
+            (false, false) => a.help_heading(tr!("cli.help.options")),
+        }
+    });
+    if cmd.get_name() == "help" {
+        cmd = cmd.about(tr!("cli.help.command"));
+    }
+    if !english {
+        cmd = cmd
+            .subcommand_help_heading(tr!("cli.help.commands"))
+            .help_template(format!(
+                "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                tr!("cli.help.usage")
+            ));
+    }
+    cmd.mut_subcommands(built_ins)
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok();
+    let asked = language_asked(std::env::args_os()).or_else(|| mot::i18n::from_env(env));
+    mot::i18n::set_global(asked.unwrap_or_default());
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let look = Look {
         language: cli
             .lang
@@ -99,8 +191,7 @@ fn say(message: &str) {
 
 fn dir(cli_dir: Option<&Path>) -> Result<PathBuf, String> {
     let env = std::env::var(store::location::ENV_VAR).ok();
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let cwd = std::env::current_dir().map_err(|e| tr!("cli.cwd_unreadable", reason = e))?;
     store::sessions_dir(cli_dir, env.as_deref(), &cwd).map_err(|e| e.to_string())
 }
 
@@ -134,9 +225,7 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
         Some(Command::New { title }) => {
             let clean = mot::model::session::clean_line(title);
             if clean.is_empty() {
-                return Err(
-                    "a new session needs a title, e.g. mot new \"Hotel front desk\"".into(),
-                );
+                return Err(tr!("cli.new.needs_title").into());
             }
             let dir = settings.dir()?;
             let mut app = settings.picker(dir, Vec::new());
@@ -168,29 +257,33 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             let dir = settings.dir()?;
             let entries = store::list(&dir).map_err(|e| e.to_string())?;
             if entries.is_empty() {
-                println!("No sessions in {}", dir.display());
+                println!("{}", tr!("cli.list.empty", dir = dir.display()));
             }
             let now = std::time::SystemTime::now();
             for e in entries {
                 let age = mot::ui::picker::age(e.modified, now);
                 // Reading a lock takes none: list and check never get in the way.
                 let in_use = match store::lock::state(&e.path) {
-                    LockState::Held(info) => {
-                        format!("\tin use by {}", mot::shell::holder_words(&info))
-                    }
+                    LockState::Held(info) => format!(
+                        "\t{}",
+                        tr!("cli.list.in_use", holder = mot::shell::holder_words(&info))
+                    ),
                     _ => String::new(),
                 };
+                // Columns split by tabs, for scripts; only the words are translated.
                 match e.summary {
                     Ok(s) => println!(
-                        "{}\t{}\t{} MOTs\t{}{in_use}",
+                        "{}\t{}\t{}\t{}{in_use}",
                         s.title,
                         age,
-                        s.mots,
+                        tr!("cli.list.mots", count = s.mots),
                         e.path.display()
                     ),
-                    Err(err) => {
-                        println!("(unreadable)\t{age}\t-\t{}:{err}{in_use}", e.path.display())
-                    }
+                    Err(err) => println!(
+                        "{}\t{age}\t-\t{}:{err}{in_use}",
+                        tr!("cli.list.unreadable"),
+                        e.path.display()
+                    ),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -199,7 +292,8 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
     }
 }
 
-/// The problems the app would report when opening this file, without opening it.
+/// The problems the app would report when opening this file, without opening
+/// it. Each line starts `PATH: ` in every language, so tools can read it.
 fn check(path: &Path) -> ExitCode {
     let mut ok = true;
     let bytes = match std::fs::read(path) {
@@ -212,29 +306,33 @@ fn check(path: &Path) -> ExitCode {
     match store::decode_bytes(path, &bytes) {
         Ok(d) => {
             let upgrade = if d.version < mot::model::FORMAT_VERSION {
-                format!(
-                    "; format version {}, upgraded to {} at the next save (the original is kept as {})",
-                    d.version,
-                    mot::model::FORMAT_VERSION,
-                    session_file::version_backup_path(path, d.version, &bytes).display()
+                tr!(
+                    "cli.check.upgrade",
+                    version = d.version,
+                    current = mot::model::FORMAT_VERSION,
+                    original = session_file::version_backup_path(path, d.version, &bytes).display()
                 )
             } else {
                 String::new()
             };
             println!(
-                "{}: ok ({} MOTs, {} participants{upgrade})",
+                "{}: {}",
                 path.display(),
-                d.session.mots.len(),
-                d.session.participants.len()
+                tr!(
+                    "cli.check.ok",
+                    mots = d.session.mots.len(),
+                    participants = d.session.participants.len(),
+                    upgrade = upgrade
+                )
             );
         }
         Err(StoreError::Format { path, error }) => {
             say(&format!("{}:{}", path.display(), error));
             if let Some((backup, _, _)) = store::backup::newest_readable(&path) {
                 say(&format!(
-                    "{}: the newest good backup is {}; mot offers it when you open the session",
+                    "{}: {}",
                     path.display(),
-                    backup.display()
+                    tr!("cli.check.backup", backup = backup.display())
                 ));
             }
             ok = false;
@@ -248,22 +346,19 @@ fn check(path: &Path) -> ExitCode {
         LockState::Free => {}
         LockState::Held(info) => {
             say(&format!(
-                "{}: in use by {}; mot offers to open it read-only",
+                "{}: {}",
                 path.display(),
-                mot::shell::holder_words(&info)
+                tr!("cli.check.in_use", holder = mot::shell::holder_words(&info))
             ));
             ok = false;
         }
-        LockState::Stale(_) => println!(
-            "{}: a lock left by a mot that is gone; the next open takes it over",
-            path.display()
-        ),
+        LockState::Stale(_) => println!("{}: {}", path.display(), tr!("cli.check.stale_lock")),
     }
     if let Some((recovery, _)) = session_file::pending_recovery(path) {
         say(&format!(
-            "{}: a crash left {}, newer than the session; mot offers it when you open the session",
+            "{}: {}",
             path.display(),
-            recovery.display()
+            tr!("cli.check.recovery", recovery = recovery.display())
         ));
         ok = false;
     }
@@ -277,11 +372,11 @@ fn check(path: &Path) -> ExitCode {
 fn status_text(app: &App) -> String {
     app.status
         .as_ref()
-        .map_or_else(|| "could not open the session".into(), |s| s.text.clone())
+        .map_or_else(|| tr!("cli.open_failed").into(), |s| s.text.clone())
 }
 
 fn tui(app: App) -> Result<ExitCode, String> {
-    let finished = mot::tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    let finished = mot::tui::run(app).map_err(|e| tr!("cli.terminal_error", reason = e))?;
     if let Some(message) = &finished.message {
         say(message);
     }

@@ -211,3 +211,93 @@ fn open_of_an_unreadable_file_without_backup_fails_with_its_line() {
         "no lock left behind"
     );
 }
+
+#[test]
+fn check_and_list_speak_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let mut s = mot::model::Session::new("酒店");
+    s.add_mot(mot::model::MotText::default());
+    mot::store::save(&path, &s).expect("save");
+
+    let out = mot()
+        .args(["--lang", "zh-Hans", "check"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.trim_end(),
+        format!("{}: 正常（1 个 MOT，0 位参与者）", path.display())
+    );
+
+    // The locale chooses when --lang does not; the columns stay tab-separated.
+    let out = mot()
+        .env("LANG", "zh_TW.UTF-8")
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("酒店\t"), "{text}");
+    assert!(text.contains("\t1 個 MOT\t"), "{text}");
+
+    // A file in use, in Traditional Chinese, still starts with its path.
+    foreign_lock(&path);
+    let out = mot()
+        .arg("--lang=zh-Hant")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with(&format!("{}: ", path.display())), "{err}");
+    assert!(err.contains("唯讀"), "{err}");
+}
+
+#[test]
+fn help_speaks_the_language_asked_for() {
+    let help = |args: &[&str]| {
+        let out = mot().args(args).output().expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let hant = help(&["--lang", "zh-Hant", "--help"]);
+    for words in [
+        "用法:",
+        "命令:",
+        "選項:",
+        "開啟工作坊檔案",
+        "顯示說明",
+        "介面語言",
+    ] {
+        assert!(hant.contains(words), "{words} missing from:\n{hant}");
+    }
+    assert!(!hant.contains("Print help"), "{hant}");
+    let hans = help(&["check", "--help", "--lang=zh-Hans"]);
+    for words in [
+        "检查工作坊文件",
+        "参数:",
+        ".ron 工作坊文件的路径",
+        "显示帮助",
+    ] {
+        assert!(hans.contains(words), "{words} missing from:\n{hans}");
+    }
+    // English stays clap's own layout and words.
+    let en = help(&["--help"]);
+    assert!(en.starts_with("Run a Moments-of-Truth workshop from the terminal\n\nUsage: mot"));
+    assert!(en.contains("\nOptions:\n"), "{en}");
+    assert!(en.contains("  -h, --help           Print help\n"), "{en}");
+
+    // A value clap refuses is explained in the language asked for.
+    let out = mot()
+        .args(["--lang", "zh-Hans", "--theme", "purple", "list"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("请使用 dark、light 或 high-contrast"), "{err}");
+}

@@ -2,6 +2,8 @@
 //! and the MOT read back as one sentence.
 
 use super::session::{Mot, MotText};
+use crate::i18n::{self, Language};
+use crate::tr;
 
 /// Anything with the three elements: the editor's text or a saved MOT.
 /// Lets coaching and the sentence read an MOT without copying it.
@@ -58,16 +60,10 @@ impl Coaching {
     /// The advice as the room reads it.
     pub fn message(self) -> String {
         match self {
-            Coaching::MissingWho => "Who is the customer? Describe them in a few words.".into(),
-            Coaching::MissingSituation => {
-                "In what situation? The scene is the most important element.".into()
-            }
-            Coaching::ThinSituation { .. } => {
-                "The situation is too short to act on: where, when, what exactly happened?".into()
-            }
-            Coaching::MissingFeeling => {
-                "What did the customer feel? That feeling is the brand message.".into()
-            }
+            Coaching::MissingWho => tr!("model.coach.missing_who").into(),
+            Coaching::MissingSituation => tr!("model.coach.missing_situation").into(),
+            Coaching::ThinSituation { .. } => tr!("model.coach.thin_situation").into(),
+            Coaching::MissingFeeling => tr!("model.coach.missing_feeling").into(),
         }
     }
 }
@@ -116,7 +112,10 @@ pub fn coach(text: &impl Elements) -> Vec<Coaching> {
 }
 
 /// The MOT read back as one sentence: "WHO, SITUATION, felt: FEELING."
-/// Chinese text gets Chinese punctuation so the sentence reads naturally.
+/// The sentence follows the language the MOT is written in, not the one on
+/// show: Chinese text gets Chinese words and punctuation (in Traditional
+/// characters while the interface speaks Traditional Chinese), other text
+/// the English sentence.
 pub fn sentence(text: &impl Elements) -> String {
     let who = text.who().trim();
     let situation = text.situation().trim();
@@ -131,22 +130,28 @@ pub fn sentence(text: &impl Elements) -> String {
             s.to_string()
         }
     };
-    if chinese {
-        format!(
-            "{}，{}，感觉到：{}。",
-            blank(who),
-            blank(situation),
-            blank(feeling)
-        )
-    } else {
-        let feeling = blank(feeling);
-        let end = if feeling.ends_with(['.', '!', '?', '…']) {
-            ""
-        } else {
-            "."
+    let feeling = blank(feeling);
+    let (lang, end) = if chinese {
+        let lang = match i18n::current() {
+            Language::TraditionalChinese => Language::TraditionalChinese,
+            _ => Language::SimplifiedChinese,
         };
-        format!("{}, {}, felt: {feeling}{end}", blank(who), blank(situation))
-    }
+        (lang, "。")
+    } else if feeling.ends_with(['.', '!', '?', '…']) {
+        (Language::English, "")
+    } else {
+        (Language::English, ".")
+    };
+    let template = i18n::t_in(lang, "model.sentence");
+    let text = i18n::fill(
+        template,
+        &[
+            ("who", &blank(who)),
+            ("situation", &blank(situation)),
+            ("feeling", &feeling),
+        ],
+    );
+    format!("{text}{end}")
 }
 
 #[cfg(test)]
@@ -222,5 +227,27 @@ mod tests {
             "旅客，在登机口等待，感觉到：安心。"
         );
         assert_eq!(sentence(&t("", "", "wow!")), "…, …, felt: wow!");
+    }
+
+    #[test]
+    fn advice_and_the_chinese_sentence_follow_the_language_on_show() {
+        i18n::set(Language::TraditionalChinese);
+        assert_eq!(
+            sentence(&t("旅客", "在登機口等待", "安心")),
+            "旅客，在登機口等待，感覺到：安心。"
+        );
+        assert_eq!(
+            sentence(&t("A guest", "waiting at the gate", "calm")),
+            "A guest, waiting at the gate, felt: calm.",
+            "English text keeps its English sentence"
+        );
+        assert!(Coaching::MissingFeeling.message().contains("品牌訊息"));
+        i18n::set(Language::SimplifiedChinese);
+        assert!(Coaching::MissingFeeling.message().contains("品牌信息"));
+        i18n::set(Language::English);
+        assert_eq!(
+            Coaching::MissingWho.message(),
+            "Who is the customer? Describe them in a few words."
+        );
     }
 }

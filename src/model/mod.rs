@@ -9,6 +9,8 @@ pub mod stage;
 pub mod taxonomy;
 pub mod vote;
 
+use crate::tr;
+
 pub use coach::{Coaching, Elements, coach, sentence};
 pub use matrix::{Cell, Matrix};
 pub use room::{Language, Theme, Timebox};
@@ -21,40 +23,32 @@ pub use taxonomy::{Dimension, Quality};
 pub use vote::Score;
 
 /// Why a change to a session was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
     /// The MOT was deleted or never existed.
-    #[error("there is no MOT {0}")]
     NoSuchMot(MotId),
     /// The group was deleted or never existed.
-    #[error("there is no respondent group {0}")]
     NoSuchGroup(GroupId),
     /// The participant was removed or never existed.
-    #[error("there is no participant {0}")]
     NoSuchParticipant(ParticipantId),
     /// Every dot of the budget is spent.
-    #[error("all {budget} dots are spent: take one back first")]
     BudgetSpent {
         /// The session's dot budget.
         budget: u32,
     },
     /// The per-MOT cap is reached.
-    #[error("at most {cap} dots on one MOT")]
     CapReached {
         /// The session's per-MOT cap.
         cap: u32,
     },
     /// Removing a dot where none was placed.
-    #[error("no dot here to take back")]
     NoDotToRemove,
     /// A show-of-hands count beyond reason.
-    #[error("at most {max} hands per group")]
     TooManyHands {
         /// The largest count accepted.
         max: u32,
     },
     /// Removing a group that still has participants.
-    #[error("\"{name}\" still has {members} participant(s): move or remove them first")]
     GroupInUse {
         /// The group's name.
         name: String,
@@ -62,9 +56,56 @@ pub enum ModelError {
         members: usize,
     },
     /// Removing the only group.
-    #[error("a session needs at least one respondent group")]
     LastGroup,
-    /// A loaded session breaks a rule serde cannot check.
-    #[error("{0}")]
+    /// A loaded session breaks a rule serde cannot check (already in words).
     Invalid(String),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ModelError::NoSuchMot(id) => tr!("model.error.no_such_mot", id = id),
+            ModelError::NoSuchGroup(id) => tr!("model.error.no_such_group", id = id),
+            ModelError::NoSuchParticipant(id) => tr!("model.error.no_such_participant", id = id),
+            ModelError::BudgetSpent { budget } => {
+                tr!("model.error.budget_spent", budget = budget)
+            }
+            ModelError::CapReached { cap } => tr!("model.error.cap_reached", cap = cap),
+            ModelError::NoDotToRemove => tr!("model.error.no_dot").to_string(),
+            ModelError::TooManyHands { max } => tr!("model.error.too_many_hands", max = max),
+            ModelError::GroupInUse { name, members } => {
+                tr!("model.error.group_in_use", name = name, members = members)
+            }
+            ModelError::LastGroup => tr!("model.error.last_group").to_string(),
+            ModelError::Invalid(text) => text.clone(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{self, Language};
+
+    #[test]
+    fn errors_speak_the_language_on_show() {
+        let e = ModelError::BudgetSpent { budget: 3 };
+        i18n::set(Language::English);
+        assert_eq!(e.to_string(), "all 3 dots are spent: take one back first");
+        i18n::set(Language::SimplifiedChinese);
+        assert_eq!(e.to_string(), "3 个点已全部用完：请先收回一个");
+        i18n::set(Language::TraditionalChinese);
+        assert_eq!(e.to_string(), "3 個點已全部用完：請先收回一個");
+        let invalid = Session::new("t");
+        let mut invalid = invalid;
+        invalid.dot_budget = 500;
+        let e = invalid.validate().expect_err("too many dots");
+        assert!(e.to_string().contains("dot_budget"), "{e}");
+        assert!(e.to_string().contains("500"), "{e}");
+        assert!(e.to_string().contains("點數預算"), "{e}");
+        i18n::set(Language::English);
+    }
 }

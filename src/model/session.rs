@@ -6,6 +6,7 @@ use super::ModelError;
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
+use crate::tr;
 
 /// The format version this build writes; see `store` for how files are read.
 pub const FORMAT_VERSION: u32 = 3;
@@ -161,7 +162,8 @@ fn next_id(ids: impl Iterator<Item = u32> + Clone) -> u32 {
 pub const MAX_DOT_BUDGET: u32 = 99;
 
 impl Session {
-    /// A new session with the default respondent groups and voting rules.
+    /// A new session with the default respondent groups and voting rules;
+    /// the groups are named in the language on show, as data of the file.
     pub fn new(title: impl Into<String>) -> Session {
         let group = |id, name: &str, description: &str, weight| Group {
             id,
@@ -184,10 +186,25 @@ impl Session {
             max_dots_per_mot: DEFAULT_MAX_DOTS_PER_MOT,
             votes_revealed: false,
             groups: vec![
-                group(1, "loves us", "heavy customers: buy often, spend a lot", 3),
-                group(2, "liked us once", "lapsed: bought once and stopped", 1),
-                group(3, "doesn't love us", "competitors' customers", 1),
-                group(4, "our team", "people who serve the customer", 1),
+                group(
+                    1,
+                    tr!("model.group.loves_us"),
+                    tr!("model.group.loves_us.about"),
+                    3,
+                ),
+                group(
+                    2,
+                    tr!("model.group.liked_us"),
+                    tr!("model.group.liked_us.about"),
+                    1,
+                ),
+                group(
+                    3,
+                    tr!("model.group.not_us"),
+                    tr!("model.group.not_us.about"),
+                    1,
+                ),
+                group(4, tr!("model.group.team"), tr!("model.group.team.about"), 1),
             ],
             participants: Vec::new(),
             mots: Vec::new(),
@@ -204,120 +221,124 @@ impl Session {
         }
         // Ids grow by one per addition; a file with a huge id would make the
         // next one overflow.
-        let too_large = |kind: &str, id: u32| {
-            (id > MAX_ID).then(|| {
-                ModelError::Invalid(format!("{kind} id {id} is too large; the most is {MAX_ID}"))
-            })
-        };
-        let ids = self.groups.iter().map(|g| ("group", g.id));
-        let ids = ids.chain(self.participants.iter().map(|p| ("participant", p.id)));
-        if let Some(e) = ids
-            .chain(self.mots.iter().map(|m| ("MOT", m.id)))
-            .find_map(|(kind, id)| too_large(kind, id))
-        {
-            return Err(e);
+        let invalid = |text: String| Err(ModelError::Invalid(text));
+        fn too_large(mut ids: impl Iterator<Item = u32>) -> Option<u32> {
+            ids.find(|id| *id > MAX_ID)
+        }
+        if let Some(id) = too_large(self.groups.iter().map(|g| g.id)) {
+            return invalid(tr!(
+                "model.invalid.group_id_too_large",
+                id = id,
+                max = MAX_ID
+            ));
+        }
+        if let Some(id) = too_large(self.participants.iter().map(|p| p.id)) {
+            return invalid(tr!(
+                "model.invalid.participant_id_too_large",
+                id = id,
+                max = MAX_ID
+            ));
+        }
+        if let Some(id) = too_large(self.mots.iter().map(|m| m.id)) {
+            return invalid(tr!("model.invalid.mot_id_too_large", id = id, max = MAX_ID));
         }
         if let Some(id) = unique(self.groups.iter().map(|g| g.id)) {
-            return Err(ModelError::Invalid(format!("group id {id} is used twice")));
+            return invalid(tr!("model.invalid.group_id_twice", id = id));
         }
         if let Some(id) = unique(self.participants.iter().map(|p| p.id)) {
-            return Err(ModelError::Invalid(format!(
-                "participant id {id} is used twice"
-            )));
+            return invalid(tr!("model.invalid.participant_id_twice", id = id));
         }
         if let Some(id) = unique(self.mots.iter().map(|m| m.id)) {
-            return Err(ModelError::Invalid(format!("MOT id {id} is used twice")));
+            return invalid(tr!("model.invalid.mot_id_twice", id = id));
         }
         for p in &self.participants {
             if self.group(p.group).is_none() {
-                return Err(ModelError::Invalid(format!(
-                    "participant \"{}\" is in group {}, which does not exist",
-                    p.name, p.group
-                )));
+                return invalid(tr!(
+                    "model.invalid.participant_group",
+                    name = p.name,
+                    group = p.group
+                ));
             }
         }
         for g in &self.groups {
             if g.weight > MAX_WEIGHT {
-                return Err(ModelError::Invalid(format!(
-                    "group \"{}\" has weight {}; the most is {MAX_WEIGHT}",
-                    g.name, g.weight
-                )));
+                return invalid(tr!(
+                    "model.invalid.group_weight",
+                    name = g.name,
+                    weight = g.weight,
+                    max = MAX_WEIGHT
+                ));
             }
         }
+        // Stages by the names the file writes them with.
         for t in &self.timeboxes {
             if t.minutes == 0 || t.minutes > MAX_TIMEBOX_MINUTES {
-                return Err(ModelError::Invalid(format!(
-                    "the timebox of {:?} is {} minutes; it must be 1 to {MAX_TIMEBOX_MINUTES}",
-                    t.stage, t.minutes
-                )));
+                return invalid(tr!(
+                    "model.invalid.timebox_minutes",
+                    stage = format!("{:?}", t.stage),
+                    minutes = t.minutes,
+                    max = MAX_TIMEBOX_MINUTES
+                ));
             }
         }
         if let Some(stage) = unique(self.timeboxes.iter().map(|t| t.stage.index())) {
-            return Err(ModelError::Invalid(format!(
-                "the timebox of {:?} is listed twice",
-                Stage::ALL[stage]
-            )));
+            return invalid(tr!(
+                "model.invalid.timebox_twice",
+                stage = format!("{:?}", Stage::ALL[stage])
+            ));
         }
         if self.dot_budget > MAX_DOT_BUDGET {
-            return Err(ModelError::Invalid(format!(
-                "dot_budget is {}; the most is {MAX_DOT_BUDGET}",
-                self.dot_budget
-            )));
+            return invalid(tr!(
+                "model.invalid.dot_budget",
+                budget = self.dot_budget,
+                max = MAX_DOT_BUDGET
+            ));
         }
         for m in &self.mots {
             if unique(m.qualities.iter().copied()).is_some() {
-                return Err(ModelError::Invalid(format!(
-                    "MOT {} lists a quality twice",
-                    m.id
-                )));
+                return invalid(tr!("model.invalid.quality_twice", mot = m.id));
             }
             for h in &m.hands {
                 if h.count > super::vote::MAX_HANDS {
-                    return Err(ModelError::Invalid(format!(
-                        "MOT {} has {} hands for one group; the most is {}",
-                        m.id,
-                        h.count,
-                        super::vote::MAX_HANDS
-                    )));
+                    return invalid(tr!(
+                        "model.invalid.too_many_hands",
+                        mot = m.id,
+                        count = h.count,
+                        max = super::vote::MAX_HANDS
+                    ));
                 }
                 if self.group(h.group).is_none() {
-                    return Err(ModelError::Invalid(format!(
-                        "MOT {} has hands for group {}, which does not exist",
-                        m.id, h.group
-                    )));
+                    return invalid(tr!(
+                        "model.invalid.hands_group",
+                        mot = m.id,
+                        group = h.group
+                    ));
                 }
             }
             if unique(m.hands.iter().map(|h| h.group)).is_some() {
-                return Err(ModelError::Invalid(format!(
-                    "MOT {} counts hands for one group twice",
-                    m.id
-                )));
+                return invalid(tr!("model.invalid.hands_twice", mot = m.id));
             }
         }
         for d in &self.dots {
             if d.count == 0 {
-                return Err(ModelError::Invalid(format!(
-                    "dots from participant {} on MOT {} count zero; remove the entry",
-                    d.participant, d.mot
-                )));
+                return invalid(tr!(
+                    "model.invalid.zero_dots",
+                    participant = d.participant,
+                    mot = d.mot
+                ));
             }
             if self.participant(d.participant).is_none() {
-                return Err(ModelError::Invalid(format!(
-                    "dots from participant {}, who does not exist",
-                    d.participant
-                )));
+                return invalid(tr!(
+                    "model.invalid.dots_participant",
+                    participant = d.participant
+                ));
             }
             if self.mot(d.mot).is_none() {
-                return Err(ModelError::Invalid(format!(
-                    "dots on MOT {}, which does not exist",
-                    d.mot
-                )));
+                return invalid(tr!("model.invalid.dots_mot", mot = d.mot));
             }
         }
         if let Some((p, m)) = unique(self.dots.iter().map(|d| (d.participant, d.mot))) {
-            return Err(ModelError::Invalid(format!(
-                "dots from participant {p} on MOT {m} are listed twice"
-            )));
+            return invalid(tr!("model.invalid.dots_twice", participant = p, mot = m));
         }
         Ok(())
     }
@@ -610,6 +631,27 @@ mod tests {
         assert_eq!(s.max_dots_per_mot, 2);
         assert!(!s.votes_revealed);
         assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn new_session_names_its_groups_in_the_language_on_show() {
+        use crate::i18n::{self, Language};
+        i18n::set(Language::SimplifiedChinese);
+        let zh = Session::new("酒店");
+        i18n::set(Language::TraditionalChinese);
+        let hant = Session::new("酒店");
+        i18n::set(Language::English);
+        let names = |s: &Session| s.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&zh),
+            ["爱你的人", "喜欢你的人", "不爱你的人", "我们的团队"]
+        );
+        assert_eq!(
+            names(&hant),
+            ["愛你的人", "喜歡你的人", "不愛你的人", "我們的團隊"]
+        );
+        assert_eq!(zh.groups[3].description, "为顾客提供服务的人");
+        assert_eq!(names(&Session::new("t"))[0], "loves us");
     }
 
     #[test]

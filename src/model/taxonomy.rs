@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// One of the four customer decisions (四大维度); each is also a business metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Dimension {
@@ -29,23 +31,23 @@ impl Dimension {
         self as usize
     }
 
-    /// English name shown in the interface.
+    /// Name shown in the interface, in the language on show.
     pub fn name(self) -> &'static str {
         match self {
-            Dimension::Entry => "Entry",
-            Dimension::Conversion => "Conversion",
-            Dimension::Repurchase => "Repurchase",
-            Dimension::Referral => "Referral",
+            Dimension::Entry => tr!("model.dimension.entry"),
+            Dimension::Conversion => tr!("model.dimension.conversion"),
+            Dimension::Repurchase => tr!("model.dimension.repurchase"),
+            Dimension::Referral => tr!("model.dimension.referral"),
         }
     }
 
     /// The moment this dimension is about, in a few words.
     pub fn moment(self) -> &'static str {
         match self {
-            Dimension::Entry => "being drawn in",
-            Dimension::Conversion => "placing the order",
-            Dimension::Repurchase => "\"this was worth it\"",
-            Dimension::Referral => "recommending",
+            Dimension::Entry => tr!("model.moment.entry"),
+            Dimension::Conversion => tr!("model.moment.conversion"),
+            Dimension::Repurchase => tr!("model.moment.repurchase"),
+            Dimension::Referral => tr!("model.moment.referral"),
         }
     }
 
@@ -90,14 +92,14 @@ impl Quality {
         self as usize
     }
 
-    /// English name shown in the interface.
+    /// Name shown in the interface, in the language on show.
     pub fn name(self) -> &'static str {
         match self {
-            Quality::Reliability => "Reliability",
-            Quality::Assurance => "Assurance",
-            Quality::Responsiveness => "Responsiveness",
-            Quality::Tangibles => "Tangibles",
-            Quality::Empathy => "Empathy",
+            Quality::Reliability => tr!("model.quality.reliability"),
+            Quality::Assurance => tr!("model.quality.assurance"),
+            Quality::Responsiveness => tr!("model.quality.responsiveness"),
+            Quality::Tangibles => tr!("model.quality.tangibles"),
+            Quality::Empathy => tr!("model.quality.empathy"),
         }
     }
 
@@ -136,5 +138,21 @@ mod tests {
         for q in Quality::ALL {
             assert_eq!(Quality::ALL[q.index()], q);
         }
+    }
+
+    #[test]
+    fn names_follow_the_language_on_show() {
+        use crate::i18n::{self, Language};
+        i18n::set(Language::SimplifiedChinese);
+        let zh: Vec<&str> = Dimension::ALL.iter().map(|d| d.name()).collect();
+        assert_eq!(zh, ["进店率", "转化率", "复购率", "推荐率"]);
+        assert_eq!(Quality::Assurance.name(), "确认");
+        i18n::set(Language::TraditionalChinese);
+        assert_eq!(Dimension::Conversion.name(), "轉化率");
+        assert_eq!(Quality::Responsiveness.name(), "回應");
+        i18n::set(Language::English);
+        assert_eq!(Dimension::Repurchase.name(), "Repurchase");
+        assert_eq!(Dimension::Repurchase.moment(), "\"this was worth it\"");
+        assert_eq!(Quality::Tangibles.name(), "Tangibles");
     }
 }

@@ -6,13 +6,15 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::tr;
+
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 fn temp_path(path: &Path) -> io::Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, tr!("store.file.no_name")))?;
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let mut tmp = std::ffi::OsString::from(".");
     tmp.push(name);

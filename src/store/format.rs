@@ -6,6 +6,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use crate::model::{FORMAT_VERSION, Session};
+use crate::tr;
 
 /// A problem in a session file, with the line and column a person can go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl FormatError {
                 .rposition(|b| *b == b'\n')
                 .map_or(0, |p| p + 1)
             + 1;
-        FormatError::at(line, col, "the file is not UTF-8 text")
+        FormatError::at(line, col, tr!("store.format.not_utf8"))
     }
 }
 
@@ -64,7 +65,7 @@ struct VersionOnly {
 pub fn to_ron(session: &Session) -> Result<String, FormatError> {
     let config = PrettyConfig::new().indentor("    ".to_string());
     let mut text = ron::ser::to_string_pretty(session, config)
-        .map_err(|e| FormatError::at(0, 0, format!("cannot write the session: {e}")))?;
+        .map_err(|e| FormatError::at(0, 0, tr!("store.format.cannot_write", reason = e)))?;
     text.push('\n');
     Ok(text)
 }
@@ -102,13 +103,15 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         return Err(FormatError::at(
             1,
             1,
-            format!(
-                "this file is format version {version}, written by a newer mot; this mot reads versions 1 to {FORMAT_VERSION}. Update mot to open it"
+            tr!(
+                "store.format.newer",
+                version = version,
+                newest = FORMAT_VERSION
             ),
         ));
     }
     let session = match version {
-        0 => return Err(FormatError::at(1, 1, "format version 0 does not exist")),
+        0 => return Err(FormatError::at(1, 1, tr!("store.format.version_zero"))),
         1 => parse::<super::v1::SessionV1>(text)?.into(),
         2 => parse::<super::v2::SessionV2>(text)?.into(),
         _ => parse::<Session>(text)?,
@@ -118,9 +121,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         return Err(FormatError::at(
             1,
             1,
-            format!(
-                "the file says format version {} but is written as version {version}",
-                session.version
+            tr!(
+                "store.format.version_mismatch",
+                said = session.version,
+                version = version
             ),
         ));
     }
@@ -198,6 +202,19 @@ mod tests {
         assert!(e.message.contains("colour"), "{e}");
         assert!(from_ron("").is_err());
         assert!(from_ron("(version: 1").is_err());
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_in_the_language_on_show() {
+        use crate::i18n::{self, Language};
+        let text = to_ron(&sample()).expect("serialises");
+        let current = format!("version: {FORMAT_VERSION},");
+        let newer = text.replacen(&current, "version: 70,", 1);
+        i18n::set(Language::SimplifiedChinese);
+        let e = from_ron(&newer).expect_err("newer");
+        i18n::set(Language::English);
+        assert!(e.message.contains("格式版本为 70"), "{e}");
+        assert!(e.message.contains("更新 mot"), "{e}");
     }
 
     #[test]

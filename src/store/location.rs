@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use crate::tr;
 
 /// Environment variable that names the sessions folder.
 pub const ENV_VAR: &str = "MOT_SESSIONS_DIR";
@@ -22,7 +23,7 @@ pub fn sessions_dir(
         cwd.join("sessions")
     } else {
         directories::ProjectDirs::from("", "", "mot")
-            .ok_or_else(|| StoreError::NoSessionsDir("this system has no home folder".into()))?
+            .ok_or_else(|| StoreError::NoSessionsDir(tr!("store.location.no_home").into()))?
             .data_dir()
             .join("sessions")
     };

@@ -8,6 +8,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// Who holds a session open, as written in its lock file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,19 +87,44 @@ pub fn state(session: &Path) -> LockState {
 }
 
 /// Why a lock could not be taken.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum LockError {
     /// Another running `mot` has the session open.
-    #[error("the session is open in another mot (process {} on {})", .0.pid, .0.host)]
     Held(LockInfo),
     /// The lock file could not be written (a read-only folder, say).
-    #[error("cannot write the lock file {path}: {source}")]
     Io {
         /// The lock file.
         path: PathBuf,
         /// What the system said.
         source: io::Error,
     },
+}
+
+/// "The session is open in another mot (process P on HOST)", in the language on show.
+pub fn held_words(info: &LockInfo) -> String {
+    tr!("store.lock.held", pid = info.pid, host = info.host)
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Held(info) => f.write_str(&held_words(info)),
+            LockError::Io { path, source } => f.write_str(&tr!(
+                "store.lock.cannot_write",
+                path = path.display(),
+                reason = source
+            )),
+        }
+    }
+}
+
+impl std::error::Error for LockError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LockError::Held(_) => None,
+            LockError::Io { source, .. } => Some(source),
+        }
+    }
 }
 
 /// A held lock: the lock file, locked by the operating system for as long as
@@ -205,7 +232,7 @@ impl Lock {
         }
         Err(LockError::Held(LockInfo {
             pid: 0,
-            host: "an unknown machine".into(),
+            host: tr!("store.lock.unknown_host").into(),
             since: 0,
         }))
     }

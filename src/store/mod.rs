@@ -14,6 +14,7 @@ pub mod v2;
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
+use crate::tr;
 
 pub use catalog::{Entry, file_stem_for, list, unique_path};
 pub use format::{Decoded, FormatError, decode, from_ron, to_ron};
@@ -22,10 +23,9 @@ pub use lock::{Lock, LockError, LockInfo, LockState};
 pub use session_file::{Access, OpenError, OpenMode, Opened, SessionFile};
 
 /// Why a session could not be read or written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The operating system refused.
-    #[error("{path}: {source}")]
     Io {
         /// The file or folder involved.
         path: PathBuf,
@@ -33,25 +33,56 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The file is not a session this app can read.
-    #[error("{path}:{}", .error)]
     Format {
         /// The file.
         path: PathBuf,
         /// Where and what.
         error: FormatError,
     },
-    /// No folder to keep sessions in could be found.
-    #[error("no folder for sessions: {0}")]
+    /// No folder to keep sessions in could be found (the reason in words).
     NoSessionsDir(String),
     /// The session was opened read-only: another `mot` holds it.
-    #[error("{0} is open read-only")]
     ReadOnly(PathBuf),
     /// Another `mot` took the session over while it was open here.
-    #[error("another mot took {0} over; this window no longer writes it")]
     LockLost(PathBuf),
     /// The session's lock could not be taken.
-    #[error(transparent)]
-    Lock(#[from] LockError),
+    Lock(LockError),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            StoreError::Format { path, error } => write!(f, "{}:{error}", path.display()),
+            StoreError::NoSessionsDir(reason) => {
+                f.write_str(&tr!("store.error.no_sessions_dir", reason = reason))
+            }
+            StoreError::ReadOnly(path) => {
+                f.write_str(&tr!("store.error.read_only", path = path.display()))
+            }
+            StoreError::LockLost(path) => {
+                f.write_str(&tr!("store.error.lock_lost", path = path.display()))
+            }
+            StoreError::Lock(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            // Transparent: the lock error speaks for itself, its cause included.
+            StoreError::Lock(e) => std::error::Error::source(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<LockError> for StoreError {
+    fn from(e: LockError) -> StoreError {
+        StoreError::Lock(e)
+    }
 }
 
 impl StoreError {

@@ -11,6 +11,7 @@ use super::backup::{self, suffixed};
 use super::lock::{Lock, LockError, LockInfo};
 use super::{StoreError, to_ron};
 use crate::model::{FORMAT_VERSION, Session};
+use crate::tr;
 
 /// Whether this instance may write the session.
 #[derive(Debug)]
@@ -70,7 +71,7 @@ pub struct Opened {
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// Another running `mot` holds the lock.
-    #[error("the session is open in another mot (process {} on {})", .0.pid, .0.host)]
+    #[error("{}", super::lock::held_words(.0))]
     Locked(LockInfo),
     /// The lock file could not be written; the session can still be read.
     #[error("{0}")]
@@ -143,7 +144,7 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
     if file.writable() {
         // One backup at each open: the session as it was before this sitting.
         if let Err(e) = backup::keep(path, &bytes) {
-            warning = Some(format!("could not write a backup: {e}"));
+            warning = Some(tr!("store.backup.failed", reason = e));
         }
     }
     let original_kept_as = migrated_from.map(|v| version_backup_path(path, v, &bytes));
@@ -164,7 +165,7 @@ pub fn open_backup(path: &Path, now: Instant) -> Result<(Opened, PathBuf), OpenE
     let (access, took_over) = lock(path, OpenMode::Normal)?;
     let Some((_, session, _)) = backup::newest_readable(path) else {
         return Err(OpenError::Unreadable {
-            error: StoreError::io(path, io::Error::other("no readable backup")),
+            error: StoreError::io(path, io::Error::other(tr!("store.backup.none"))),
             backup: None,
         });
     };
@@ -216,7 +217,7 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
     if let Ok(bytes) = fs::read(path) {
         if super::decode_bytes(path, &bytes).is_ok() {
             if let Err(e) = backup::keep(path, &bytes) {
-                warning = Some(format!("could not write a backup: {e}"));
+                warning = Some(tr!("store.backup.failed", reason = e));
             }
         } else {
             // The session file cannot be read: it is moved aside, never overwritten.
@@ -245,7 +246,10 @@ pub fn create(path: &Path, session: &Session, now: Instant) -> Result<SessionFil
     if path.exists() {
         return Err(StoreError::io(
             path,
-            io::Error::new(io::ErrorKind::AlreadyExists, "a file with this name exists"),
+            io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                tr!("store.file.exists").to_string(),
+            ),
         ));
     }
     let (lock, _) = Lock::acquire(path).map_err(StoreError::Lock)?;
@@ -354,7 +358,7 @@ impl SessionFile {
             && self.clock.due(now)
             && let Err(e) = backup::keep(&self.path, previous)
         {
-            warning = Some(format!("could not write a backup: {e}"));
+            warning = Some(tr!("store.backup.failed", reason = e));
         }
         write_atomic(&self.path, text.as_bytes()).map_err(|e| StoreError::io(&self.path, e))?;
         self.last_good = Some(text.into_bytes());
@@ -378,7 +382,7 @@ impl SessionFile {
                 &path,
                 io::Error::new(
                     io::ErrorKind::AlreadyExists,
-                    "a file with this name exists; choose another",
+                    tr!("store.file.exists_choose").to_string(),
                 ),
             ));
         }
