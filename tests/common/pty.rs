@@ -39,6 +39,10 @@ impl Term {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
+        // English unless a test asks otherwise, whatever the machine's locale.
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env_remove("NO_COLOR");
         cmd.env_remove("MOT_SESSIONS_DIR");
         cmd.env_remove("MOT_CRASH_TEST");
         cmd
