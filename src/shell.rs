@@ -16,6 +16,7 @@ use crate::model::Session;
 use crate::store::lock::LockInfo;
 use crate::store::session_file::{self, OpenMode};
 use crate::store::{self, OpenError, StoreError};
+use crate::tr;
 use crate::ui::picker::age;
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
@@ -99,11 +100,12 @@ fn keep_unchanged(app: &mut App, before: Session) {
 
 fn read_only_message(access: &store::Access) -> String {
     match access {
-        store::Access::ReadOnly(Some(holder)) => format!(
-            "Read-only: process {} on {} has it open. Nothing was changed.",
-            holder.pid, holder.host
+        store::Access::ReadOnly(Some(holder)) => tr!(
+            "app.read_only.held_nothing_changed",
+            pid = holder.pid,
+            host = holder.host
         ),
-        _ => "Read-only: nothing was changed.".into(),
+        _ => tr!("app.read_only.nothing_changed").into(),
     }
 }
 
@@ -128,29 +130,27 @@ pub fn save(app: &mut App) -> Option<String> {
         // lost holds changes that must not be dropped silently.
         return w
             .unsaved
-            .then(|| "this window no longer writes the session".to_string());
+            .then(|| tr!("app.save.no_longer_writes").to_string());
     }
     match w.file.save(&w.session, Instant::now()) {
         Ok(warning) => {
             w.unsaved = false;
             if let Some(warning) = warning {
-                app.error(format!("Saved, but {warning}."));
+                app.error(tr!("app.save.saved_but", warning = warning));
             }
             None
         }
         Err(e @ StoreError::LockLost(_)) => {
             w.unsaved = true;
             let reason = e.to_string();
-            app.error("Another mot took this session over. Kept here in memory; q offers to write it elsewhere.");
+            app.error(tr!("app.save.lock_lost"));
             Some(reason)
         }
         Err(e) => {
             w.unsaved = true;
             let reason = short_reason(&e);
             // Short enough for one line at 80 columns: the title is on the bar above.
-            app.error(format!(
-                "Not saved ({reason}). Kept in memory; retries on next change."
-            ));
+            app.error(tr!("app.save.failed", reason = reason));
             Some(reason)
         }
     }
@@ -194,7 +194,7 @@ fn save_now(app: &mut App) {
     }
     let path = w.path().display().to_string();
     if save(app).is_none() && app.status.as_ref().is_none_or(|s| !s.error) {
-        app.info(format!("Saved to {path}."));
+        app.info(tr!("app.save.saved_to", path = path));
     }
 }
 
@@ -212,7 +212,7 @@ fn quit(app: &mut App) {
             suggestion: elsewhere(w.path()),
         });
     }
-    app.error("Not saved. Write it elsewhere (w), quit without saving (q), or stay (Esc).");
+    app.error(tr!("app.quit.not_saved"));
 }
 
 /// A place that is likely writable when the session's own folder is not:
@@ -245,20 +245,20 @@ fn save_as_and_quit(app: &mut App, path: PathBuf) {
         Ok(()) => {
             w.unsaved = false;
             w.quit_prompt = None;
-            app.farewell = Some(format!("The session is saved in {}.", path.display()));
+            app.farewell = Some(tr!("app.farewell.saved_in", path = path.display()));
             app.quit = true;
         }
-        Err(e) => app.error(format!("Could not write there either: {e}")),
+        Err(e) => app.error(tr!("app.quit.write_failed", error = e)),
     }
 }
 
 /// "process 4242 on studio, opened 14 min ago"
 pub fn holder_words(info: &LockInfo) -> String {
-    format!(
-        "mot (process {} on {}, opened {})",
-        info.pid,
-        info.host,
-        age(Some(info.since_time()), SystemTime::now())
+    tr!(
+        "app.holder",
+        pid = info.pid,
+        host = info.host,
+        age = age(Some(info.since_time()), SystemTime::now())
     )
 }
 
@@ -275,7 +275,11 @@ fn file_words(path: &Path, written: SystemTime) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    format!("{name}, saved {}", age(Some(written), SystemTime::now()))
+    tr!(
+        "app.file_saved",
+        name = name,
+        age = age(Some(written), SystemTime::now())
+    )
 }
 
 /// Opens a session file from the picker or the command line. Questions
@@ -307,10 +311,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         Ok(opened) => opened,
         Err(OpenError::Locked(info)) => {
             if how == OpenHow::TakeOver {
-                app.error(format!(
-                    "Process {} still runs here: quit that mot first, or open read-only (r).",
-                    info.pid
-                ));
+                app.error(tr!("app.open.still_runs", pid = info.pid));
             }
             let holder = holder_words(&info);
             offer(
@@ -328,7 +329,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
                 app,
                 Offer::Locked {
                     path: path.to_path_buf(),
-                    holder: format!("No lock could be taken: {e}"),
+                    holder: tr!("app.open.cannot_lock", error = e),
                     can_take_over: false,
                 },
             );
@@ -352,36 +353,31 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
             error,
             backup: None,
         }) => {
-            app.error(format!("Cannot open {error}"));
+            app.error(tr!("app.open.cannot_open", error = error));
             return;
         }
     };
     if let Some(info) = &opened.took_over {
-        notes.push(format!("Took over the lock of {}.", holder_words(info)));
+        notes.push(tr!("app.open.took_over", holder = holder_words(info)));
     }
     if let (Some(v), Some(kept)) = (opened.migrated_from, &opened.original_kept_as) {
-        notes.push(format!(
-            "Upgraded from format version {v}; the original is kept as {} at the first save.",
-            name_of(kept)
-        ));
+        notes.push(tr!("app.open.upgraded", version = v, name = name_of(kept)));
     }
     if let Some(aside) = &opened.moved_aside {
         if how == OpenHow::Backup {
-            notes.push("Backup opened.".into());
+            notes.push(tr!("app.open.backup_opened").into());
         }
-        notes.push(format!(
-            "The unreadable file is kept as {}.",
-            name_of(aside)
-        ));
+        notes.push(tr!("app.open.unreadable_kept", name = name_of(aside)));
     }
     let restored_over_good_file = opened.moved_aside.is_none() && opened.warning.is_none();
+    let opened_with_warning = opened.warning.is_some();
     if let Some(warning) = &opened.warning {
-        notes.push(format!("Opened, but {warning}."));
+        notes.push(tr!("app.open.opened_but", warning = warning));
     }
     let read_only = match opened.file.access() {
         store::Access::ReadOnly(holder) => Some(match holder {
-            Some(h) => format!("Read-only: process {} on {} has it open.", h.pid, h.host),
-            None => "Read-only.".to_string(),
+            Some(h) => tr!("app.open.read_only_held", pid = h.pid, host = h.host),
+            None => tr!("app.open.read_only").to_string(),
         }),
         _ => None,
     };
@@ -398,26 +394,26 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
             notes.insert(
                 0,
                 if restored_over_good_file {
-                    "Recovered the session the crash left; the file as it was is the newest backup."
+                    tr!("app.open.recovered_backup")
                 } else {
-                    "Recovered the session the crash left."
+                    tr!("app.open.recovered")
                 }
                 .into(),
             );
         }
     }
     match read_only {
-        Some(text) => app.error(format!("{text} Changes are off.")),
-        None if notes.iter().any(|n| n.starts_with("Opened, but")) => app.error(notes.join(" ")),
+        Some(text) => app.error(tr!("app.open.changes_off", why = text)),
+        None if opened_with_warning => app.error(notes.join(" ")),
         None if !notes.is_empty() => app.info(notes.join(" ")),
-        None => app.info(format!("Opened {}.", path.display())),
+        None => app.info(tr!("app.open.opened", path = path.display())),
     }
 }
 
 fn offer(app: &mut App, offer: Offer) {
     match &mut app.screen {
         Screen::Picker(p) => p.offer = Some(offer),
-        Screen::Workshop(_) => app.error("Close this session first."),
+        Screen::Workshop(_) => app.error(tr!("app.open.close_first")),
     }
 }
 
@@ -431,12 +427,9 @@ pub fn create(app: &mut App, title: &str) {
     match session_file::create(&path, &session, Instant::now()) {
         Ok(file) => {
             app.open(session, file);
-            app.info(format!(
-                "Created {}. Fill in the setup, then Tab to Write.",
-                path.display()
-            ));
+            app.info(tr!("app.create.created", path = path.display()));
         }
-        Err(e) => app.error(format!("Could not create the session: {e}")),
+        Err(e) => app.error(tr!("app.create.failed", error = e)),
     }
 }
 
@@ -454,25 +447,22 @@ pub fn rescue(app: &mut App) -> Option<String> {
     // Opened to look at: nothing changed. (A window whose lock was taken
     // over may hold changes: those go to the recovery file below.)
     if w.read_only() && !w.unsaved {
-        return Some(format!(
-            "{} was open read-only; nothing changed.",
-            path.display()
-        ));
+        return Some(tr!("app.farewell.read_only", path = path.display()));
     }
     // The session file is written only when the session is whole; a crash
     // mid-change may have left it inconsistent, and then it goes beside it.
     if w.session.validate().is_ok() && w.file.save(&w.session, Instant::now()).is_ok() {
-        return Some(format!("The session is saved in {}.", path.display()));
+        return Some(tr!("app.farewell.saved_in", path = path.display()));
     }
     let text = match store::to_ron(&w.session) {
         Ok(text) => text,
-        Err(e) => return Some(format!("The session could not be saved: {e}")),
+        Err(e) => return Some(tr!("app.farewell.not_saved", error = e)),
     };
     match w.file.write_recovery(&text) {
-        Ok(recovery) => Some(format!(
-            "The session could not be saved in {}; it is in {}. mot offers it when you open the session again.",
-            path.display(),
-            recovery.display()
+        Ok(recovery) => Some(tr!(
+            "app.farewell.recovery",
+            path = path.display(),
+            copy = recovery.display()
         )),
         Err(_) => {
             let name = path.file_name().map_or_else(
@@ -482,12 +472,12 @@ pub fn rescue(app: &mut App) -> Option<String> {
             let fallback =
                 std::env::temp_dir().join(format!("{name}.{}.recovery", std::process::id()));
             match store::atomic_save::write_atomic(&fallback, text.as_bytes()) {
-                Ok(()) => Some(format!(
-                    "The session could not be saved beside {}; it is in {}. Copy it back to open it.",
-                    path.display(),
-                    fallback.display()
+                Ok(()) => Some(tr!(
+                    "app.farewell.beside",
+                    path = path.display(),
+                    copy = fallback.display()
                 )),
-                Err(e) => Some(format!("The session could not be saved anywhere: {e}")),
+                Err(e) => Some(tr!("app.farewell.nowhere", error = e)),
             }
         }
     }

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::App;
-use crate::{shell, ui};
+use crate::{shell, tr, ui};
 
 /// How the event loop ended.
 enum Ended {
@@ -105,16 +105,16 @@ pub fn run(app: App) -> io::Result<Finished> {
             message: shared.app().farewell.take(),
             crashed: false,
         }),
-        Ok(Ok(Ended::Signal(name))) => Ok(done(format!("Stopped by {name}. {}", saved()), false)),
-        Ok(Err(e)) => Err(io::Error::new(e.kind(), format!("{e}. {}", saved()))),
-        // The panic message is already printed by the hook.
-        Err(_) => Ok(done(
-            format!(
-                "mot stopped because of a bug (the message above). {}",
-                saved()
-            ),
-            true,
+        Ok(Ok(Ended::Signal(name))) => Ok(done(
+            tr!("app.exit.signal", signal = name, saved = saved()),
+            false,
         )),
+        Ok(Err(e)) => Err(io::Error::new(
+            e.kind(),
+            tr!("app.exit.error", error = e, saved = saved()),
+        )),
+        // The panic message is already printed by the hook.
+        Err(_) => Ok(done(tr!("app.exit.bug", saved = saved()), true)),
     };
     shared.close();
     finished
@@ -237,7 +237,11 @@ mod signals {
                             use std::io::Write;
                             let message = message.unwrap_or_default();
                             shared.close();
-                            let _ = writeln!(std::io::stderr(), "Stopped by a signal. {message}");
+                            let _ = writeln!(
+                                std::io::stderr(),
+                                "{}",
+                                crate::tr!("app.exit.signal_stuck", saved = message)
+                            );
                             std::process::exit(0);
                         }
                     }
@@ -249,7 +253,7 @@ mod signals {
         pub fn received(&self) -> Option<&'static str> {
             match self.0.load(Ordering::SeqCst) {
                 SIGTERM => Some("SIGTERM"),
-                SIGHUP => Some("SIGHUP (the terminal went away)"),
+                SIGHUP => Some(crate::tr!("app.exit.sighup")),
                 _ => None,
             }
         }

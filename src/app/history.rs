@@ -4,7 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::Session;
+use crate::model::{MotId, Session};
+use crate::tr;
 
 /// Most changes kept.
 const MAX_STEPS: usize = 200;
@@ -15,8 +16,82 @@ const MAX_MOTS_KEPT: usize = 200_000;
 /// One change: the session before it, and what it was.
 #[derive(Debug, Clone)]
 struct Step {
-    label: String,
+    label: Change,
     session: Session,
+}
+
+/// What a change was; put into words only when shown, so an undo speaks
+/// the language on show then, not the one of the moment of the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// An MOT was added.
+    NewMot(MotId),
+    /// An MOT was deleted.
+    DeleteMot(MotId),
+    /// An MOT's words were edited.
+    EditMot(MotId),
+    /// An MOT's dimension or qualities changed.
+    Tags(MotId),
+    /// An MOT's show of hands changed.
+    Hands(MotId),
+    /// A dot was put on or taken off an MOT.
+    Vote(MotId),
+    /// The dots changed otherwise.
+    Votes,
+    /// A participant was added, renamed, moved or removed.
+    Participant(String),
+    /// A group was added, renamed, weighted or removed.
+    Group(String),
+    /// The session title.
+    Title,
+    /// The brand.
+    Brand,
+    /// The core message.
+    CoreMessage,
+    /// The target user.
+    TargetUser,
+    /// The focus dimension.
+    Focus,
+    /// The dot budget or the cap per MOT.
+    DotRules,
+    /// Revealing or hiding the totals.
+    Reveal,
+    /// The session's language.
+    Language,
+    /// The session's theme.
+    Theme,
+    /// The timeboxes.
+    Timeboxes,
+    /// Anything else.
+    Other,
+}
+
+impl Change {
+    /// The change in a few words, in the language on show ("vote for MOT 7").
+    pub fn text(&self) -> String {
+        match self {
+            Change::NewMot(id) => tr!("app.change.new_mot", id = id),
+            Change::DeleteMot(id) => tr!("app.change.delete_mot", id = id),
+            Change::EditMot(id) => tr!("app.change.edit_mot", id = id),
+            Change::Tags(id) => tr!("app.change.tags", id = id),
+            Change::Hands(id) => tr!("app.change.hands", id = id),
+            Change::Vote(id) => tr!("app.change.vote", id = id),
+            Change::Votes => tr!("app.change.votes").into(),
+            Change::Participant(name) => tr!("app.change.participant", name = name),
+            Change::Group(name) => tr!("app.change.group", name = name),
+            Change::Title => tr!("app.change.title").into(),
+            Change::Brand => tr!("app.change.brand").into(),
+            Change::CoreMessage => tr!("app.change.core_message").into(),
+            Change::TargetUser => tr!("app.change.target_user").into(),
+            Change::Focus => tr!("app.change.focus").into(),
+            Change::DotRules => tr!("app.change.dot_rules").into(),
+            Change::Reveal => tr!("app.change.reveal").into(),
+            Change::Language => tr!("app.change.language").into(),
+            Change::Theme => tr!("app.change.theme").into(),
+            Change::Timeboxes => tr!("app.change.timeboxes").into(),
+            Change::Other => tr!("app.change.other").into(),
+        }
+    }
 }
 
 /// What can be undone and redone.
@@ -55,7 +130,7 @@ impl History {
     }
 
     /// The session to go back to, and what is undone; `None` when nothing is left.
-    pub fn undo(&mut self, now: &Session) -> Option<(Session, String)> {
+    pub fn undo(&mut self, now: &Session) -> Option<(Session, Change)> {
         let step = self.undo.pop()?;
         self.redo.push(Step {
             label: step.label.clone(),
@@ -65,7 +140,7 @@ impl History {
     }
 
     /// The session to go forward to again, and what is redone.
-    pub fn redo(&mut self, now: &Session) -> Option<(Session, String)> {
+    pub fn redo(&mut self, now: &Session) -> Option<(Session, Change)> {
         let step = self.redo.pop()?;
         self.undo.push(Step {
             label: step.label.clone(),
@@ -80,7 +155,7 @@ impl History {
     }
 
     /// Moves to a remembered version; the stage stays where the room is.
-    fn land(&mut self, step: Step) -> (Session, String) {
+    fn land(&mut self, step: Step) -> (Session, Change) {
         let mut session = step.session;
         session.stage = self.current.stage;
         self.current = session.clone();
@@ -100,26 +175,26 @@ impl History {
     }
 }
 
-/// What changed from `before` to `after`, in a few words ("vote for MOT 7");
-/// `None` when nothing but the stage changed.
-pub fn describe(before: &Session, after: &Session) -> Option<String> {
+/// What changed from `before` to `after` ("vote for MOT 7", in words by
+/// [`Change::text`]); `None` when nothing but the stage changed.
+pub fn describe(before: &Session, after: &Session) -> Option<Change> {
     let ids = |s: &Session| s.mots.iter().map(|m| m.id).collect::<BTreeSet<_>>();
     let (old, new) = (ids(before), ids(after));
     if let Some(id) = new.difference(&old).next() {
-        return Some(format!("new MOT {id}"));
+        return Some(Change::NewMot(*id));
     }
     if let Some(id) = old.difference(&new).next() {
-        return Some(format!("deleting MOT {id}"));
+        return Some(Change::DeleteMot(*id));
     }
     for (b, a) in before.mots.iter().zip(&after.mots) {
         if (&b.who, &b.situation, &b.feeling) != (&a.who, &a.situation, &a.feeling) {
-            return Some(format!("edit of MOT {}", a.id));
+            return Some(Change::EditMot(a.id));
         }
         if (b.dimension, &b.qualities) != (a.dimension, &a.qualities) {
-            return Some(format!("tags of MOT {}", a.id));
+            return Some(Change::Tags(a.id));
         }
         if b.hands != a.hands {
-            return Some(format!("hands for MOT {}", a.id));
+            return Some(Change::Hands(a.id));
         }
     }
     if before.dots != after.dots {
@@ -130,48 +205,48 @@ pub fn describe(before: &Session, after: &Session) -> Option<String> {
             .or_else(|| before.dots.iter().find(|d| !after.dots.contains(d)))
             .map(|d| d.mot);
         return Some(match voted {
-            Some(id) => format!("vote for MOT {id}"),
-            None => "votes".into(),
+            Some(id) => Change::Vote(id),
+            None => Change::Votes,
         });
     }
     if before.participants != after.participants {
         let who = changed_name(&before.participants, &after.participants, |p| {
             (p.id, p.name.clone())
         });
-        return Some(format!("participant {who}"));
+        return Some(Change::Participant(who));
     }
     if before.groups != after.groups {
         let which = changed_name(&before.groups, &after.groups, |g| (g.id, g.name.clone()));
-        return Some(format!("group \"{which}\""));
+        return Some(Change::Group(which));
     }
     let setting = if before.title != after.title {
-        "the title"
+        Change::Title
     } else if before.brand != after.brand {
-        "the brand"
+        Change::Brand
     } else if before.core_message != after.core_message {
-        "the core message"
+        Change::CoreMessage
     } else if before.target_user != after.target_user {
-        "the target user"
+        Change::TargetUser
     } else if before.focus != after.focus {
-        "the focus dimension"
+        Change::Focus
     } else if (before.dot_budget, before.max_dots_per_mot)
         != (after.dot_budget, after.max_dots_per_mot)
     {
-        "the dot rules"
+        Change::DotRules
     } else if before.votes_revealed != after.votes_revealed {
-        "showing the votes"
+        Change::Reveal
     } else if before.language != after.language {
-        "the language"
+        Change::Language
     } else if before.theme != after.theme {
-        "the theme"
+        Change::Theme
     } else if before.timeboxes != after.timeboxes {
-        "the timeboxes"
+        Change::Timeboxes
     } else {
         let mut a = after.clone();
         a.stage = before.stage;
-        return (a != *before).then(|| "a change".into());
+        return (a != *before).then_some(Change::Other);
     };
-    Some(setting.to_string())
+    Some(setting)
 }
 
 /// The name of the first entry that differs between two lists.
@@ -203,6 +278,12 @@ mod tests {
         s
     }
 
+    /// The change in English words, as the tests read it.
+    fn words(before: &Session, after: &Session) -> Option<String> {
+        crate::i18n::set(crate::i18n::Language::English);
+        describe(before, after).map(|c| c.text())
+    }
+
     #[test]
     fn changes_are_named_and_stage_moves_are_not_steps() {
         let before = with_mot();
@@ -210,16 +291,27 @@ mod tests {
         after.stage = Stage::Vote;
         assert_eq!(describe(&before, &after), None);
         after.set_dimension(1, Some(Dimension::Entry)).expect("mot");
-        assert_eq!(describe(&before, &after).as_deref(), Some("tags of MOT 1"));
+        assert_eq!(words(&before, &after).as_deref(), Some("tags of MOT 1"));
         let p = after.add_participant("王小明", 1).expect("group");
-        assert_eq!(describe(&before, &after).as_deref(), Some("tags of MOT 1"));
+        assert_eq!(words(&before, &after).as_deref(), Some("tags of MOT 1"));
         let mut voted = after.clone();
         voted.add_dot(p, 1).expect("room");
-        assert_eq!(describe(&after, &voted).as_deref(), Some("vote for MOT 1"));
+        assert_eq!(words(&after, &voted).as_deref(), Some("vote for MOT 1"));
         assert_eq!(
-            describe(&before, &Session::new("t")).as_deref(),
+            words(&before, &Session::new("t")).as_deref(),
             Some("deleting MOT 1")
         );
+        crate::i18n::set(crate::i18n::Language::SimplifiedChinese);
+        assert_eq!(
+            describe(&after, &voted).map(|c| c.text()).as_deref(),
+            Some("给 MOT 1 的投票")
+        );
+        crate::i18n::set(crate::i18n::Language::TraditionalChinese);
+        assert_eq!(
+            describe(&after, &voted).map(|c| c.text()).as_deref(),
+            Some("給 MOT 1 的投票")
+        );
+        crate::i18n::set(crate::i18n::Language::English);
     }
 
     #[test]
@@ -233,12 +325,12 @@ mod tests {
         s2.brand = "华航".into();
         h.record(&s2);
         let (back, what) = h.undo(&s2).expect("one step");
-        assert_eq!((back.clone(), what.as_str()), (s1.clone(), "the brand"));
+        assert_eq!((back.clone(), what), (s1.clone(), Change::Brand));
         let (back, what) = h.undo(&back).expect("two steps");
-        assert_eq!((back.clone(), what.as_str()), (s0.clone(), "tags of MOT 1"));
+        assert_eq!((back.clone(), what), (s0.clone(), Change::Tags(1)));
         assert!(h.undo(&back).is_none());
         let (fwd, what) = h.redo(&back).expect("redo");
-        assert_eq!((fwd.clone(), what.as_str()), (s1.clone(), "tags of MOT 1"));
+        assert_eq!((fwd.clone(), what), (s1.clone(), Change::Tags(1)));
         let mut s3 = fwd.clone();
         s3.title = "new".into();
         h.record(&s3);

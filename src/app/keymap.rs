@@ -46,26 +46,31 @@ pub enum Context {
 }
 
 impl Context {
-    /// Heading of this context in the help overlay.
+    /// Heading of this context in the help overlay, in the language on show.
     pub fn title(self) -> &'static str {
+        crate::i18n::t(self.title_key())
+    }
+
+    /// The catalog key of the heading.
+    pub fn title_key(self) -> &'static str {
         match self {
-            Context::Global => "Everywhere",
-            Context::Stages => "Stages",
-            Context::Picker => "Sessions",
-            Context::TextField => "Typing",
-            Context::Editor => "MOT editor",
-            Context::Locked => "Session in use",
-            Context::Restore => "Unreadable session",
-            Context::Recovery => "Recovery after a crash",
-            Context::Unsaved => "Quit without saving?",
-            Context::Setup => "Setup",
-            Context::Write => "Write",
-            Context::Tag => "Tag",
-            Context::VoteDots => "Vote: dots",
-            Context::VoteHands => "Vote: show of hands",
-            Context::Matrix => "Matrix",
-            Context::Presenting => "Presenting",
-            Context::Help => "Help",
+            Context::Global => "keys.ctx.global",
+            Context::Stages => "keys.ctx.stages",
+            Context::Picker => "keys.ctx.picker",
+            Context::TextField => "keys.ctx.text_field",
+            Context::Editor => "keys.ctx.editor",
+            Context::Locked => "keys.ctx.locked",
+            Context::Restore => "keys.ctx.restore",
+            Context::Recovery => "keys.ctx.recovery",
+            Context::Unsaved => "keys.ctx.unsaved",
+            Context::Setup => "keys.ctx.setup",
+            Context::Write => "keys.ctx.write",
+            Context::Tag => "keys.ctx.tag",
+            Context::VoteDots => "keys.ctx.vote_dots",
+            Context::VoteHands => "keys.ctx.vote_hands",
+            Context::Matrix => "keys.ctx.matrix",
+            Context::Presenting => "keys.ctx.presenting",
+            Context::Help => "keys.ctx.help",
         }
     }
 }
@@ -131,6 +136,7 @@ impl Key {
             KeyCode::Home => "Home".to_string(),
             KeyCode::End => "End".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             KeyCode::Char(ch) if self.mods.contains(KeyModifiers::CONTROL) => {
                 ch.to_ascii_uppercase().to_string()
             }
@@ -154,7 +160,7 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
-    /// The help line.
+    /// The catalog key of the help line (`""`: not in the help).
     pub help: &'static str,
     /// How the bottom key bar shows it, if it does (the essentials only).
     pub bar: Option<Bar>,
@@ -165,8 +171,26 @@ pub struct Binding {
 pub struct Bar {
     /// Keys as shown, when not simply the first key.
     pub keys: Option<&'static str>,
-    /// One or two words.
+    /// The catalog key of its one or two words.
     pub label: &'static str,
+}
+
+impl Binding {
+    /// The help line in the language on show; empty when not in the help.
+    pub fn help_text(&self) -> &'static str {
+        if self.help.is_empty() {
+            ""
+        } else {
+            crate::i18n::t(self.help)
+        }
+    }
+}
+
+impl Bar {
+    /// The key bar's words in the language on show.
+    pub fn label_text(&self) -> &'static str {
+        crate::i18n::t(self.label)
+    }
 }
 
 const fn b(label: &'static str) -> Option<Bar> {
@@ -181,6 +205,7 @@ const fn bk(keys: &'static str, label: &'static str) -> Option<Bar> {
 }
 
 macro_rules! bind {
+    // `$help` is the help line's catalog key.
     ($ctx:ident, [$($key:expr),+], $action:expr, $help:literal, $bar:expr) => {
         Binding { context: Context::$ctx, keys: &[$($key),+], action: $action, help: $help, bar: $bar }
     };
@@ -196,353 +221,413 @@ pub static BINDINGS: &[Binding] = &[
         Help,
         [c('?'), k(K::Esc)],
         A::ToggleHelp,
-        "close help",
-        bk("?", "close")
+        "keys.help.close",
+        bk("?", "keys.bar.close")
     ),
     // Questions
     bind!(
         Locked,
         [c('r')],
         A::OpenReadOnly,
-        "open it read-only: look, change nothing",
-        b("read-only")
+        "keys.locked.read_only",
+        b("keys.bar.read_only")
     ),
     bind!(
         Locked,
         [c('t')],
         A::TakeOver,
-        "take it over (only if that mot is gone)",
-        b("take over")
+        "keys.locked.take_over",
+        b("keys.bar.take_over")
     ),
     bind!(
         Locked,
         [k(K::Esc)],
         A::Cancel,
-        "do not open it",
-        b("cancel")
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
     ),
     bind!(
         Restore,
         [c('y')],
         A::Yes,
-        "open the newest good backup instead",
-        b("open backup")
+        "keys.restore.backup",
+        b("keys.bar.open_backup")
     ),
     bind!(
         Restore,
         [c('n'), k(K::Esc)],
         A::No,
-        "do not open it",
-        b("cancel")
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
     ),
     bind!(
         Recovery,
         [c('y')],
         A::Yes,
-        "open the session the crash left",
-        b("recover")
+        "keys.recovery.recover",
+        b("keys.bar.recover")
     ),
     bind!(
         Recovery,
         [c('n')],
         A::No,
-        "open the file as it was last saved",
-        b("as saved")
+        "keys.recovery.as_saved",
+        b("keys.bar.as_saved")
     ),
     bind!(
         Recovery,
         [k(K::Esc)],
         A::Cancel,
-        "do not open it",
-        b("cancel")
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
     ),
     bind!(
         Unsaved,
         [c('w')],
         A::WriteElsewhere,
-        "write the session to another file, then quit",
-        b("write elsewhere")
+        "keys.unsaved.elsewhere",
+        b("keys.bar.write_elsewhere")
     ),
     bind!(
         Unsaved,
         [c('q')],
         A::QuitWithoutSaving,
-        "quit WITHOUT saving",
-        b("quit anyway")
+        "keys.unsaved.quit",
+        b("keys.bar.quit_anyway")
     ),
     bind!(
         Unsaved,
         [k(K::Esc)],
         A::No,
-        "stay in the session",
-        b("stay")
+        "keys.unsaved.stay",
+        b("keys.bar.stay")
     ),
     // Text fields
     bind!(
         Editor,
         [k(K::Tab)],
         A::NextField,
-        "next field",
-        b("next field")
+        "keys.editor.next_field",
+        b("keys.bar.next_field")
     ),
     bind!(
         Editor,
         [k(K::BackTab)],
         A::PrevField,
-        "previous field",
+        "keys.editor.prev_field",
         None
     ),
     bind!(
         Editor,
         [k(K::Enter)],
         A::Submit,
-        "next field; on Feeling, keep the MOT",
-        b("next / keep")
+        "keys.editor.submit",
+        b("keys.bar.next_keep")
     ),
-    bind!(Editor, [ctrl('s')], A::SaveMot, "keep the MOT", b("keep")),
+    bind!(
+        Editor,
+        [ctrl('s')],
+        A::SaveMot,
+        "keys.editor.keep",
+        b("keys.bar.keep")
+    ),
     bind!(
         Editor,
         [k(K::Esc)],
         A::Cancel,
-        "discard this edit",
-        b("discard")
+        "keys.editor.discard",
+        b("keys.bar.discard")
     ),
-    bind!(TextField, [k(K::Enter)], A::Submit, "keep", b("keep")),
-    bind!(TextField, [k(K::Esc)], A::Cancel, "cancel", b("cancel")),
+    bind!(
+        TextField,
+        [k(K::Enter)],
+        A::Submit,
+        "keys.text.keep",
+        b("keys.bar.ok")
+    ),
+    bind!(
+        TextField,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.text.cancel",
+        b("keys.bar.cancel")
+    ),
     // Picker
-    bind!(Picker, [k(K::Up), c('k')], A::Up, "previous session", None),
-    bind!(Picker, [k(K::Down), c('j')], A::Down, "next session", None),
-    bind!(Picker, [k(K::Home)], A::Home, "first session", None),
-    bind!(Picker, [k(K::End)], A::End, "last session", None),
+    bind!(Picker, [k(K::Up), c('k')], A::Up, "keys.picker.prev", None),
+    bind!(
+        Picker,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.picker.next",
+        None
+    ),
+    bind!(Picker, [k(K::Home)], A::Home, "keys.picker.first", None),
+    bind!(Picker, [k(K::End)], A::End, "keys.picker.last", None),
     bind!(
         Picker,
         [k(K::Enter)],
         A::Open,
-        "open the session",
-        b("open")
+        "keys.picker.open",
+        b("keys.bar.open")
     ),
-    bind!(Picker, [c('n')], A::NewSession, "new session", b("new")),
+    bind!(
+        Picker,
+        [c('n')],
+        A::NewSession,
+        "keys.picker.new",
+        b("keys.bar.new")
+    ),
     // Setup
-    bind!(Setup, [k(K::Up), c('k')], A::Up, "previous row", None),
-    bind!(Setup, [k(K::Down), c('j')], A::Down, "next row", None),
-    bind!(Setup, [k(K::Home)], A::Home, "first row", None),
-    bind!(Setup, [k(K::End)], A::End, "last row", None),
+    bind!(Setup, [k(K::Up), c('k')], A::Up, "keys.setup.prev", None),
+    bind!(
+        Setup,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.setup.next",
+        None
+    ),
+    bind!(Setup, [k(K::Home)], A::Home, "keys.setup.first", None),
+    bind!(Setup, [k(K::End)], A::End, "keys.setup.last", None),
     bind!(
         Setup,
         [k(K::Enter), c('e')],
         A::Open,
-        "edit the row (text, or add)",
-        b("edit")
+        "keys.setup.edit",
+        b("keys.bar.edit")
     ),
     bind!(
         Setup,
         [k(K::Left), c('-'), c('h')],
         A::Left,
-        "less / previous choice",
-        bk("←→", "change")
+        "keys.setup.less",
+        bk("←→", "keys.bar.change")
     ),
     bind!(
         Setup,
         [k(K::Right), c('+'), c('='), c('l')],
         A::Right,
-        "more / next choice",
+        "keys.setup.more",
         None
     ),
     bind!(
         Setup,
         [c('a')],
         A::AddParticipant,
-        "add a participant",
-        b("add person")
+        "keys.setup.add_participant",
+        b("keys.bar.add_person")
     ),
-    bind!(Setup, [c('g')], A::AddGroup, "add a respondent group", None),
+    bind!(Setup, [c('g')], A::AddGroup, "keys.setup.add_group", None),
     bind!(
         Setup,
         [c('d'), k(K::Delete)],
         A::Delete,
-        "remove the participant or group",
+        "keys.setup.remove",
         None
     ),
     // Write
-    bind!(Write, [c('n')], A::NewMot, "new MOT", b("new")),
+    bind!(
+        Write,
+        [c('n')],
+        A::NewMot,
+        "keys.write.new",
+        b("keys.bar.new")
+    ),
     bind!(
         Write,
         [k(K::Enter), c('e')],
         A::Open,
-        "edit the MOT",
-        b("edit")
+        "keys.write.edit",
+        b("keys.bar.edit")
     ),
     bind!(
         Write,
         [c('d'), k(K::Delete)],
         A::Delete,
-        "delete the MOT",
-        b("delete")
+        "keys.write.delete",
+        b("keys.bar.delete")
     ),
-    bind!(Write, [k(K::Up), c('k')], A::Up, "previous MOT", None),
-    bind!(Write, [k(K::Down), c('j')], A::Down, "next MOT", None),
-    bind!(Write, [k(K::PageUp)], A::PageUp, "a page up", None),
-    bind!(Write, [k(K::PageDown)], A::PageDown, "a page down", None),
-    bind!(Write, [k(K::Home), c('g')], A::Home, "first MOT", None),
-    bind!(Write, [k(K::End), c('G')], A::End, "last MOT", None),
+    bind!(Write, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(Write, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
+    bind!(Write, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(Write, [k(K::PageDown)], A::PageDown, "keys.page.down", None),
+    bind!(Write, [k(K::Home), c('g')], A::Home, "keys.mot.first", None),
+    bind!(Write, [k(K::End), c('G')], A::End, "keys.mot.last", None),
     // Tag
-    bind!(Tag, [k(K::Up), c('k')], A::Up, "previous MOT", None),
-    bind!(Tag, [k(K::Down), c('j')], A::Down, "next MOT", None),
-    bind!(Tag, [k(K::Home)], A::Home, "first MOT", None),
-    bind!(Tag, [k(K::End)], A::End, "last MOT", None),
+    bind!(Tag, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(Tag, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
+    bind!(Tag, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(Tag, [k(K::End)], A::End, "keys.mot.last", None),
     bind!(
         Tag,
         [c('1')],
         A::SetDimension(Dimension::Entry),
-        "dimension: Entry",
+        "keys.tag.entry",
         None
     ),
     bind!(
         Tag,
         [c('2')],
         A::SetDimension(Dimension::Conversion),
-        "dimension: Conversion",
+        "keys.tag.conversion",
         None
     ),
     bind!(
         Tag,
         [c('3')],
         A::SetDimension(Dimension::Repurchase),
-        "dimension: Repurchase",
+        "keys.tag.repurchase",
         None
     ),
     bind!(
         Tag,
         [c('4')],
         A::SetDimension(Dimension::Referral),
-        "dimension: Referral",
+        "keys.tag.referral",
         None
     ),
     bind!(
         Tag,
         [c('0'), k(K::Backspace)],
         A::ClearDimension,
-        "clear the dimension",
+        "keys.tag.clear",
         None
     ),
     bind!(
         Tag,
         [c('5')],
         A::ToggleQuality(Quality::Reliability),
-        "quality: Reliability on/off",
+        "keys.tag.reliability",
         None
     ),
     bind!(
         Tag,
         [c('6')],
         A::ToggleQuality(Quality::Assurance),
-        "quality: Assurance on/off",
+        "keys.tag.assurance",
         None
     ),
     bind!(
         Tag,
         [c('7')],
         A::ToggleQuality(Quality::Responsiveness),
-        "quality: Responsiveness on/off",
+        "keys.tag.responsiveness",
         None
     ),
     bind!(
         Tag,
         [c('8')],
         A::ToggleQuality(Quality::Tangibles),
-        "quality: Tangibles on/off",
+        "keys.tag.tangibles",
         None
     ),
     bind!(
         Tag,
         [c('9')],
         A::ToggleQuality(Quality::Empathy),
-        "quality: Empathy on/off",
+        "keys.tag.empathy",
         None
     ),
     bind!(
         Tag,
         [k(K::Char(' ')), k(K::Enter)],
         A::NextUntagged,
-        "next untagged MOT",
-        b("next untagged")
+        "keys.tag.next_untagged",
+        b("keys.bar.next_untagged")
     ),
-    bind!(Tag, [k(K::PageUp)], A::PageUp, "a page up", None),
-    bind!(Tag, [k(K::PageDown)], A::PageDown, "a page down", None),
+    bind!(Tag, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(Tag, [k(K::PageDown)], A::PageDown, "keys.page.down", None),
     // Vote, dots
-    bind!(VoteDots, [k(K::Up), c('k')], A::Up, "previous MOT", None),
-    bind!(VoteDots, [k(K::Down), c('j')], A::Down, "next MOT", None),
-    bind!(VoteDots, [k(K::Home)], A::Home, "first MOT", None),
-    bind!(VoteDots, [k(K::End)], A::End, "last MOT", None),
+    bind!(VoteDots, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(
+        VoteDots,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.mot.next",
+        None
+    ),
+    bind!(VoteDots, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(VoteDots, [k(K::End)], A::End, "keys.mot.last", None),
     bind!(
         VoteDots,
         [k(K::Right), c('+'), c('='), k(K::Char(' '))],
         A::Increase,
-        "add a dot",
-        bk("→ ←", "dot")
+        "keys.vote.add_dot",
+        bk("→ ←", "keys.bar.dot")
     ),
     bind!(
         VoteDots,
         [k(K::Left), c('-'), k(K::Backspace)],
         A::Decrease,
-        "take a dot back",
+        "keys.vote.take_dot",
         None
     ),
     bind!(
         VoteDots,
         [c(']'), c('p')],
         A::NextParticipant,
-        "next participant",
-        bk("] [", "voter")
+        "keys.vote.next_participant",
+        bk("] [", "keys.bar.voter")
     ),
     bind!(
         VoteDots,
         [c('['), c('P')],
         A::PrevParticipant,
-        "previous participant",
+        "keys.vote.prev_participant",
         None
     ),
     bind!(
         VoteDots,
         [c('m')],
         A::ToggleVoteMode,
-        "switch to show of hands",
-        b("hands")
+        "keys.vote.to_hands",
+        b("keys.bar.hands")
     ),
     bind!(
         VoteDots,
         [c('r')],
         A::ToggleReveal,
-        "reveal / hide the totals",
-        b("reveal")
+        "keys.vote.reveal",
+        b("keys.bar.reveal")
     ),
-    bind!(VoteDots, [k(K::PageUp)], A::PageUp, "a page up", None),
-    bind!(VoteDots, [k(K::PageDown)], A::PageDown, "a page down", None),
+    bind!(VoteDots, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(
+        VoteDots,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.page.down",
+        None
+    ),
     // Vote, hands
-    bind!(VoteHands, [k(K::Up), c('k')], A::Up, "previous MOT", None),
-    bind!(VoteHands, [k(K::Down), c('j')], A::Down, "next MOT", None),
-    bind!(VoteHands, [k(K::Home)], A::Home, "first MOT", None),
-    bind!(VoteHands, [k(K::End)], A::End, "last MOT", None),
+    bind!(VoteHands, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(
+        VoteHands,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.mot.next",
+        None
+    ),
+    bind!(VoteHands, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(VoteHands, [k(K::End)], A::End, "keys.mot.last", None),
     bind!(
         VoteHands,
         [k(K::Left), c('h')],
         A::Left,
-        "previous group",
+        "keys.vote.prev_group",
         None
     ),
     bind!(
         VoteHands,
         [k(K::Right), c('l')],
         A::Right,
-        "next group",
+        "keys.vote.next_group",
         None
     ),
     bind!(
         VoteHands,
         [c('0')],
         A::Digit(0),
-        "type the count (0-9)",
-        bk("0-9", "count")
+        "keys.vote.count",
+        bk("0-9", "keys.bar.count")
     ),
     bind!(VoteHands, [c('1')], A::Digit(1), "", None),
     bind!(VoteHands, [c('2')], A::Digit(2), "", None),
@@ -557,149 +642,149 @@ pub static BINDINGS: &[Binding] = &[
         VoteHands,
         [k(K::Backspace)],
         A::EraseDigit,
-        "erase a digit",
+        "keys.vote.erase",
         None
     ),
     bind!(
         VoteHands,
         [c('+'), c('=')],
         A::Increase,
-        "one hand more",
+        "keys.vote.more",
         None
     ),
-    bind!(VoteHands, [c('-')], A::Decrease, "one hand less", None),
+    bind!(VoteHands, [c('-')], A::Decrease, "keys.vote.less", None),
     bind!(
         VoteHands,
         [c('m')],
         A::ToggleVoteMode,
-        "switch to dots",
-        b("dots")
+        "keys.vote.to_dots",
+        b("keys.bar.dots")
     ),
     bind!(
         VoteHands,
         [c('r')],
         A::ToggleReveal,
-        "reveal / hide the totals",
-        b("reveal")
+        "keys.vote.reveal",
+        b("keys.bar.reveal")
     ),
     // Matrix
-    bind!(Matrix, [k(K::Up), c('k')], A::Up, "cell above", None),
-    bind!(Matrix, [k(K::Down), c('j')], A::Down, "cell below", None),
+    bind!(Matrix, [k(K::Up), c('k')], A::Up, "keys.matrix.up", None),
+    bind!(
+        Matrix,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.matrix.down",
+        None
+    ),
     bind!(
         Matrix,
         [k(K::Left), c('h')],
         A::Left,
-        "cell to the left",
+        "keys.matrix.left",
         None
     ),
     bind!(
         Matrix,
         [k(K::Right), c('l')],
         A::Right,
-        "cell to the right",
+        "keys.matrix.right",
         None
     ),
     bind!(
         Matrix,
         [k(K::PageUp)],
         A::PageUp,
-        "scroll the cell's MOTs up",
+        "keys.matrix.scroll_up",
         None
     ),
     bind!(
         Matrix,
         [k(K::PageDown)],
         A::PageDown,
-        "scroll the cell's MOTs down",
+        "keys.matrix.scroll_down",
         None
     ),
     // Everywhere
-    bind!(Stages, [k(K::Tab)], A::NextStage, "next stage", b("stage")),
+    bind!(
+        Stages,
+        [k(K::Tab)],
+        A::NextStage,
+        "keys.stages.next",
+        b("keys.bar.stage")
+    ),
     bind!(
         Stages,
         [k(K::BackTab)],
         A::PrevStage,
-        "previous stage",
+        "keys.stages.prev",
         None
     ),
     bind!(
         Global,
         [c('?')],
         A::ToggleHelp,
-        "help: every key of this screen",
-        b("help")
+        "keys.global.help",
+        b("keys.bar.help")
     ),
-    bind!(Global, [c('q')], A::Quit, "save and quit", b("quit")),
+    bind!(
+        Global,
+        [c('q')],
+        A::Quit,
+        "keys.global.quit",
+        b("keys.bar.quit")
+    ),
     bind!(
         Stages,
         [c('u'), ctrl('z')],
         A::Undo,
-        "undo the last change",
-        b("undo")
+        "keys.stages.undo",
+        b("keys.bar.undo")
     ),
     bind!(
         Stages,
         [ctrl('r'), ctrl('y')],
         A::Redo,
-        "redo what was undone",
+        "keys.stages.redo",
         None
     ),
-    bind!(
-        Stages,
-        [ctrl('s')],
-        A::SaveNow,
-        "save now (retries a failed save)",
-        None
-    ),
-    bind!(
-        Global,
-        [ctrl('c')],
-        A::Quit,
-        "save and quit, even while typing",
-        None
-    ),
+    bind!(Stages, [ctrl('s')], A::SaveNow, "keys.stages.save", None),
+    bind!(Global, [ctrl('c')], A::Quit, "keys.global.ctrl_c", None),
     bind!(
         Stages,
         [c('t')],
         A::ToggleTimer,
-        "start or pause this stage's timer",
-        b("timer")
+        "keys.stages.timer",
+        b("keys.bar.timer")
     ),
-    bind!(Stages, [c('T')], A::ResetTimer, "reset the timer", None),
+    bind!(
+        Stages,
+        [c('T')],
+        A::ResetTimer,
+        "keys.stages.reset_timer",
+        None
+    ),
     bind!(
         Stages,
         [c('F'), k(K::F(5))],
         A::TogglePresenting,
-        "presenting: this view on the whole screen",
-        b("present")
+        "keys.stages.present",
+        b("keys.bar.present")
     ),
     bind!(
         Global,
         [c('L')],
         A::SwitchLanguage,
-        "language: English, 简体中文, 繁體中文",
+        "keys.global.language",
         None
     ),
-    bind!(
-        Global,
-        [c('C')],
-        A::SwitchTheme,
-        "colours: dark, light, high contrast",
-        None
-    ),
-    bind!(
-        Global,
-        [c('M')],
-        A::ToggleMouse,
-        "mouse off (select text) or on (click, scroll)",
-        None
-    ),
+    bind!(Global, [c('C')], A::SwitchTheme, "keys.global.theme", None),
+    bind!(Global, [c('M')], A::ToggleMouse, "keys.global.mouse", None),
     bind!(
         Presenting,
         [k(K::Esc)],
         A::TogglePresenting,
-        "leave presenting",
-        bk("Esc", "back")
+        "keys.presenting.leave",
+        bk("Esc", "keys.bar.back")
     ),
 ];
 
@@ -801,8 +886,12 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 
-/// Every key as Markdown, context by context: the README's key section is this text.
+/// Every key as Markdown, context by context: the README's key section is
+/// this text, in English whatever the language on show.
 pub fn markdown() -> String {
+    fn en(key: &str) -> &str {
+        crate::i18n::t_in(crate::i18n::Language::English, key)
+    }
     let order = [
         Context::Global,
         Context::Stages,
@@ -826,7 +915,7 @@ pub fn markdown() -> String {
     for ctx in order {
         out.push_str(&format!(
             "\n**{}**\n\n| keys | what they do |\n|---|---|\n",
-            ctx.title()
+            en(ctx.title_key())
         ));
         for b in BINDINGS
             .iter()
@@ -838,7 +927,7 @@ pub fn markdown() -> String {
                 keys_label(b)
             };
             let keys = keys.replace('|', "\\|");
-            out.push_str(&format!("| `{keys}` | {} |\n", b.help));
+            out.push_str(&format!("| `{keys}` | {} |\n", en(b.help)));
         }
     }
     out
@@ -933,5 +1022,6 @@ mod tests {
         assert_eq!(ctrl('s').label(), "Ctrl-S");
         assert_eq!(k(KeyCode::BackTab).label(), "Shift-Tab");
         assert_eq!(k(KeyCode::Char(' ')).label(), "Space");
+        assert_eq!(k(KeyCode::F(5)).label(), "F5");
     }
 }

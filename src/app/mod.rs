@@ -18,6 +18,7 @@ use crate::model::{
     Dimension, GroupId, Language, MotId, MotText, ParticipantId, Quality, Session, Theme,
 };
 use crate::store::{Entry, SessionFile};
+use crate::tr;
 
 pub use action::{Action, Target};
 pub use setup_rows::SetupRow;
@@ -28,26 +29,22 @@ impl Stage {
     /// Name on the stage bar.
     pub fn name(self) -> &'static str {
         match self {
-            Stage::Setup => "Setup",
-            Stage::Write => "Write",
-            Stage::Tag => "Tag",
-            Stage::Vote => "Vote",
-            Stage::Matrix => "Matrix",
+            Stage::Setup => tr!("app.stage.setup"),
+            Stage::Write => tr!("app.stage.write"),
+            Stage::Tag => tr!("app.stage.tag"),
+            Stage::Vote => tr!("app.stage.vote"),
+            Stage::Matrix => tr!("app.stage.matrix"),
         }
     }
 
     /// What the stage is for, in one line.
     pub fn purpose(self) -> &'static str {
         match self {
-            Stage::Setup => "Who the brand is for, what it stands for, and who votes.",
-            Stage::Write => {
-                "Who, in what situation, felt what. The situation is what matters most."
-            }
-            Stage::Tag => {
-                "Which customer decision each moment serves, and which qualities it shows."
-            }
-            Stage::Vote => "Not one person, one vote: those who love the brand count more.",
-            Stage::Matrix => "Where the moments gather, where the votes are, and what is empty.",
+            Stage::Setup => tr!("app.purpose.setup"),
+            Stage::Write => tr!("app.purpose.write"),
+            Stage::Tag => tr!("app.purpose.tag"),
+            Stage::Vote => tr!("app.purpose.vote"),
+            Stage::Matrix => tr!("app.purpose.matrix"),
         }
     }
 }

@@ -8,6 +8,7 @@ use super::{
 use std::time::Duration;
 
 use super::Target;
+use super::history::Change;
 use super::timer::{self, Timer};
 use crate::model::{Dimension, ModelError, Session, Theme};
 use crate::tr;
@@ -54,6 +55,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 w.history.record(&w.session);
             }
         }
+    }
+    // An undo may have changed the language: say what it did in the new one.
+    crate::i18n::set(app.language());
+    if let Some((way, change)) = out.travelled.take() {
+        out.info(travel_words(way, change));
     }
     if let Some((text, error)) = out.status {
         if error {
@@ -280,7 +286,7 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
             Action::Submit => {
                 let path = std::path::PathBuf::from(field.text().trim());
                 if path.as_os_str().is_empty() {
-                    app.error("Type where to write the session (Esc goes back).");
+                    app.error(tr!("app.quit.type_where"));
                     return Vec::new();
                 }
                 return vec![Effect::SaveAsAndQuit(path)];
@@ -304,7 +310,7 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
         Action::QuitWithoutSaving | Action::Quit => return vec![Effect::QuitUnsaved],
         Action::No | Action::Cancel => {
             w.quit_prompt = None;
-            app.info("Still here. The session is kept in memory; Ctrl-S tries to save again.");
+            app.info(tr!("app.quit.still_here"));
         }
         Action::ToggleHelp => app.help = !app.help,
         _ => {}
@@ -317,6 +323,26 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
 struct Outcome {
     effects: Vec<Effect>,
     status: Option<(String, bool)>,
+    /// An undo or redo and what it changed, put into words once the
+    /// session (and so maybe the language) is back.
+    travelled: Option<(Travel, Option<Change>)>,
+}
+
+/// Which way through the history.
+#[derive(Clone, Copy)]
+enum Travel {
+    Undo,
+    Redo,
+}
+
+/// What an undo or redo says.
+fn travel_words(way: Travel, change: Option<Change>) -> String {
+    match (way, change) {
+        (Travel::Undo, Some(c)) => tr!("app.undo.done", what = c.text()),
+        (Travel::Undo, None) => tr!("app.undo.nothing").into(),
+        (Travel::Redo, Some(c)) => tr!("app.redo.done", what = c.text()),
+        (Travel::Redo, None) => tr!("app.redo.nothing").into(),
+    }
 }
 
 impl Outcome {
@@ -401,7 +427,7 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
             Action::Submit => {
                 let title = field.text().trim().to_string();
                 if title.is_empty() {
-                    out.error("Type a title for the session first (Esc cancels).");
+                    out.error(tr!("app.picker.need_title"));
                 } else {
                     p.new_title = None;
                     out.effects.push(Effect::Create(title));
@@ -426,7 +452,7 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
                     .effects
                     .push(Effect::Open(entry.path.clone(), OpenHow::Normal)),
             },
-            None => out.info("No sessions yet: press n to create one."),
+            None => out.info(tr!("app.picker.empty")),
         },
         Action::NewSession => p.new_title = Some(TextField::default()),
         _ => {}
@@ -458,7 +484,7 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
 
 fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     if w.read_only() && w.editor.is_none() && starts_a_change(w, &action) {
-        out.error("Read-only: nothing can be changed here (see the bar above).");
+        out.error(tr!("app.read_only.no_change"));
         return;
     }
     if w.editor.is_some() {
@@ -473,11 +499,11 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         Action::SaveNow => out.effects.push(Effect::SaveNow),
         Action::Undo => {
             let step = w.history.undo(&w.session);
-            travel(w, step, "Undid", " Ctrl-R redoes.", "Nothing to undo.", out);
+            out.travelled = Some((Travel::Undo, travel(w, step, out)));
         }
         Action::Redo => {
             let step = w.history.redo(&w.session);
-            travel(w, step, "Redid", "", "Nothing to redo.", out);
+            out.travelled = Some((Travel::Redo, travel(w, step, out)));
         }
         // The stage is saved, so a session reopens where the room was.
         Action::NextStage => {
@@ -513,17 +539,17 @@ fn remove(w: &mut Workshop, what: Removal, out: &mut Outcome) {
     match what {
         Removal::Mot(id) => {
             if out.apply(w.session.delete_mot(id)).is_some() {
-                out.info(format!("Deleted MOT {id} and its votes. u undoes."));
+                out.info(tr!("app.removed.mot", id = id));
             }
         }
         Removal::Participant(id) => {
             if let Some(p) = out.apply(w.session.remove_participant(id)) {
-                out.info(format!("Removed {} and their dots. u undoes.", p.name));
+                out.info(tr!("app.removed.participant", name = p.name));
             }
         }
         Removal::Group(id) => {
             if let Some(g) = out.apply(w.session.remove_group(id)) {
-                out.info(format!("Removed the group \"{}\". u undoes.", g.name));
+                out.info(tr!("app.removed.group", name = g.name));
             }
         }
     }
@@ -538,25 +564,16 @@ enum Removal {
     Group(crate::model::GroupId),
 }
 
-/// Puts the session back (undo) or forward (redo) and says what changed.
-fn travel(
-    w: &mut Workshop,
-    step: Option<(Session, String)>,
-    verb: &str,
-    hint: &str,
-    nothing: &str,
-    out: &mut Outcome,
-) {
-    let Some((session, what)) = step else {
-        out.info(nothing);
-        return;
-    };
+/// Puts the session back (undo) or forward (redo); returns what changed,
+/// or `None` when there was nothing to go to.
+fn travel(w: &mut Workshop, step: Option<(Session, Change)>, out: &mut Outcome) -> Option<Change> {
+    let (session, what) = step?;
     w.session = session;
     // A count being typed belonged to the session as it was.
     w.vote.typing_count = false;
     clamp_selections(w);
     out.save();
-    out.info(format!("{verb}: {what}.{hint}"));
+    Some(what)
 }
 
 fn clamp_selections(w: &mut Workshop) {
@@ -596,7 +613,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     .map(|p| (SetupEdit::ParticipantName(id), p.name.clone())),
                 SetupRow::AddParticipant => Some((SetupEdit::NewParticipant, String::new())),
                 SetupRow::Focus | SetupRow::DotBudget | SetupRow::MaxDots => {
-                    out.info("Use ← and → to change this.");
+                    out.info(tr!("app.setup.use_arrows"));
                     None
                 }
             };
@@ -652,7 +669,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                         out.apply(s.set_participant_group(id, g));
                     }
                 }
-                _ => out.info("Nothing to change with ← and → here."),
+                _ => out.info(tr!("app.setup.no_arrows")),
             }
         }
         Action::AddParticipant => {
@@ -682,7 +699,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     remove(w, Removal::Group(id), out);
                 }
             }
-            _ => out.info("Only participants and groups can be removed."),
+            _ => out.info(tr!("app.setup.only_remove")),
         },
         _ => {}
     }
@@ -704,7 +721,7 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
             match what {
                 SetupEdit::Title => {
                     if text.is_empty() {
-                        out.error("A session needs a title; it was kept as it was.");
+                        out.error(tr!("app.setup.need_title"));
                     } else {
                         s.title = text;
                         out.save();
@@ -724,7 +741,7 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 }
                 SetupEdit::GroupName(id) => {
                     if text.is_empty() {
-                        out.error("A group needs a name; it was kept as it was.");
+                        out.error(tr!("app.setup.need_group_name"));
                     } else {
                         out.apply(s.rename_group(id, &text));
                     }
@@ -733,9 +750,7 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     if !text.is_empty() {
                         let id = s.add_group(&text);
                         out.save();
-                        out.info(format!(
-                            "Added the group \"{text}\" with weight 1: ← → set its weight."
-                        ));
+                        out.info(tr!("app.setup.group_added", name = text));
                         let rows = rows(s);
                         w.setup.selected = rows
                             .iter()
@@ -745,7 +760,7 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 }
                 SetupEdit::ParticipantName(id) => {
                     if text.is_empty() {
-                        out.error("A participant needs a name; press d to remove them instead.");
+                        out.error(tr!("app.setup.need_participant_name"));
                     } else {
                         out.apply(s.rename_participant(id, &text));
                     }
@@ -762,8 +777,10 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
                             && let Some(id) = out.apply(s.add_participant(&text, group))
                         {
                             let gname = s.group(group).map(|g| g.name.clone()).unwrap_or_default();
-                            out.info(format!(
-                                "Added {text} to \"{gname}\": ← → change the group, a adds the next person."
+                            out.info(tr!(
+                                "app.setup.participant_added",
+                                name = text,
+                                group = gname
                             ));
                             let rows = rows(s);
                             w.setup.selected = rows
@@ -803,14 +820,14 @@ fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     focus: 0,
                 });
             }
-            None => out.info("No MOTs yet: press n to write the first one."),
+            None => out.info(tr!("app.write.none")),
         },
         Action::Delete => match w.selected_mot() {
             Some(m) => {
                 let id = m.id;
                 remove(w, Removal::Mot(id), out);
             }
-            None => out.info("Nothing to delete."),
+            None => out.info(tr!("app.write.nothing_to_delete")),
         },
         _ => {}
     }
@@ -830,29 +847,27 @@ fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 && text.situation.trim().is_empty()
                 && text.feeling.trim().is_empty()
             {
-                out.error(
-                    "The MOT is empty: type who, the situation and the feeling, or Esc to discard.",
-                );
+                out.error(tr!("app.editor.empty"));
                 return;
             }
             match ed.mot {
                 Some(id) => {
                     if out.apply(w.session.edit_mot(id, text)).is_some() {
-                        out.info(format!("Kept MOT {id}."));
+                        out.info(tr!("app.editor.kept", id = id));
                     }
                 }
                 None => {
                     let id = w.session.add_mot(text);
                     out.save();
                     w.cursor = w.session.mots.len().saturating_sub(1);
-                    out.info(format!("Added MOT {id}. n writes the next one."));
+                    out.info(tr!("app.editor.added", id = id));
                 }
             }
             w.editor = None;
         }
         Action::Cancel => {
             w.editor = None;
-            out.info("Edit discarded.");
+            out.info(tr!("app.editor.discarded"));
         }
         _ => {}
     }
@@ -885,8 +900,8 @@ fn tag(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 .find(|&i| w.session.mots.get(i).is_some_and(|m| !m.is_tagged()));
             match next {
                 Some(i) => w.cursor = i,
-                None if n > 0 => out.info("Every MOT is tagged. Tab goes on to Vote."),
-                None => out.info("No MOTs yet: write some first (Shift-Tab)."),
+                None if n > 0 => out.info(tr!("app.tag.all_tagged")),
+                None => out.info(tr!("app.tag.no_mots")),
             }
         }
         _ => {}
@@ -913,15 +928,15 @@ fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
             w.session.votes_revealed = !w.session.votes_revealed;
             out.save();
             out.info(if w.session.votes_revealed {
-                "Totals revealed."
+                tr!("app.vote.revealed")
             } else {
-                "Totals hidden: the room votes blind."
+                tr!("app.vote.hidden")
             });
         }
         Action::NextParticipant | Action::PrevParticipant => {
             let n = w.session.participants.len();
             if n == 0 {
-                out.error("No participants yet: add them in Setup (Shift-Tab).");
+                out.error(tr!("app.vote.no_participants"));
             } else if action == Action::NextParticipant {
                 w.vote.participant = (w.vote.participant + 1) % n;
             } else {
@@ -938,11 +953,11 @@ fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         Action::Increase | Action::Decrease if w.vote.mode == VoteMode::Dots => {
             let Some(mot) = mot else {
-                out.info("No MOTs to vote on yet.");
+                out.info(tr!("app.vote.no_mots"));
                 return;
             };
             let Some(p) = w.voter().map(|p| p.id) else {
-                out.error("No participants yet: add them in Setup (Shift-Tab), or press m for show of hands.");
+                out.error(tr!("app.vote.no_participants_dots"));
                 return;
             };
             if action == Action::Increase {
