@@ -106,6 +106,26 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// Clears the area a popup is drawn in. A wide character just left of it
+/// would otherwise cover the popup's left border on a real terminal: the
+/// terminal draws both its columns, and ratatui sends nothing for the
+/// second column because the character already covers it.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    let area = area.intersection(frame.area());
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Block::new().style(theme::base()), area);
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if widgets::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// The current stage's own screen.
 pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
     match w.stage() {
@@ -236,22 +256,35 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
 }
 
 fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
+    use crate::app::Action;
+    let entries: Vec<(String, &str, bool)> = active_bindings(app)
+        .into_iter()
+        .filter_map(|b| {
+            let bar = b.bar.as_ref()?;
+            let keys = match bar.keys {
+                Some(k) => k.to_string(),
+                None => b.keys.first().map(|k| k.label()).unwrap_or_default(),
+            };
+            // Help and quit stay on the bar however narrow it gets: with
+            // them, every other key can be found.
+            let pinned = matches!(b.action, Action::ToggleHelp | Action::Quit);
+            Some((keys, bar.label_text(), pinned))
+        })
+        .collect();
+    let width = |(keys, label, _): &(String, &str, bool)| widgets::width(keys) + widgets::width(label) + 3;
+    let mut room = (area.width as usize)
+        .saturating_sub(entries.iter().filter(|e| e.2).map(width).sum());
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    let max = area.width as usize;
-    for b in active_bindings(app) {
-        let Some(bar) = &b.bar else { continue };
-        let keys = match bar.keys {
-            Some(k) => k.to_string(),
-            None => b.keys.first().map(|k| k.label()).unwrap_or_default(),
-        };
-        let w = widgets::width(&keys) + widgets::width(bar.label) + 3;
-        if used + w > max {
-            break;
+    for entry in &entries {
+        if !entry.2 {
+            let w = width(entry);
+            if w > room {
+                continue;
+            }
+            room -= w;
         }
-        spans.push(Span::styled(format!(" {keys}"), theme::key()));
-        spans.push(Span::raw(format!(" {} ", bar.label)));
-        used += w;
+        spans.push(Span::styled(format!(" {}", entry.0), theme::key()));
+        spans.push(Span::raw(format!(" {} ", entry.1)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
