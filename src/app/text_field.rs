@@ -66,7 +66,9 @@ impl TextField {
 }
 
 fn one_line(text: &str) -> String {
-    text.chars()
+    // A Windows line break is one break, so one space.
+    text.replace("\r\n", "\n")
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
@@ -97,8 +99,8 @@ mod tests {
         f.input(key(KeyCode::Enter));
         f.input(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::CONTROL));
         f.input(key(KeyCode::Char('\n')));
-        f.paste("b\nc\td");
-        assert_eq!(f.text(), "ab c d");
+        f.paste("b\nc\td\r\ne");
+        assert_eq!(f.text(), "ab c d e");
         assert_eq!(f.textarea().lines().len(), 1);
     }
 }
