@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::{theme, widgets};
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context, keys_label, screen_contexts};
+use crate::tr;
 
 /// One help entry: a heading, or keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub fn entries(app: &App) -> Vec<HelpLine> {
                 } else {
                     keys_label(b)
                 };
-            out.push(HelpLine::Key(keys, b.help));
+            out.push(HelpLine::Key(keys, b.help_text()));
         }
     }
     out
@@ -88,13 +89,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let popup = widgets::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(Span::styled(" Help: keys of this screen ", theme::label()))
-        .title_bottom(Line::from(vec![
-            Span::styled(" ? ", theme::key()),
-            Span::raw("or "),
-            Span::styled("Esc", theme::key()),
-            Span::raw(" closes "),
-        ]))
+        .title(Span::styled(
+            format!(" {} ", tr!("ui.help.title")),
+            theme::label(),
+        ))
+        .title_bottom(Line::from(
+            widgets::keyed(
+                tr!("ui.help.closes"),
+                &[
+                    ("help", Span::styled(" ? ", theme::key())),
+                    ("esc", Span::styled("Esc", theme::key())),
+                ],
+            )
+            .into_iter()
+            .chain([Span::raw(" ")])
+            .collect::<Vec<_>>(),
+        ))
         .border_style(theme::label());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);

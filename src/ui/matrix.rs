@@ -8,6 +8,16 @@ use ratatui::widgets::Paragraph;
 use super::{theme, widgets};
 use crate::app::Workshop;
 use crate::model::{Dimension, Matrix, Quality, sentence};
+use crate::tr;
+
+/// "1 MOT", "3 MOTs".
+fn mots(n: usize) -> String {
+    if n == 1 {
+        tr!("ui.matrix.one_mot", n = n)
+    } else {
+        tr!("ui.matrix.mots", n = n)
+    }
+}
 
 /// Draws the Matrix stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -25,7 +35,15 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
 
-    let label_w: u16 = if area.width >= 120 { 18 } else { 14 };
+    // Wide enough for the dimension names and the row totals in this language.
+    let min_label_w: usize = if area.width >= 120 { 18 } else { 14 };
+    let label_w = Dimension::ALL
+        .iter()
+        .map(|d| widgets::width(d.name()))
+        .chain([widgets::width(&mots(s.mots.len()))])
+        .map(|w| w + 3)
+        .fold(min_label_w, usize::max)
+        .min(usize::from(area.width / 4)) as u16;
     let col_w = grid.width.saturating_sub(label_w) / 5;
     let (sel_d, sel_q) = w.matrix.cell();
 
@@ -55,12 +73,12 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             },
         ))];
         label.push(Line::from(Span::styled(
-            format!("  {n} MOT{}", if n == 1 { "" } else { "s" }),
+            format!("  {}", mots(n)),
             theme::quiet(),
         )));
         if revealed && row_h >= 3 {
             label.push(Line::from(Span::styled(
-                format!("  {total} pts"),
+                format!("  {}", tr!("ui.matrix.pts", n = total)),
                 theme::quiet(),
             )));
         }
@@ -90,13 +108,12 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             if cell.count() == 0 {
                 lines.push(Line::from(format!("{mark} ·")));
             } else {
-                lines.push(Line::from(format!(
-                    "{mark} {} MOT{}",
-                    cell.count(),
-                    if cell.count() == 1 { "" } else { "s" }
-                )));
+                lines.push(Line::from(format!("{mark} {}", mots(cell.count()))));
                 if revealed {
-                    lines.push(Line::from(format!("  {} pts", cell.weighted)));
+                    lines.push(Line::from(format!(
+                        "  {}",
+                        tr!("ui.matrix.pts", n = cell.weighted)
+                    )));
                 }
             }
             // Centred in the cell, so a count reads from across the room.
@@ -114,21 +131,24 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     // Heat legend at the grid's last line.
     let legend_y = grid.y + grid_h.saturating_sub(1);
     let legend = Line::from(vec![
-        Span::styled(" Heat ", theme::quiet()),
+        Span::styled(format!(" {} ", tr!("ui.matrix.heat")), theme::quiet()),
         Span::styled(" ░ ", theme::heat(1)),
         Span::styled(" ▒ ", theme::heat(2)),
         Span::styled(" ▓ ", theme::heat(3)),
         Span::styled(" █ ", theme::heat(4)),
         Span::styled(
-            if revealed {
-                " by weighted score   "
-            } else {
-                " by number of MOTs (votes hidden)   "
-            },
+            format!(
+                " {}   ",
+                if revealed {
+                    tr!("ui.matrix.by_score")
+                } else {
+                    tr!("ui.matrix.by_count")
+                }
+            ),
             theme::quiet(),
         ),
         Span::styled("★", theme::focus()),
-        Span::styled(" focus", theme::quiet()),
+        Span::styled(format!(" {}", tr!("ui.matrix.focus")), theme::quiet()),
     ]);
     frame.render_widget(
         Paragraph::new(legend),
@@ -137,20 +157,27 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 
     let cell = matrix.cell(sel_d, sel_q);
     let mut info_spans = vec![Span::styled(
-        format!(" {} × {}: ", sel_d.name(), sel_q.name()),
+        format!(
+            " {} ",
+            tr!(
+                "ui.matrix.cell",
+                dimension = sel_d.name(),
+                quality = sel_q.name()
+            )
+        ),
         theme::label(),
     )];
     info_spans.push(Span::raw(if cell.count() == 0 {
-        "empty: no MOT here yet".to_string()
+        tr!("ui.matrix.empty_cell").to_string()
     } else if revealed {
-        format!(
-            "{} MOTs, {} points (raw {})",
-            cell.count(),
-            cell.weighted,
-            cell.raw
+        tr!(
+            "ui.matrix.cell_scores",
+            n = cell.count(),
+            points = cell.weighted,
+            raw = cell.raw
         )
     } else {
-        format!("{} MOTs", cell.count())
+        tr!("ui.matrix.mots", n = cell.count())
     }));
     frame.render_widget(Paragraph::new(Line::from(info_spans)), info);
 
@@ -168,9 +195,9 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         .filter_map(|id| s.mot(*id))
         .map(|m| {
             let score = if revealed {
-                scores
-                    .get(&m.id)
-                    .map_or("0".into(), |sc| format!("{:>4} pts", sc.weighted))
+                scores.get(&m.id).map_or("0".into(), |sc| {
+                    tr!("ui.matrix.pts", n = format!("{:>4}", sc.weighted))
+                })
             } else {
                 String::new()
             };
@@ -186,7 +213,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     if more > 0 && !lines.is_empty() {
         lines.pop();
         lines.push(Line::from(Span::styled(
-            format!("      … {} more (PgDn)", more + 1),
+            format!("      … {}", tr!("ui.matrix.more", n = more + 1)),
             theme::quiet(),
         )));
     }

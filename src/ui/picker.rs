@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::Picker;
+use crate::tr;
 
 /// The top bar of the picker.
 pub fn draw_title(p: &Picker, frame: &mut Frame, area: Rect) {
     let folder = p.dir.display().to_string();
-    let head = " MOT  Moments-of-Truth workshops ";
-    let room = (area.width as usize).saturating_sub(widgets::width(head) + 2);
+    let head = format!(" MOT  {} ", tr!("ui.picker.title"));
+    let room = (area.width as usize).saturating_sub(widgets::width(&head) + 2);
     let line = Line::from(vec![
         Span::styled(head, theme::stage_current()),
         Span::styled(format!(" {}", widgets::fit(&folder, room)), theme::bar()),
@@ -27,10 +28,10 @@ pub fn age(modified: Option<SystemTime>, now: SystemTime) -> String {
     let Some(t) = modified else { return "?".into() };
     let secs = now.duration_since(t).map(|d| d.as_secs()).unwrap_or(0);
     match secs {
-        0..=59 => "just now".into(),
-        60..=3599 => format!("{} min ago", secs / 60),
-        3600..=86_399 => format!("{} h ago", secs / 3600),
-        86_400..=2_591_999 => format!("{} days ago", secs / 86_400),
+        0..=59 => tr!("ui.picker.just_now").into(),
+        60..=3599 => tr!("ui.picker.minutes_ago", n = secs / 60),
+        3600..=86_399 => tr!("ui.picker.hours_ago", n = secs / 3600),
+        86_400..=2_591_999 => tr!("ui.picker.days_ago", n = secs / 86_400),
         _ => {
             let days = t
                 .duration_since(SystemTime::UNIX_EPOCH)
@@ -58,40 +59,51 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 
 /// The list of sessions, or how to start when there are none.
 pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered().title(Span::styled(" Sessions ", theme::label()));
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", tr!("ui.picker.sessions")),
+        theme::label(),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if p.entries.is_empty() {
         let text = vec![
             Line::from(""),
             Line::from(Span::styled(
-                "  No sessions in this folder yet.",
+                format!("  {}", tr!("ui.picker.empty")),
                 theme::label(),
             )),
             Line::from(""),
-            Line::from(vec![
-                Span::raw("  Press "),
-                Span::styled("n", theme::key()),
-                Span::raw(" to start a new workshop session, "),
-                Span::styled("q", theme::key()),
-                Span::raw(" to quit."),
-            ]),
+            Line::from(widgets::keyed(
+                &format!("  {}", tr!("ui.picker.empty_keys")),
+                &[
+                    ("new", Span::styled("n", theme::key())),
+                    ("quit", Span::styled("q", theme::key())),
+                ],
+            )),
         ];
         frame.render_widget(Paragraph::new(text), inner);
     } else {
         let [head, list] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         let w = inner.width as usize;
-        let (age_w, mots_w) = (12usize, 6usize);
+        let (h_title, h_age, h_mots, h_file) = (
+            tr!("ui.picker.col_title"),
+            tr!("ui.picker.col_changed"),
+            tr!("ui.picker.col_mots"),
+            tr!("ui.picker.col_file"),
+        );
+        // Columns as wide as their heading in the language on show, at least.
+        let age_w = widgets::widest([h_age], 11) + 1;
+        let mots_w = widgets::widest([h_mots], 5) + 1;
         let file_w = if w >= 100 { 28 } else { 0 };
         let title_w = w.saturating_sub(2 + age_w + mots_w + file_w + 3);
         let header = format!(
             "  {} {} {}{}",
-            widgets::pad("Title", title_w),
-            widgets::pad("Last change", age_w),
-            widgets::pad("MOTs", mots_w),
+            widgets::pad(h_title, title_w),
+            widgets::pad(h_age, age_w),
+            widgets::pad(h_mots, mots_w),
             if file_w > 0 {
-                format!(" {}", widgets::pad("File", file_w))
+                format!(" {}", widgets::pad(h_file, file_w))
             } else {
                 String::new()
             }
@@ -111,7 +123,7 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                 let (title, mots, style) = match &e.summary {
                     // Said in words, so it reads without color on a projector.
                     Ok(s) if e.in_use => (
-                        format!("{} (in use)", s.title),
+                        tr!("ui.picker.in_use", title = s.title),
                         s.mots.to_string(),
                         theme::text(),
                     ),
@@ -142,12 +154,15 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
         let popup = widgets::centered(area, 60, 5);
         frame.render_widget(Clear, popup);
         let block = Block::bordered()
-            .title(Span::styled(" New session: its title ", theme::label()))
+            .title(Span::styled(
+                format!(" {} ", tr!("ui.picker.new_title")),
+                theme::label(),
+            ))
             .title_bottom(Line::from(vec![
                 Span::styled(" Enter ", theme::key()),
-                Span::raw("create  "),
+                Span::raw(format!("{}  ", tr!("ui.picker.create"))),
                 Span::styled(" Esc ", theme::key()),
-                Span::raw("cancel "),
+                Span::raw(format!("{} ", tr!("ui.picker.cancel"))),
             ]));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
@@ -164,6 +179,7 @@ mod tests {
 
     #[test]
     fn ages_read_like_people_talk() {
+        crate::i18n::set(crate::i18n::Language::English);
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
         let ago = |s| Some(now - Duration::from_secs(s));
         assert_eq!(age(ago(5), now), "just now");
@@ -172,6 +188,12 @@ mod tests {
         assert_eq!(age(ago(3 * 86_400), now), "3 days ago");
         assert_eq!(age(Some(SystemTime::UNIX_EPOCH), now), "1970-01-01");
         assert_eq!(age(None, now), "?");
+        crate::i18n::set(crate::i18n::Language::SimplifiedChinese);
+        assert_eq!(age(ago(5), now), "刚刚");
+        assert_eq!(age(ago(600), now), "10 分钟前");
+        crate::i18n::set(crate::i18n::Language::TraditionalChinese);
+        assert_eq!(age(ago(7200), now), "2 小時前");
+        crate::i18n::set(crate::i18n::Language::English);
     }
 
     #[test]

@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{text_field, theme, widgets};
 use crate::app::keymap::{BINDINGS, Context, keys_label};
 use crate::app::{Offer, QuitPrompt};
+use crate::tr;
 
 /// The keys of a question, from the one key table, one per line.
 fn key_lines(ctx: Context, skip_take_over: bool) -> Vec<Line<'static>> {
@@ -20,7 +21,7 @@ fn key_lines(ctx: Context, skip_take_over: bool) -> Vec<Line<'static>> {
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!(" {} ", keys_label(b)), theme::key()),
-                Span::raw(format!(" {}", b.help)),
+                Span::raw(format!(" {}", b.help_text())),
             ])
         })
         .collect()
@@ -33,13 +34,18 @@ fn file_name(path: &std::path::Path) -> String {
     )
 }
 
-/// Rows the lines take when wrapped to `inner` columns.
-fn rows(lines: &[Line<'_>], inner: u16) -> u16 {
-    let inner = usize::from(inner.max(1));
+/// The width of a question's box in `area`.
+fn popup_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(72)
+}
+
+/// The lines wrapped to `inner` columns, row by row (between words, or
+/// beside any Chinese character), so their number is known before drawing.
+fn wrapped(lines: &[Line<'_>], inner: u16) -> Vec<Line<'static>> {
     lines
         .iter()
-        .map(|l| l.width().div_ceil(inner).max(1) as u16)
-        .sum()
+        .flat_map(|l| widgets::wrap(l, usize::from(inner)))
+        .collect()
 }
 
 /// Draws a bordered question in the middle of `area`; returns its rectangle.
@@ -50,19 +56,15 @@ fn popup(
     frame: &mut Frame,
     area: Rect,
 ) -> Rect {
-    let width = area.width.saturating_sub(4).min(72);
-    let height = (rows(&lines, width.saturating_sub(2)) + 2).min(area.height);
+    let width = popup_width(area);
+    let lines = wrapped(&lines, width.saturating_sub(2));
+    let height = (lines.len() as u16 + 2).min(area.height);
     let rect = widgets::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), style))
         .border_style(style);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
     rect
 }
 
@@ -74,15 +76,15 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
             holder,
             can_take_over,
         } => (
-            "Session in use",
+            tr!("ui.questions.in_use"),
             vec![
                 Line::from(Span::styled(file_name(path), theme::label())),
                 Line::from(if *can_take_over {
-                    format!("is open in another {holder}.")
+                    tr!("ui.questions.open_elsewhere", holder = holder)
                 } else {
                     holder.clone()
                 }),
-                Line::from("Two copies writing one session would lose work."),
+                Line::from(tr!("ui.questions.two_copies")),
             ],
             Context::Locked,
             !*can_take_over,
@@ -92,28 +94,22 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
             problem,
             backup,
         } => (
-            "This session cannot be read",
+            tr!("ui.questions.unreadable"),
             vec![
                 Line::from(Span::styled(problem.clone(), theme::error())),
                 Line::from(""),
-                Line::from(format!("A good backup exists: {backup}.")),
-                Line::from(format!(
-                    "Open it instead? {} is not overwritten: it is kept as {}.unreadable.",
-                    file_name(path),
-                    file_name(path)
-                )),
+                Line::from(tr!("ui.questions.backup_exists", backup = backup)),
+                Line::from(tr!("ui.questions.open_backup", file = file_name(path))),
             ],
             Context::Restore,
             false,
         ),
         Offer::Recovery { path, recovery } => (
-            "Recover after a crash",
+            tr!("ui.questions.recover"),
             vec![
                 Line::from(Span::styled(file_name(path), theme::label())),
-                Line::from(format!(
-                    "mot stopped before saving it. A recovery file is newer: {recovery}."
-                )),
-                Line::from("Open the recovered session? The file as saved becomes a backup."),
+                Line::from(tr!("ui.questions.recovery_newer", recovery = recovery)),
+                Line::from(tr!("ui.questions.open_recovered")),
             ],
             Context::Recovery,
             false,
@@ -128,28 +124,35 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
 pub fn quit_prompt(q: &QuitPrompt, path: &std::path::Path, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("{} could not be saved:", file_name(path)),
+            tr!("ui.questions.not_saved", file = file_name(path)),
             theme::label(),
         )),
         Line::from(Span::styled(q.reason.clone(), theme::error())),
-        Line::from("Everything is still here, in memory."),
+        Line::from(tr!("ui.questions.in_memory")),
         Line::from(""),
     ];
     let Some(field) = &q.elsewhere else {
         lines.extend(key_lines(Context::Unsaved, false));
-        popup("Quit without saving?", theme::error(), lines, frame, area);
+        popup(
+            tr!("ui.questions.quit_unsaved"),
+            theme::error(),
+            lines,
+            frame,
+            area,
+        );
         return;
     };
-    lines.push(Line::from(
-        "Write it to this file (Enter), or Esc to go back:",
-    ));
-    let above = rows(
-        &lines,
-        area.width.saturating_sub(4).min(72).saturating_sub(2),
-    );
+    lines.push(Line::from(tr!("ui.questions.write_elsewhere")));
+    let above = wrapped(&lines, popup_width(area).saturating_sub(2)).len() as u16;
     // Three blank rows where the field goes.
     lines.extend([Line::from(""), Line::from(""), Line::from("")]);
-    let rect = popup("Quit without saving?", theme::error(), lines, frame, area);
+    let rect = popup(
+        tr!("ui.questions.quit_unsaved"),
+        theme::error(),
+        lines,
+        frame,
+        area,
+    );
     let field_area = Rect {
         x: rect.x + 1,
         y: rect.y + 1 + above,

@@ -3,31 +3,64 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::setup_rows::{SetupRow, rows};
-use crate::app::{SetupEdit, Workshop};
+use crate::app::{SetupEdit, Stage, Workshop};
+use crate::tr;
 
+/// The narrowest the label column gets (group and participant names are cut to it).
 const LABEL_W: usize = 16;
+
+/// The labels of the form's fixed rows, in the language on show.
+fn fixed_labels() -> [&'static str; 9] {
+    [
+        tr!("ui.setup.title"),
+        tr!("ui.setup.brand"),
+        tr!("ui.setup.core_message"),
+        tr!("ui.setup.target_user"),
+        tr!("ui.setup.focus"),
+        tr!("ui.setup.dot_budget"),
+        tr!("ui.setup.max_dots"),
+        tr!("ui.setup.add_group"),
+        tr!("ui.setup.add_participant"),
+    ]
+}
+
+/// The label column: wide enough for every fixed label in this language.
+fn label_width() -> usize {
+    widgets::widest(fixed_labels(), LABEL_W)
+}
 
 fn label(row: SetupRow, w: &Workshop) -> String {
     let s = &w.session;
+    let [
+        title,
+        brand,
+        core_message,
+        target_user,
+        focus,
+        dot_budget,
+        max_dots,
+        add_group,
+        add_participant,
+    ] = fixed_labels();
     match row {
-        SetupRow::Title => "Title".into(),
-        SetupRow::Brand => "Brand".into(),
-        SetupRow::CoreMessage => "Core message".into(),
-        SetupRow::TargetUser => "Target user".into(),
-        SetupRow::Focus => "Focus dimension".into(),
-        SetupRow::DotBudget => "Dots each".into(),
-        SetupRow::MaxDots => "Most on one MOT".into(),
+        SetupRow::Title => title.into(),
+        SetupRow::Brand => brand.into(),
+        SetupRow::CoreMessage => core_message.into(),
+        SetupRow::TargetUser => target_user.into(),
+        SetupRow::Focus => focus.into(),
+        SetupRow::DotBudget => dot_budget.into(),
+        SetupRow::MaxDots => max_dots.into(),
         SetupRow::Group(id) => s.group(id).map(|g| g.name.clone()).unwrap_or_default(),
-        SetupRow::AddGroup => "+ add group".into(),
+        SetupRow::AddGroup => add_group.into(),
         SetupRow::Participant(id) => s
             .participant(id)
             .map(|p| p.name.clone())
             .unwrap_or_default(),
-        SetupRow::AddParticipant => "+ add person".into(),
+        SetupRow::AddParticipant => add_participant.into(),
     }
 }
 
@@ -42,27 +75,33 @@ fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
     };
     let chooser = |v: String| Span::styled(format!("◀ {v} ▶"), theme::label());
     match row {
-        SetupRow::Title => vec![blank(&s.title, "(untitled)")],
-        SetupRow::Brand => vec![blank(&s.brand, "(Enter to name the brand)")],
-        SetupRow::CoreMessage => vec![blank(
-            &s.core_message,
-            "(the one label customers should carry away)",
-        )],
-        SetupRow::TargetUser => vec![blank(&s.target_user, "(who the brand is for)")],
+        SetupRow::Title => vec![blank(&s.title, tr!("ui.setup.untitled"))],
+        SetupRow::Brand => vec![blank(&s.brand, tr!("ui.setup.brand_hint"))],
+        SetupRow::CoreMessage => vec![blank(&s.core_message, tr!("ui.setup.core_message_hint"))],
+        SetupRow::TargetUser => vec![blank(&s.target_user, tr!("ui.setup.target_user_hint"))],
         SetupRow::Focus => match s.focus {
             Some(d) => vec![
                 chooser(d.name().to_string()),
-                Span::styled(format!("  the moment of {}", d.moment()), theme::quiet()),
+                Span::styled(
+                    format!("  {}", tr!("ui.setup.moment_of", moment = d.moment())),
+                    theme::quiet(),
+                ),
             ],
-            None => vec![chooser("not chosen".into())],
+            None => vec![chooser(tr!("ui.setup.not_chosen").into())],
         },
         SetupRow::DotBudget => vec![
             chooser(s.dot_budget.to_string()),
-            Span::styled("  dots per participant", theme::quiet()),
+            Span::styled(
+                format!("  {}", tr!("ui.setup.dot_budget_hint")),
+                theme::quiet(),
+            ),
         ],
         SetupRow::MaxDots => vec![
             chooser(s.max_dots_per_mot.to_string()),
-            Span::styled("  dots from one person on one MOT", theme::quiet()),
+            Span::styled(
+                format!("  {}", tr!("ui.setup.max_dots_hint")),
+                theme::quiet(),
+            ),
         ],
         SetupRow::Group(id) => match s.group(id) {
             Some(g) => {
@@ -71,8 +110,12 @@ fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
                     chooser(format!("×{}", g.weight)),
                     Span::styled(
                         format!(
-                            "  {members} {}  ",
-                            if members == 1 { "person" } else { "people" }
+                            "  {}  ",
+                            if members == 1 {
+                                tr!("ui.setup.one_person", n = members)
+                            } else {
+                                tr!("ui.setup.people", n = members)
+                            }
                         ),
                         theme::quiet(),
                     ),
@@ -96,16 +139,17 @@ fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
 fn heading(row: SetupRow, prev: Option<SetupRow>, w: &Workshop) -> Option<String> {
     let s = &w.session;
     match (row, prev) {
-        (SetupRow::Title, _) => Some("The session".into()),
-        (SetupRow::DotBudget, _) => Some("Dot voting".into()),
+        (SetupRow::Title, _) => Some(tr!("ui.setup.heading_session").into()),
+        (SetupRow::DotBudget, _) => Some(tr!("ui.setup.heading_dots").into()),
         (SetupRow::Group(_), Some(SetupRow::MaxDots))
         | (SetupRow::AddGroup, Some(SetupRow::MaxDots)) => {
-            Some("Respondent groups and the weight of their votes".into())
+            Some(tr!("ui.setup.heading_groups").into())
         }
         (SetupRow::Participant(_), Some(SetupRow::AddGroup))
-        | (SetupRow::AddParticipant, Some(SetupRow::AddGroup)) => {
-            Some(format!("Participants ({})", s.participants.len()))
-        }
+        | (SetupRow::AddParticipant, Some(SetupRow::AddGroup)) => Some(tr!(
+            "ui.setup.heading_participants",
+            n = s.participants.len()
+        )),
         _ => None,
     }
 }
@@ -132,7 +176,10 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     } else {
         (area, None)
     };
-    let block = Block::bordered().title(Span::styled(" Setup ", theme::label()));
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", Stage::Setup.name()),
+        theme::label(),
+    ));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
 
@@ -160,6 +207,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         &w.setup.scroll,
     );
     let editing = w.setup.editing.as_ref().map(|(e, f)| (editing_row(*e), f));
+    let label_w = label_width();
     for (y, idx) in range.enumerate() {
         let line_area = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
         match &lines[idx] {
@@ -173,14 +221,14 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                 let row = rows[*i];
                 let sel = *i == selected;
                 let marker = if sel { theme::MARKER } else { theme::NO_MARKER };
-                let lbl = widgets::pad(&label(row, w), LABEL_W);
+                let lbl = widgets::pad(&label(row, w), label_w);
                 let lbl_style = if sel {
                     theme::selected()
                 } else {
                     theme::text()
                 };
                 let [l, v] = Layout::horizontal([
-                    Constraint::Length((LABEL_W + 3) as u16),
+                    Constraint::Length((label_w + 3) as u16),
                     Constraint::Min(0),
                 ])
                 .areas(line_area);
@@ -213,34 +261,27 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 fn draw_guide(w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let mut text = vec![
-        Line::from(Span::styled("Who to ask", theme::label())),
-        Line::from(
-            "Those who love you (heavy customers) know what is good: ask them about repurchase and referral. Their votes weigh most.",
-        ),
+        Line::from(Span::styled(tr!("ui.setup.guide_who"), theme::label())),
+        Line::from(tr!("ui.setup.guide_love")),
         Line::from(""),
-        Line::from(
-            "Those who don't love you (competitors' customers): ask about entry and conversion, and what competitors do right.",
-        ),
+        Line::from(tr!("ui.setup.guide_dont_love")),
         Line::from(""),
-        Line::from("Those who liked you once: ask what went wrong."),
+        Line::from(tr!("ui.setup.guide_liked")),
         Line::from(""),
-        Line::from(Span::styled("Votes", theme::label())),
-        Line::from(format!(
-            "{} dots each, at most {} on one MOT. Each vote counts times its group's weight.",
-            s.dot_budget, s.max_dots_per_mot
+        Line::from(Span::styled(tr!("ui.setup.guide_votes"), theme::label())),
+        Line::from(tr!(
+            "ui.setup.guide_dots",
+            dots = s.dot_budget,
+            max = s.max_dots_per_mot
         )),
     ];
     if s.focus.is_none() {
         text.push(Line::from(""));
         text.push(Line::from(Span::styled(
-            "Choose a focus dimension: the stage the business is in now.",
+            tr!("ui.setup.guide_focus"),
             theme::warn(),
         )));
     }
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Guide ")),
-        area,
-    );
+    let block = Block::bordered().title(format!(" {} ", tr!("ui.setup.guide")));
+    frame.render_widget(widgets::wrapped(&text, block, area, true), area);
 }

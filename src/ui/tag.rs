@@ -4,25 +4,47 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthChar;
 
 use super::{theme, widgets};
-use crate::app::Workshop;
+use crate::app::{Stage, Workshop};
 use crate::model::{Dimension, Mot, Quality, sentence};
+use crate::tr;
 
+/// The narrowest the dimension column gets.
 const DIM_W: usize = 11;
 
-/// The five quality letters, set ones shown, unset ones as a dot.
+/// Columns each quality's letter takes: a Chinese letter takes two.
+fn letter_w() -> usize {
+    Quality::ALL
+        .iter()
+        .map(|q| q.letter().width().unwrap_or(1))
+        .max()
+        .unwrap_or(1)
+}
+
+/// The letters of the five qualities, each as wide as the widest, as the list's heading.
+fn letters() -> String {
+    Quality::ALL
+        .iter()
+        .map(|q| widgets::pad(&q.letter().to_string(), letter_w()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The five quality letters, set ones shown, unset ones as a dot, each under
+/// its letter in the heading.
 pub fn quality_marks(m: &Mot) -> String {
     Quality::ALL
         .iter()
         .map(|q| {
-            if m.qualities.contains(q) {
+            let mark = if m.qualities.contains(q) {
                 q.letter()
             } else {
                 '·'
-            }
+            };
+            widgets::pad(&mark.to_string(), letter_w())
         })
-        .map(String::from)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -46,13 +68,12 @@ fn draw_current(w: &Workshop, frame: &mut Frame, area: Rect) {
         Some(m) => (format!(" MOT {} ", m.id), sentence(m)),
         None => (
             " MOT ".into(),
-            "No MOTs yet: write them in Write (Shift-Tab).".into(),
+            tr!("ui.tag.no_mots", write = Stage::Write.name()),
         ),
     };
+    let block = Block::bordered().title(Span::styled(title, theme::label()));
     frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(Span::styled(title, theme::label()))),
+        widgets::wrapped(&[Line::from(text)], block, area, true),
         area,
     );
 }
@@ -61,33 +82,42 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     let n = w.session.mots.len();
     let untagged = w.session.untagged_count();
     let status = if n == 0 {
-        Span::styled(" nothing to tag ", theme::quiet())
+        Span::styled(format!(" {} ", tr!("ui.tag.nothing")), theme::quiet())
     } else if untagged == 0 {
-        Span::styled(format!(" ✓ all {n} tagged "), theme::good())
+        Span::styled(
+            format!(" ✓ {} ", tr!("ui.tag.all_tagged", n = n)),
+            theme::good(),
+        )
     } else {
-        Span::styled(format!(" Untagged: {untagged} of {n} "), theme::warn())
+        Span::styled(
+            format!(" {} ", tr!("ui.tag.untagged", untagged = untagged, n = n)),
+            theme::warn(),
+        )
     };
     let block = Block::bordered().title(Line::from(vec![
-        Span::styled(" Tags ", theme::label()),
+        Span::styled(format!(" {} ", tr!("ui.tag.tags")), theme::label()),
         status,
     ]));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let marks_w = 9; // "R A S T E"
+    let letters = letters();
+    let marks_w = widgets::width(&letters); // "R A S T E"
+    let dim_head = tr!("ui.tag.col_dimension");
+    // As wide as the longest dimension name in the language on show.
+    let dim_w = widgets::widest(
+        Dimension::ALL.iter().map(|d| d.name()).chain([dim_head]),
+        DIM_W,
+    );
     // marker, id, then one space before each of text, dimension, marks, done.
-    let text_w = width.saturating_sub(2 + 4 + 1 + 1 + DIM_W + 1 + marks_w + 1 + 1);
+    let text_w = width.saturating_sub(2 + 4 + 1 + 1 + dim_w + 1 + marks_w + 1 + 1);
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let letters: Vec<String> = Quality::ALL
-        .iter()
-        .map(|q| q.letter().to_string())
-        .collect();
     let header = format!(
         "  {:>4} {} {} {}",
         "#",
         widgets::pad("MOT", text_w),
-        widgets::pad("Dimension", DIM_W),
-        letters.join(" ")
+        widgets::pad(dim_head, dim_w),
+        letters
     );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
     let range = widgets::window(w.cursor, n, list.height as usize, &w.scroll);
@@ -102,7 +132,7 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
                 "{marker}{:>4} {} {} {} {done}",
                 m.id,
                 widgets::pad(&sentence(m), text_w),
-                widgets::pad(dim, DIM_W),
+                widgets::pad(dim, dim_w),
                 quality_marks(m),
             );
             let style = if sel {
@@ -137,7 +167,10 @@ fn draw_legend(w: &Workshop, frame: &mut Frame, area: Rect) {
                 ),
             ]
         })
-        .chain([Span::styled(" 0 ", theme::key()), Span::raw("clear")])
+        .chain([
+            Span::styled(" 0 ", theme::key()),
+            Span::raw(tr!("ui.tag.clear")),
+        ])
         .collect();
     let quals: Vec<Span> = Quality::ALL
         .iter()
@@ -154,7 +187,7 @@ fn draw_legend(w: &Workshop, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let block = Block::bordered().title(Span::styled(
-        " Dimension: one  ·  Qualities: any ",
+        format!(" {} ", tr!("ui.tag.legend")),
         theme::label(),
     ));
     frame.render_widget(

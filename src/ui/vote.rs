@@ -8,10 +8,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
-use crate::app::{VoteMode, Workshop};
+use crate::app::{Stage, VoteMode, Workshop};
 use crate::model::{MotId, Score, sentence};
+use crate::tr;
 
+/// The narrowest the score column gets.
 const SCORE_W: usize = 13;
+
+/// The score column: as wide as its heading and every score in it.
+fn score_width(w: &Workshop, scores: &HashMap<MotId, Score>, revealed: bool) -> usize {
+    let texts: Vec<String> = w
+        .session
+        .mots
+        .iter()
+        .map(|m| score_text(scores.get(&m.id), revealed))
+        .collect();
+    widgets::widest(
+        texts
+            .iter()
+            .map(String::as_str)
+            .chain([tr!("ui.vote.col_score")]),
+        SCORE_W,
+    )
+}
 
 /// Draws the Vote stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -33,19 +52,23 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
         }
     };
     let reveal = if s.votes_revealed {
-        Span::styled(" Totals shown ", theme::good())
+        Span::styled(format!(" {} ", tr!("ui.vote.shown")), theme::good())
     } else {
-        Span::styled(" Totals hidden: blind vote ", theme::warn())
+        Span::styled(format!(" {} ", tr!("ui.vote.hidden_blind")), theme::warn())
     };
     let first = Line::from(vec![
-        mode(w.vote.mode == VoteMode::Dots, "Dots"),
+        mode(w.vote.mode == VoteMode::Dots, tr!("ui.vote.dots")),
         Span::raw(" "),
-        mode(w.vote.mode == VoteMode::Hands, "Show of hands"),
+        mode(w.vote.mode == VoteMode::Hands, tr!("ui.vote.hands")),
         Span::styled("  m ", theme::key()),
-        Span::raw("switches   "),
+        Span::raw(format!("{}   ", tr!("ui.vote.switches"))),
         reveal,
         Span::styled(" r ", theme::key()),
-        Span::raw(if s.votes_revealed { "hides" } else { "reveals" }),
+        Span::raw(if s.votes_revealed {
+            tr!("ui.vote.hides")
+        } else {
+            tr!("ui.vote.reveals")
+        }),
     ]);
     let second = match w.vote.mode {
         VoteMode::Dots => match w.voter() {
@@ -67,25 +90,25 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
                     .filter(|q| s.dots_left(q.id) == 0)
                     .count();
                 Line::from(vec![
-                    Span::styled("Voting: ", theme::label()),
+                    Span::styled(format!("{} ", tr!("ui.vote.voting")), theme::label()),
                     Span::styled(format!("◀ {} ▶", p.name), theme::selected()),
                     Span::raw(format!("  {group}  ")),
                     Span::styled(dots, theme::key()),
-                    Span::raw(format!(" {left} left   ")),
+                    Span::raw(format!(" {}   ", tr!("ui.vote.left", n = left))),
                     Span::styled(
-                        format!("{done}/{} done", s.participants.len()),
+                        tr!("ui.vote.done", done = done, total = s.participants.len()),
                         theme::quiet(),
                     ),
                 ])
             }
             None => Line::from(Span::styled(
-                "No participants yet: add them in Setup, or press m to count a show of hands.",
+                tr!("ui.vote.no_participants", setup = Stage::Setup.name()),
                 theme::warn(),
             )),
         },
         VoteMode::Hands => Line::from(vec![
-            Span::styled("Count the hands per group: ", theme::label()),
-            Span::raw("←→ pick the group, type the number, ↑↓ next MOT."),
+            Span::styled(format!("{} ", tr!("ui.vote.count_hands")), theme::label()),
+            Span::raw(tr!("ui.vote.count_hands_keys")),
         ]),
     };
     frame.render_widget(
@@ -96,16 +119,20 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
 
 fn score_text(score: Option<&Score>, revealed: bool) -> String {
     if !revealed {
-        return "hidden".into();
+        return tr!("ui.vote.hidden").into();
     }
     let s = score.cloned().unwrap_or_default();
-    format!("{:>4} (raw {})", s.weighted, s.raw)
+    tr!(
+        "ui.vote.score",
+        weighted = format!("{:>4}", s.weighted),
+        raw = s.raw
+    )
 }
 
 fn empty_hint(w: &Workshop, frame: &mut Frame, area: Rect) -> bool {
     if w.session.mots.is_empty() {
         frame.render_widget(
-            Paragraph::new("No MOTs to vote on yet: write them in Write first.")
+            Paragraph::new(tr!("ui.vote.no_mots", write = Stage::Write.name()))
                 .block(Block::bordered()),
             area,
         );
@@ -123,11 +150,15 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     let scores: HashMap<MotId, Score> = if revealed { s.scores() } else { HashMap::new() };
     let voter = w.voter().map(|p| p.id);
     let block = Block::bordered().title(Line::from(vec![
-        Span::styled(" MOTs ", theme::label()),
+        Span::styled(format!(" {} ", tr!("ui.vote.mots")), theme::label()),
         Span::styled(
             format!(
-                " {} dots each, at most {} on one MOT ",
-                s.dot_budget, s.max_dots_per_mot
+                " {} ",
+                tr!(
+                    "ui.vote.budget",
+                    dots = s.dot_budget,
+                    max = s.max_dots_per_mot
+                )
             ),
             theme::quiet(),
         ),
@@ -135,15 +166,19 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mine_w = (s.max_dots_per_mot as usize * 2).clamp(4, 10);
-    let text_w = width.saturating_sub(2 + 5 + mine_w + 1 + SCORE_W + 1);
+    let dots_head = tr!("ui.vote.col_dots");
+    let mine_w = (s.max_dots_per_mot as usize * 2)
+        .clamp(4, 10)
+        .max(widgets::width(dots_head));
+    let score_w = score_width(w, &scores, revealed);
+    let text_w = width.saturating_sub(2 + 5 + mine_w + 1 + score_w + 1);
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let header = format!(
         "  {:>4} {} {} {}",
         "#",
         widgets::pad("MOT", text_w),
-        widgets::pad("Dots", mine_w),
-        widgets::pad("Score", SCORE_W)
+        widgets::pad(dots_head, mine_w),
+        widgets::pad(tr!("ui.vote.col_score"), score_w)
     );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
@@ -158,7 +193,7 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
                 m.id,
                 widgets::pad(&sentence(m), text_w),
                 widgets::pad(&"●".repeat(mine as usize), mine_w),
-                widgets::pad(&score_text(scores.get(&m.id), revealed), SCORE_W),
+                widgets::pad(&score_text(scores.get(&m.id), revealed), score_w),
             );
             let style = if sel {
                 theme::selected()
@@ -171,6 +206,27 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
+/// A group's name in `rows` pieces of at most `cols` columns: wrapped between
+/// words or beside a Chinese character, the last piece cut with an ellipsis.
+fn name_parts(name: &str, cols: usize, rows: usize) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = name;
+    for r in 0..rows {
+        if r + 1 == rows {
+            parts.push(widgets::fit(rest, cols));
+            break;
+        }
+        let first: String = widgets::wrap(&Line::from(rest), cols)
+            .first()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .unwrap_or_default();
+        // The first row is the start of the name, less the space it ended at.
+        rest = rest.get(first.len()..).unwrap_or("").trim_start();
+        parts.push(first);
+    }
+    parts
+}
+
 fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     if empty_hint(w, frame, area) {
         return;
@@ -178,36 +234,58 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let revealed = s.votes_revealed;
     let scores: HashMap<MotId, Score> = if revealed { s.scores() } else { HashMap::new() };
-    let block =
-        Block::bordered().title(Span::styled(" Hands per group (× weight) ", theme::label()));
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", tr!("ui.vote.hands_title")),
+        theme::label(),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let groups = &s.groups;
     let col_w = if width >= 120 { 14 } else { 9 };
+    let score_w = score_width(w, &scores, revealed);
     let text_w = width
-        .saturating_sub(2 + 5 + groups.len() * (col_w + 1) + SCORE_W + 1)
+        .saturating_sub(2 + 5 + groups.len() * (col_w + 1) + score_w + 1)
         .max(8);
-    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
-    // Group names on one line, weights under them: both must be readable at 80 columns.
-    let mut names = format!("  {:>4} {}", "#", widgets::pad("MOT", text_w));
+    // Group names, on two lines when one is wider than its column (Chinese
+    // names are, at 80 columns), weights under them: all readable at 80 columns.
+    let name_rows = if groups.iter().any(|g| widgets::width(&g.name) > col_w) {
+        2
+    } else {
+        1
+    };
+    let [head, list] =
+        Layout::vertical([Constraint::Length(name_rows as u16 + 1), Constraint::Min(0)])
+            .areas(inner);
+    let mut names: Vec<String> = (0..name_rows)
+        .map(|r| {
+            let (id, mot) = if r == 0 { ("#", "MOT") } else { ("", "") };
+            format!("  {id:>4} {}", widgets::pad(mot, text_w))
+        })
+        .collect();
     let mut weights = format!("  {:>4} {}", "", widgets::pad("", text_w));
     for (gi, g) in groups.iter().enumerate() {
         let mark = if gi == w.vote.group { "▼" } else { " " };
-        names.push(' ');
-        names.push_str(&widgets::pad(&g.name, col_w));
+        for (row, part) in names.iter_mut().zip(name_parts(&g.name, col_w, name_rows)) {
+            row.push(' ');
+            row.push_str(&widgets::pad(&part, col_w));
+        }
         weights.push(' ');
         weights.push_str(&widgets::pad(&format!("{mark}×{}", g.weight), col_w));
     }
-    names.push(' ');
-    names.push_str(&widgets::pad("Score", SCORE_W));
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(widgets::fit(&names, width), theme::label())),
-            Line::from(Span::styled(widgets::fit(&weights, width), theme::quiet())),
-        ]),
-        head,
-    );
+    if let Some(first) = names.first_mut() {
+        first.push(' ');
+        first.push_str(&widgets::pad(tr!("ui.vote.col_score"), score_w));
+    }
+    let mut head_lines: Vec<Line> = names
+        .iter()
+        .map(|n| Line::from(Span::styled(widgets::fit(n, width), theme::label())))
+        .collect();
+    head_lines.push(Line::from(Span::styled(
+        widgets::fit(&weights, width),
+        theme::quiet(),
+    )));
+    frame.render_widget(Paragraph::new(head_lines), head);
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
     let lines: Vec<Line> = range
         .map(|i| {
@@ -249,11 +327,28 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
             }
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(
-                widgets::pad(&score_text(scores.get(&m.id), revealed), SCORE_W),
+                widgets::pad(&score_text(scores.get(&m.id), revealed), score_w),
                 base,
             ));
             Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_group_names_take_two_rows() {
+        assert_eq!(name_parts("loves us", 9, 1), ["loves us"]);
+        assert_eq!(name_parts("doesn't love us", 9, 2), ["doesn't", "love us"]);
+        assert_eq!(name_parts("喜欢过我们的人", 9, 2), ["喜欢过我", "们的人"]);
+        assert_eq!(
+            name_parts("一二三四五六七八九十", 9, 2),
+            ["一二三四", "五六七八…"]
+        );
+        assert_eq!(name_parts("我们", 9, 2), ["我们", ""]);
+    }
 }

@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::{MotEditor, Workshop};
 use crate::model::{Mot, coach, sentence};
+use crate::tr;
 
 /// Draws the Write stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -45,10 +46,13 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|m| !coach(*m).is_empty())
         .count();
-    let mut title = vec![Span::styled(format!(" MOTs: {n} "), theme::label())];
+    let mut title = vec![Span::styled(
+        format!(" {} ", tr!("ui.write.count", n = n)),
+        theme::label(),
+    )];
     if needs_work > 0 {
         title.push(Span::styled(
-            format!(" ⚠ {needs_work} need work "),
+            format!(" ⚠ {} ", tr!("ui.write.need_work", n = needs_work)),
             theme::warn(),
         ));
     }
@@ -56,26 +60,26 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if n == 0 {
-        let text = vec![
-            Line::from(""),
-            Line::from(Span::styled("  No MOTs yet.", theme::label())),
-            Line::from(""),
-            Line::from(vec![
-                Span::raw("  Press "),
-                Span::styled("n", theme::key()),
-                Span::raw(" and write the first one: who, in what situation, felt what."),
-            ]),
+        let mut text = vec![
             Line::from(""),
             Line::from(Span::styled(
-                "  e.g. A traveller from the US West Coast / preparing to sleep in business",
-                theme::quiet(),
+                format!("  {}", tr!("ui.write.empty")),
+                theme::label(),
             )),
-            Line::from(Span::styled(
-                "  class, the crew made up the bed / felt this airline is different.",
-                theme::quiet(),
+            Line::from(""),
+            Line::from(widgets::keyed(
+                &format!("  {}", tr!("ui.write.empty_keys")),
+                &[("new", Span::styled("n", theme::key()))],
             )),
+            Line::from(""),
         ];
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+        // The example is broken into lines by the catalog, where each language reads best.
+        text.extend(
+            tr!("ui.write.example")
+                .lines()
+                .map(|l| Line::from(Span::styled(format!("  {l}"), theme::quiet()))),
+        );
+        frame.render_widget(widgets::wrapped(&text, Block::new(), inner, false), inner);
         return;
     }
     let range = widgets::window(w.cursor, n, inner.height as usize, &w.scroll);
@@ -105,11 +109,11 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
         return;
     };
     let mut text = vec![
-        Line::from(Span::styled("Who", theme::label())),
+        Line::from(Span::styled(tr!("ui.write.who"), theme::label())),
         Line::from(format!("  {}", m.who)),
-        Line::from(Span::styled("Situation", theme::label())),
+        Line::from(Span::styled(tr!("ui.write.situation"), theme::label())),
         Line::from(format!("  {}", m.situation)),
-        Line::from(Span::styled("Feeling", theme::label())),
+        Line::from(Span::styled(tr!("ui.write.feeling"), theme::label())),
         Line::from(format!("  {}", m.feeling)),
     ];
     let tags = match m.dimension {
@@ -118,17 +122,18 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
             format!(
                 "{} · {}",
                 d.name(),
-                if qs.is_empty() {
-                    "no quality yet".into()
-                } else {
-                    qs.join(", ")
+                match qs.split_first() {
+                    None => tr!("ui.write.no_quality").into(),
+                    Some((first, rest)) => rest.iter().fold(first.to_string(), |list, q| {
+                        tr!("ui.write.list", list = list, next = q)
+                    }),
                 }
             )
         }
-        None => "not tagged yet".into(),
+        None => tr!("ui.write.not_tagged").into(),
     };
     text.push(Line::from(vec![
-        Span::styled("Tags ", theme::label()),
+        Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
         Span::styled(tags, theme::quiet()),
     ]));
     for advice in coach(m) {
@@ -138,16 +143,13 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
     }
     let block = Block::bordered().title(Span::styled(format!(" MOT {} ", m.id), theme::label()));
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    frame.render_widget(widgets::wrapped(&text, block, area, true), area);
 }
 
 fn draw_editor(ed: &MotEditor, frame: &mut Frame, area: Rect) {
     let title = match ed.mot {
-        Some(id) => format!(" Editing MOT {id} "),
-        None => " New MOT ".to_string(),
+        Some(id) => format!(" {} ", tr!("ui.write.editing", id = id)),
+        None => format!(" {} ", tr!("ui.write.new")),
     };
     let outer = Block::bordered()
         .title(Span::styled(title, theme::label()))
@@ -165,9 +167,9 @@ fn draw_editor(ed: &MotEditor, frame: &mut Frame, area: Rect) {
     ])
     .areas(inner);
     let names = [
-        "1 Who is the customer?",
-        "2 In what situation? The scene, in detail",
-        "3 What did they feel? (the brand message)",
+        tr!("ui.write.field_who"),
+        tr!("ui.write.field_situation"),
+        tr!("ui.write.field_feeling"),
     ];
     for (i, r) in [who, situation, feeling].into_iter().enumerate() {
         let focused = ed.focus == i;
@@ -185,11 +187,12 @@ fn draw_editor(ed: &MotEditor, frame: &mut Frame, area: Rect) {
         );
     }
     let text = ed.text();
-    let preview_block = Block::bordered().title(Span::styled(" As one sentence ", theme::quiet()));
+    let preview_block = Block::bordered().title(Span::styled(
+        format!(" {} ", tr!("ui.write.preview")),
+        theme::quiet(),
+    ));
     frame.render_widget(
-        Paragraph::new(sentence(&text))
-            .wrap(Wrap { trim: true })
-            .block(preview_block),
+        widgets::wrapped(&[Line::from(sentence(&text))], preview_block, preview, true),
         preview,
     );
     let advice_lines: Vec<Line> = coach(&text)
@@ -198,14 +201,14 @@ fn draw_editor(ed: &MotEditor, frame: &mut Frame, area: Rect) {
         .collect();
     let advice_lines = if advice_lines.is_empty() {
         vec![Line::from(Span::styled(
-            "✓ Who, a detailed situation and a feeling: ready to keep.",
+            format!("✓ {}", tr!("ui.write.ready")),
             theme::good(),
         ))]
     } else {
         advice_lines
     };
     frame.render_widget(
-        Paragraph::new(advice_lines).wrap(Wrap { trim: true }),
+        widgets::wrapped(&advice_lines, Block::new(), advice, true),
         advice,
     );
 }
