@@ -265,7 +265,7 @@ fn help_lists_every_key_of_the_screen() {
     for needle in [
         "Help: keys of this screen",
         "dimension: Entry",
-        "quality: Empathy on/off",
+        "Empathy on/off",
         "next untagged",
         "save and quit",
     ] {

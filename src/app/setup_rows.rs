@@ -1,6 +1,6 @@
 //! The rows of the Setup screen, derived from the session.
 
-use crate::model::{GroupId, ParticipantId, Session};
+use crate::model::{GroupId, ParticipantId, Session, Stage};
 
 /// One row of the Setup form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub enum SetupRow {
     Participant(ParticipantId),
     /// "Add a participant".
     AddParticipant,
+    /// The minutes a stage's timer counts down from.
+    Timebox(Stage),
 }
 
 /// The rows for this session, top to bottom.
@@ -49,5 +51,6 @@ pub fn rows(session: &Session) -> Vec<SetupRow> {
             .map(|p| SetupRow::Participant(p.id)),
     );
     rows.push(SetupRow::AddParticipant);
+    rows.extend(Stage::ALL.map(SetupRow::Timebox));
     rows
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use super::Target;
 use super::history::Change;
 use super::timer::{self, Timer};
-use crate::model::{Dimension, ModelError, Session, Theme};
+use crate::model::{Dimension, ModelError, Session, Theme, room};
 use crate::tr;
 
 /// Rows a page key moves; the view shows at least this many.
@@ -612,7 +612,10 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     .participant(id)
                     .map(|p| (SetupEdit::ParticipantName(id), p.name.clone())),
                 SetupRow::AddParticipant => Some((SetupEdit::NewParticipant, String::new())),
-                SetupRow::Focus | SetupRow::DotBudget | SetupRow::MaxDots => {
+                SetupRow::Focus
+                | SetupRow::DotBudget
+                | SetupRow::MaxDots
+                | SetupRow::Timebox(_) => {
                     out.info(tr!("app.setup.use_arrows"));
                     None
                 }
@@ -655,6 +658,11 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 SetupRow::Group(id) => {
                     let weight = s.group(id).map_or(0, |g| g.weight);
                     out.apply(s.set_weight(id, nudge(weight, crate::model::session::MAX_WEIGHT)));
+                }
+                SetupRow::Timebox(stage) => {
+                    let minutes = s.timebox(stage);
+                    s.set_timebox(stage, nudge(minutes, room::MAX_TIMEBOX_MINUTES));
+                    out.save();
                 }
                 SetupRow::Participant(id) => {
                     let current = s.participant(id).map(|p| p.group);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::App;
@@ -40,54 +40,106 @@ pub fn entries(app: &App) -> Vec<HelpLine> {
     out
 }
 
-fn render_lines(entries: &[HelpLine], keys_w: usize, width: usize) -> Vec<Line<'static>> {
-    entries
+/// Widest key column before the keys get a row of their own.
+const MAX_KEYS_W: usize = 14;
+
+/// The rows of one column of help `width` wide: keys padded to the column's
+/// widest (up to [`MAX_KEYS_W`]), what they do wrapped beside them, never cut.
+fn render_lines(entries: &[HelpLine], width: usize) -> Vec<Line<'static>> {
+    let keys_w = entries
         .iter()
-        .map(|e| match e {
-            HelpLine::Heading(h) => Line::from(Span::styled(h.to_string(), theme::label())),
-            HelpLine::Key(k, h) => Line::from(vec![
-                Span::styled(widgets::pad(k, keys_w), theme::key()),
-                Span::raw(" "),
-                Span::raw(widgets::fit(h, width.saturating_sub(keys_w + 1))),
-            ]),
+        .filter_map(|e| match e {
+            HelpLine::Key(k, _) => Some(widgets::width(k)),
+            HelpLine::Heading(_) => None,
         })
+        .filter(|w| *w <= MAX_KEYS_W)
+        .max()
+        .unwrap_or(0);
+    let text_w = width.saturating_sub(keys_w + 1).max(8);
+    let mut out = Vec::new();
+    for e in entries {
+        match e {
+            HelpLine::Heading(h) => {
+                out.push(Line::from(Span::styled(h.to_string(), theme::label())));
+            }
+            HelpLine::Key(k, h) => {
+                let mut rows = widgets::wrap(&Line::from(h.to_string()), text_w).into_iter();
+                if widgets::width(k) > keys_w {
+                    out.push(Line::from(Span::styled(k.clone(), theme::key())));
+                } else if let Some(first) = rows.next() {
+                    let mut spans = vec![
+                        Span::styled(widgets::pad(k, keys_w), theme::key()),
+                        Span::raw(" "),
+                    ];
+                    spans.extend(first.spans);
+                    out.push(Line::from(spans));
+                }
+                for row in rows {
+                    let mut spans = vec![Span::raw(" ".repeat(keys_w + 1))];
+                    spans.extend(row.spans);
+                    out.push(Line::from(spans));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The overlay's width and its columns of rows, for a screen of `area`.
+fn columns(app: &App, area: Rect) -> (u16, Vec<Vec<Line<'static>>>) {
+    let entries = entries(app);
+    let max_h = area.height.saturating_sub(2);
+    let one_w = 72.min(area.width);
+    let one = render_lines(&entries, usize::from(one_w.saturating_sub(2)));
+    let two_w = area.width;
+    // Each column of two: half the inside, less a column between them.
+    let col_w = usize::from(two_w.saturating_sub(3) / 2);
+    let (width, columns): (u16, Vec<Vec<Line<'static>>>) = if one.len() as u16 + 2 <= max_h {
+        (one_w, vec![one])
+    } else {
+        // Split at the heading that balances the two columns best, so a
+        // context stays together; any entry when no heading will do.
+        let splits: Vec<usize> = (1..entries.len())
+            .filter(|i| matches!(entries[*i], HelpLine::Heading(_)))
+            .chain(1..entries.len())
+            .collect();
+        let best = splits
+            .into_iter()
+            .map(|i| {
+                let (a, b) = entries.split_at(i);
+                let (a, b) = (render_lines(a, col_w), render_lines(b, col_w));
+                let tall = a.len().max(b.len());
+                let at_heading = matches!(entries[i], HelpLine::Heading(_));
+                // Fitting first, then a split at a heading, then balance.
+                let key = (tall as u16 + 2 > max_h, !at_heading, tall);
+                (key, vec![a, b])
+            })
+            .min_by_key(|(key, _)| *key)
+            .map(|(_, cols)| cols)
+            .unwrap_or_default();
+        (two_w, best)
+    };
+    (width, columns)
+}
+
+/// The overlay's columns as plain rows of text (what tests read to see that
+/// every key shows whole).
+pub fn columns_text(app: &App, area: Rect) -> Vec<Vec<String>> {
+    columns(app, area)
+        .1
+        .iter()
+        .map(|col| col.iter().map(|l| l.to_string()).collect())
         .collect()
 }
 
-/// Draws the overlay, in one or two columns so it fits 80x24.
+/// Draws the overlay, in one or two columns, as tall as it must be, so that
+/// every key of the screen shows whole at 80x24 in every language.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let entries = entries(app);
-    let keys_w = entries
-        .iter()
-        .map(|e| match e {
-            HelpLine::Key(k, _) => widgets::width(k),
-            HelpLine::Heading(_) => 0,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(22);
+    let (width, columns) = columns(app, area);
     let max_h = area.height.saturating_sub(2);
-    let one_col_h = entries.len() as u16 + 2;
-    let two_cols = one_col_h > max_h;
-    // Split at a heading where possible so a context stays together.
-    let half = entries.len().div_ceil(2);
-    let split = (half.saturating_sub(4)..=half)
-        .rev()
-        .find(|i| matches!(entries.get(*i), Some(HelpLine::Heading(_))))
-        .unwrap_or(half);
-    let width = if two_cols {
-        area.width.saturating_sub(2)
-    } else {
-        72.min(area.width)
-    };
-    let height = if two_cols {
-        split.max(entries.len() - split) as u16 + 2
-    } else {
-        one_col_h
-    }
-    .min(max_h);
+    let height = (columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2).min(max_h);
     let popup = widgets::centered(area, width, height);
-    frame.render_widget(Clear, popup);
+    super::clear_popup(frame, popup);
     let block = Block::bordered()
         .title(Span::styled(
             format!(" {} ", tr!("ui.help.title")),
@@ -108,23 +160,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(theme::label());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    if two_cols {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(inner);
-        let (a, b) = entries.split_at(split);
-        frame.render_widget(
-            Paragraph::new(render_lines(a, keys_w, left.width as usize)),
-            left,
-        );
-        frame.render_widget(
-            Paragraph::new(render_lines(b, keys_w, right.width as usize)),
-            right,
-        );
-    } else {
-        frame.render_widget(
-            Paragraph::new(render_lines(&entries, keys_w, inner.width as usize)),
-            inner,
-        );
+    if let [left, right] = columns.as_slice() {
+        let col_w = inner.width.saturating_sub(1) / 2;
+        let [l, _, r] = Layout::horizontal([
+            Constraint::Length(col_w),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(left.clone()), l);
+        frame.render_widget(Paragraph::new(right.clone()), r);
+    } else if let Some(lines) = columns.first() {
+        frame.render_widget(Paragraph::new(lines.clone()), inner);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{theme, widgets};
-use crate::app::Workshop;
+use crate::app::{Target, Workshop};
 use crate::model::{Dimension, Matrix, Quality, sentence};
 use crate::tr;
 
@@ -92,6 +92,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                 row_h.saturating_sub(if row_h > 2 { 1 } else { 0 }),
             )
             .intersection(grid);
+            super::note(r, Target::Cell(di, qi));
             let cell = matrix.cell(*d, *q);
             let heat = matrix.heat(*d, *q, revealed);
             let selected = *d == sel_d && *q == sel_q;

@@ -106,6 +106,20 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// Notes one click target per row of a list drawn from `rows` (the window
+/// of items on show) at the top of `area`.
+pub fn note_rows(area: Rect, rows: std::ops::Range<usize>, target: impl Fn(usize) -> Target) {
+    for (y, i) in rows.enumerate() {
+        if y as u16 >= area.height {
+            break;
+        }
+        note(
+            Rect::new(area.x, area.y + y as u16, area.width, 1),
+            target(i),
+        );
+    }
+}
+
 /// Clears the area a popup is drawn in. A wide character just left of it
 /// would otherwise cover the popup's left border on a real terminal: the
 /// terminal draws both its columns, and ratatui sends nothing for the
@@ -271,9 +285,10 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
             Some((keys, bar.label_text(), pinned))
         })
         .collect();
-    let width = |(keys, label, _): &(String, &str, bool)| widgets::width(keys) + widgets::width(label) + 3;
-    let mut room = (area.width as usize)
-        .saturating_sub(entries.iter().filter(|e| e.2).map(width).sum());
+    let width =
+        |(keys, label, _): &(String, &str, bool)| widgets::width(keys) + widgets::width(label) + 3;
+    let mut room =
+        (area.width as usize).saturating_sub(entries.iter().filter(|e| e.2).map(width).sum());
     let mut spans = Vec::new();
     for entry in &entries {
         if !entry.2 {

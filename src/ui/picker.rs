@@ -5,10 +5,10 @@ use std::time::SystemTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
-use crate::app::Picker;
+use crate::app::{Picker, Target};
 use crate::tr;
 
 /// The top bar of the picker.
@@ -111,6 +111,7 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
         let now = SystemTime::now();
         let range = widgets::window(p.selected, p.entries.len(), list.height as usize, &p.scroll);
+        super::note_rows(list, range.clone(), Target::Session);
         let lines: Vec<Line> = range
             .map(|i| {
                 let e = &p.entries[i];
@@ -152,7 +153,7 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
     }
     if let Some(field) = &p.new_title {
         let popup = widgets::centered(area, 60, 5);
-        frame.render_widget(Clear, popup);
+        super::clear_popup(frame, popup);
         let block = Block::bordered()
             .title(Span::styled(
                 format!(" {} ", tr!("ui.picker.new_title")),

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{text_field, theme, widgets};
 use crate::app::keymap::{BINDINGS, Context, keys_label};
@@ -60,7 +60,7 @@ fn popup(
     let lines = wrapped(&lines, width.saturating_sub(2));
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = widgets::centered(area, width, height);
-    frame.render_widget(Clear, rect);
+    super::clear_popup(frame, rect);
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), style))
         .border_style(style);

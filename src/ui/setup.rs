@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::setup_rows::{SetupRow, rows};
-use crate::app::{SetupEdit, Stage, Workshop};
+use crate::app::{SetupEdit, Stage, Target, Workshop};
 use crate::tr;
 
 /// The narrowest the label column gets (group and participant names are cut to it).
@@ -61,6 +61,7 @@ fn label(row: SetupRow, w: &Workshop) -> String {
             .map(|p| p.name.clone())
             .unwrap_or_default(),
         SetupRow::AddParticipant => add_participant.into(),
+        SetupRow::Timebox(stage) => stage.name().into(),
     }
 }
 
@@ -132,6 +133,13 @@ fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
                 .unwrap_or_default();
             vec![chooser(group)]
         }
+        SetupRow::Timebox(stage) => vec![
+            chooser(tr!("ui.setup.minutes", n = s.timebox(stage))),
+            Span::styled(
+                format!("  {}", tr!("ui.setup.timebox_hint")),
+                theme::quiet(),
+            ),
+        ],
         SetupRow::AddGroup | SetupRow::AddParticipant => Vec::new(),
     }
 }
@@ -145,6 +153,7 @@ fn heading(row: SetupRow, prev: Option<SetupRow>, w: &Workshop) -> Option<String
         | (SetupRow::AddGroup, Some(SetupRow::MaxDots)) => {
             Some(tr!("ui.setup.heading_groups").into())
         }
+        (SetupRow::Timebox(Stage::Setup), _) => Some(tr!("ui.setup.heading_timeboxes").into()),
         (SetupRow::Participant(_), Some(SetupRow::AddGroup))
         | (SetupRow::AddParticipant, Some(SetupRow::AddGroup)) => Some(tr!(
             "ui.setup.heading_participants",
@@ -218,6 +227,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                 );
             }
             (Some(i), _) => {
+                super::note(line_area, Target::SetupRow(*i));
                 let row = rows[*i];
                 let sel = *i == selected;
                 let marker = if sel { theme::MARKER } else { theme::NO_MARKER };

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
 use super::{theme, widgets};
-use crate::app::{Stage, Workshop};
+use crate::app::{Stage, Target, Workshop};
 use crate::model::{Dimension, Mot, Quality, sentence};
 use crate::tr;
 
@@ -121,6 +121,7 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
     let range = widgets::window(w.cursor, n, list.height as usize, &w.scroll);
+    super::note_rows(list, range.clone(), Target::Mot);
     let lines: Vec<Line> = range
         .map(|i| {
             let m = &w.session.mots[i];

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
-use crate::app::{Stage, VoteMode, Workshop};
+use crate::app::{Stage, Target, VoteMode, Workshop};
 use crate::model::{MotId, Score, sentence};
 use crate::tr;
 
@@ -182,6 +182,7 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
+    super::note_rows(list, range.clone(), Target::Mot);
     let lines: Vec<Line> = range
         .map(|i| {
             let m = &s.mots[i];
@@ -287,6 +288,7 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     )));
     frame.render_widget(Paragraph::new(head_lines), head);
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
+    super::note_rows(list, range.clone(), Target::Mot);
     let lines: Vec<Line> = range
         .map(|i| {
             let m = &s.mots[i];

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
-use crate::app::{MotEditor, Workshop};
+use crate::app::{MotEditor, Target, Workshop};
 use crate::model::{Mot, coach, sentence};
 use crate::tr;
 
@@ -83,6 +83,7 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
         return;
     }
     let range = widgets::window(w.cursor, n, inner.height as usize, &w.scroll);
+    super::note_rows(inner, range.clone(), Target::Mot);
     let lines: Vec<Line> = range
         .map(|i| {
             let m = &w.session.mots[i];
