@@ -302,3 +302,135 @@ fn a_read_only_window_switches_its_own_look_and_leaves_the_file_alone() {
     assert_eq!(h.workshop().session.language, None);
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn clicks_select_mots_and_cells_and_a_second_click_opens() {
+    let mut h = at(Stage::Write);
+    h.screen(80, 24);
+    let (x, y) = spot(&h, Target::Mot(3));
+    click(&mut h, x + 3, y);
+    assert_eq!(h.workshop().cursor, 3);
+    assert!(h.workshop().editor.is_none());
+    click(&mut h, x + 3, y);
+    assert!(
+        h.workshop().editor.is_some(),
+        "a second click opens the MOT"
+    );
+    h.key(KeyCode::Esc);
+
+    update(&mut h.app, Action::GoToStage(Stage::Matrix));
+    h.screen(80, 24);
+    let (x, y) = spot(&h, Target::Cell(2, 4));
+    click(&mut h, x, y);
+    let m = &h.workshop().matrix;
+    assert_eq!((m.dimension, m.quality), (2, 4));
+
+    update(&mut h.app, Action::GoToStage(Stage::Setup));
+    h.screen(80, 24);
+    let (x, y) = spot(&h, Target::SetupRow(1));
+    click(&mut h, x, y);
+    assert_eq!(h.workshop().setup.selected, 1);
+    click(&mut h, x, y);
+    assert!(h.workshop().setup.editing.is_some(), "a second click edits");
+}
+
+#[test]
+fn clicks_in_the_picker_choose_and_open() {
+    mot::i18n::set(Language::English);
+    let dir = common::fast_tempdir();
+    for title in ["Alpha", "Beta"] {
+        store::save(
+            &dir.path().join(format!("{title}.ron")),
+            &Session::new(title),
+        )
+        .expect("save");
+    }
+    let entries = store::list(dir.path()).expect("list");
+    let mut h = Harness::new(mot::app::App::picker(dir.path().to_path_buf(), entries));
+    h.screen(80, 24);
+    let (x, y) = spot(&h, Target::Session(1));
+    click(&mut h, x, y);
+    assert!(h.app.workshop_ref().is_none());
+    click(&mut h, x, y);
+    assert_eq!(h.workshop().session.title, "Beta");
+}
+
+#[test]
+fn timeboxes_are_set_in_setup_and_undone_like_any_setting() {
+    let mut h = at(Stage::Setup);
+    let rows = mot::app::setup_rows::rows(&h.workshop().session);
+    let row = rows
+        .iter()
+        .position(|r| *r == mot::app::SetupRow::Timebox(Stage::Write))
+        .expect("a Write timebox row");
+    h.workshop();
+    h.key(KeyCode::End);
+    for _ in row..rows.len() - 1 {
+        h.key(KeyCode::Up);
+    }
+    assert_eq!(h.workshop().setup.selected, row);
+    let screen = h.screen(100, 40);
+    assert!(screen.contains("Timeboxes"), "{screen}");
+    h.key(KeyCode::Right).key(KeyCode::Right);
+    assert_eq!(saved(&h).timebox(Stage::Write), 17);
+    h.press('u');
+    assert_eq!(saved(&h).timebox(Stage::Write), 16);
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("timebox"))
+    );
+    for _ in 0..30 {
+        h.key(KeyCode::Left);
+    }
+    assert_eq!(saved(&h).timebox(Stage::Write), 1, "never below a minute");
+}
+
+fn wide_characters_hide_nothing(buf: &ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in 0..area.height {
+        for x in 0..area.width.saturating_sub(1) {
+            let wide = unicode_width::UnicodeWidthStr::width(buf[(x, y)].symbol()) > 1;
+            let next = buf[(x + 1, y)].symbol();
+            assert!(
+                !wide || next.is_empty() || next == " ",
+                "a wide character at ({x}, {y}) hides {next:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_popup_over_chinese_text_keeps_its_left_border() {
+    // A wide character right before the popup's edge would be drawn over
+    // its border by a real terminal; the popup blanks it.
+    let mut terminal = Terminal::new(TestBackend::new(40, 6)).expect("backend");
+    terminal
+        .draw(|f| {
+            let text = "关键时刻".repeat(10);
+            f.render_widget(
+                ratatui::widgets::Paragraph::new(vec![text.clone().into(); 6]),
+                f.area(),
+            );
+            // Column 5 is the second half of the third character.
+            let popup = ratatui::layout::Rect::new(5, 1, 20, 4);
+            mot::ui::clear_popup(f, popup);
+            f.render_widget(ratatui::widgets::Block::bordered(), popup);
+        })
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[(5, 2)].symbol(), "│");
+    wide_characters_hide_nothing(buf);
+    // And the real screens, in Chinese, with their popups.
+    let mut s = example();
+    s.language = Some(Language::SimplifiedChinese);
+    s.stage = Stage::Setup;
+    let mut h = Harness::with_session(s);
+    h.press('?');
+    for size in [(80, 24), (100, 30), (160, 45)] {
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("backend");
+        terminal.draw(|f| mot::ui::draw(&h.app, f)).expect("draw");
+        wide_characters_hide_nothing(terminal.backend().buffer());
+    }
+}
