@@ -103,15 +103,16 @@ impl Quality {
         }
     }
 
-    /// A one-letter mark for tight columns; unique across the five.
+    /// A one-letter mark for tight columns, in the language on show; unique across the five.
     pub fn letter(self) -> char {
-        match self {
-            Quality::Reliability => 'R',
-            Quality::Assurance => 'A',
-            Quality::Responsiveness => 'S',
-            Quality::Tangibles => 'T',
-            Quality::Empathy => 'E',
-        }
+        let (text, fallback) = match self {
+            Quality::Reliability => (tr!("model.quality.letter_reliability"), 'R'),
+            Quality::Assurance => (tr!("model.quality.letter_assurance"), 'A'),
+            Quality::Responsiveness => (tr!("model.quality.letter_responsiveness"), 'S'),
+            Quality::Tangibles => (tr!("model.quality.letter_tangibles"), 'T'),
+            Quality::Empathy => (tr!("model.quality.letter_empathy"), 'E'),
+        };
+        text.chars().next().unwrap_or(fallback)
     }
 }
 
@@ -130,11 +131,15 @@ mod tests {
     }
 
     #[test]
-    fn quality_letters_are_unique() {
-        let mut letters: Vec<char> = Quality::ALL.iter().map(|q| q.letter()).collect();
-        letters.sort();
-        letters.dedup();
-        assert_eq!(letters.len(), 5);
+    fn quality_letters_are_unique_in_every_language() {
+        for lang in crate::model::Language::ALL {
+            crate::i18n::set(lang);
+            let mut letters: Vec<char> = Quality::ALL.iter().map(|q| q.letter()).collect();
+            letters.sort();
+            letters.dedup();
+            assert_eq!(letters.len(), 5, "{lang:?}");
+        }
+        crate::i18n::set(crate::model::Language::English);
         for q in Quality::ALL {
             assert_eq!(Quality::ALL[q.index()], q);
         }
