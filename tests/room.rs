@@ -434,3 +434,19 @@ fn a_popup_over_chinese_text_keeps_its_left_border() {
         wide_characters_hide_nothing(terminal.backend().buffer());
     }
 }
+
+#[test]
+fn undoing_the_first_switch_goes_back_to_what_the_room_had() {
+    // The session remembers nothing yet: the locale (here Simplified) speaks.
+    let mut h = at(Stage::Write);
+    h.app.look.language = Language::SimplifiedChinese;
+    assert_eq!(h.workshop().session.language, None);
+    h.press('L').press('C');
+    assert_eq!(h.app.language(), Language::TraditionalChinese);
+    assert_eq!(h.app.theme(), Theme::Light);
+    h.press('u');
+    assert_eq!(h.app.theme(), Theme::Dark);
+    h.press('u');
+    assert_eq!(h.app.language(), Language::SimplifiedChinese);
+    assert_eq!(saved(&h).language, None);
+}

@@ -99,25 +99,25 @@ fn room(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     match action {
         Action::SwitchLanguage => {
             let next = app.language().next();
-            app.look.language = next;
-            remember(
-                app,
-                |s| s.language = Some(next),
-                |look| &mut look.language_forced,
-                &mut effects,
-            );
+            // Kept by the session when it can be (so undo takes it back);
+            // else only this window speaks it.
+            if remember(app, |s| s.language = Some(next), &mut effects) {
+                app.look.language_forced = false;
+            } else {
+                app.look.language = next;
+                app.look.language_forced = app.workshop_ref().is_some();
+            }
             crate::i18n::set(next);
             app.info(tr!("room.language.now", name = next.native_name()));
         }
         Action::SwitchTheme => {
             let next = app.theme().next();
-            app.look.theme = next;
-            remember(
-                app,
-                |s| s.theme = Some(next),
-                |look| &mut look.theme_forced,
-                &mut effects,
-            );
+            if remember(app, |s| s.theme = Some(next), &mut effects) {
+                app.look.theme_forced = false;
+            } else {
+                app.look.theme = next;
+                app.look.theme_forced = app.workshop_ref().is_some();
+            }
             let name = match next {
                 Theme::Dark => tr!("room.theme.dark"),
                 Theme::Light => tr!("room.theme.light"),
@@ -183,24 +183,17 @@ fn room(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     Some(effects)
 }
 
-/// Keeps a change of look in the session (undoable, saved), or, when the
-/// session is read-only, only in this window. `forced` is the flag that lets
-/// this window's choice win over the session's.
-fn remember(
-    app: &mut App,
-    change: impl FnOnce(&mut Session),
-    forced: impl FnOnce(&mut super::Look) -> &mut bool,
-    effects: &mut Vec<Effect>,
-) {
+/// Keeps a change of look in the session (undoable, saved) and says so;
+/// false when there is no session it may change (the picker, read-only).
+fn remember(app: &mut App, change: impl FnOnce(&mut Session), effects: &mut Vec<Effect>) -> bool {
     match &mut app.screen {
         Screen::Workshop(w) if !w.read_only() => {
             change(&mut w.session);
             w.history.record(&w.session);
             effects.push(Effect::Save);
-            *forced(&mut app.look) = false;
+            true
         }
-        Screen::Workshop(_) => *forced(&mut app.look) = true,
-        Screen::Picker(_) => {}
+        _ => false,
     }
 }
 

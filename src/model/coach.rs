@@ -117,12 +117,22 @@ pub fn coach(text: &impl Elements) -> Vec<Coaching> {
 /// characters while the interface speaks Traditional Chinese), other text
 /// the English sentence.
 pub fn sentence(text: &impl Elements) -> String {
-    let who = text.who().trim();
-    let situation = text.situation().trim();
-    let feeling = text.feeling().trim();
+    // The parts are joined with commas: their own closing stops would double up.
+    let strip = |s: &'_ str| -> String {
+        s.trim()
+            .trim_end_matches(['。', '，', ',', '；', ';'])
+            .trim_end()
+            .to_string()
+    };
+    let (who, situation) = (strip(text.who()), strip(text.situation()));
+    let (who, situation) = (who.as_str(), situation.as_str());
+    let feeling = text.feeling().trim().trim_end_matches(['。', '，', ',']);
+    let empty = [who, situation, feeling].iter().all(|s| s.is_empty());
+    // Nothing typed yet: the sentence's frame follows the interface.
     let chinese = [who, situation, feeling]
         .iter()
-        .any(|s| s.chars().any(is_cjk));
+        .any(|s| s.chars().any(is_cjk))
+        || (empty && i18n::current() != Language::English);
     let blank = |s: &str| {
         if s.is_empty() {
             "…".to_string()
@@ -249,5 +259,18 @@ mod tests {
             Coaching::MissingWho.message(),
             "Who is the customer? Describe them in a few words."
         );
+    }
+
+    #[test]
+    fn stops_never_double_and_an_empty_sentence_follows_the_interface() {
+        assert_eq!(
+            sentence(&t("老顾客。", "等了很久。", "很失望。")),
+            "老顾客，等了很久，感觉到：很失望。"
+        );
+        assert_eq!(sentence(&t("", "", "")), "…, …, felt: …");
+        crate::i18n::set(Language::SimplifiedChinese);
+        let empty = sentence(&t("", "", ""));
+        crate::i18n::set(Language::English);
+        assert!(empty.contains("感觉到"), "{empty}");
     }
 }

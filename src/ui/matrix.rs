@@ -50,14 +50,18 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     // Header: quality names.
     for (qi, q) in Quality::ALL.iter().enumerate() {
         let x = grid.x + label_w + qi as u16 * col_w;
-        let r = Rect::new(x, grid.y, col_w, 1).intersection(grid);
+        // As wide as the cells below and centred like them.
+        let r = Rect::new(x, grid.y, col_w.saturating_sub(1), 1).intersection(grid);
         let name = widgets::fit(q.name(), col_w.saturating_sub(1) as usize);
         let style = if *q == sel_q {
             theme::label().add_modifier(ratatui::style::Modifier::UNDERLINED)
         } else {
             theme::label()
         };
-        frame.render_widget(Paragraph::new(Span::styled(format!(" {name}"), style)), r);
+        frame.render_widget(
+            Paragraph::new(Span::styled(name, style)).alignment(ratatui::layout::Alignment::Center),
+            r,
+        );
     }
     for (di, d) in Dimension::ALL.iter().enumerate() {
         let y = grid.y + 1 + di as u16 * row_h;
@@ -78,7 +82,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
         if revealed && row_h >= 3 {
             label.push(Line::from(Span::styled(
-                format!("  {}", tr!("ui.matrix.pts", n = total)),
+                format!("  {}", points(total)),
                 theme::quiet(),
             )));
         }
@@ -111,10 +115,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             } else {
                 lines.push(Line::from(format!("{mark} {}", mots(cell.count()))));
                 if revealed {
-                    lines.push(Line::from(format!(
-                        "  {}",
-                        tr!("ui.matrix.pts", n = cell.weighted)
-                    )));
+                    lines.push(Line::from(format!("  {}", points(cell.weighted))));
                 }
             }
             // Centred in the cell, so a count reads from across the room.
@@ -197,7 +198,12 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         .map(|m| {
             let score = if revealed {
                 scores.get(&m.id).map_or("0".into(), |sc| {
-                    tr!("ui.matrix.pts", n = format!("{:>4}", sc.weighted))
+                    // Right-aligned, so the scores of the list line up.
+                    let p = points(sc.weighted);
+                    format!(
+                        "{}{p}",
+                        " ".repeat(8usize.saturating_sub(widgets::width(&p)))
+                    )
                 })
             } else {
                 String::new()
@@ -219,4 +225,13 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// A weighted score in words ("1 pt", "12 pts").
+fn points(n: u64) -> String {
+    if n == 1 {
+        tr!("ui.matrix.one_pt", n = n)
+    } else {
+        tr!("ui.matrix.pts", n = n)
+    }
 }

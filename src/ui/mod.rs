@@ -153,12 +153,13 @@ pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
-        Line::from(Span::styled("Terminal too small", theme::warn())),
-        Line::from(format!(
-            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
-            area.width, area.height
+        Line::from(Span::styled(tr!("room.small.title"), theme::warn())),
+        Line::from(tr!(
+            "room.small.sizes",
+            need = format!("{MIN_WIDTH}x{MIN_HEIGHT}"),
+            have = format!("{}x{}", area.width, area.height)
         )),
-        Line::from("Enlarge the window or reduce the font size."),
+        Line::from(tr!("room.small.advice")),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
@@ -178,10 +179,16 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     let mut marks = Vec::new();
     if w.unsaved {
-        marks.push(Span::styled(" UNSAVED ", theme::error()));
+        marks.push(Span::styled(
+            format!(" {} ", tr!("room.bar.unsaved")),
+            theme::error(),
+        ));
     }
     if w.read_only() {
-        marks.push(Span::styled(" READ-ONLY ", theme::warn()));
+        marks.push(Span::styled(
+            format!(" {} ", tr!("room.bar.read_only")),
+            theme::warn(),
+        ));
     }
     let stage_w: usize = stages.iter().map(|s| s.width()).sum();
     let marks_w: usize = marks.iter().map(|s| s.width()).sum();
@@ -249,24 +256,22 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
             right,
         );
     }
-    let line = match (&app.status, w) {
-        (Some(s), _) if s.error => {
-            Line::from(Span::styled(format!(" ⚠ {} ", s.text), theme::error()))
+    let (text, style) = match (&app.status, w) {
+        (Some(s), _) if s.error => (format!(" ⚠ {} ", s.text), theme::error()),
+        (Some(s), _) => (format!(" {}", s.text), theme::good()),
+        (None, Some(w)) if w.session.mots.is_empty() && w.stage() == Stage::Setup => {
+            (format!(" {}", tr!("room.first_run.setup")), theme::warn())
         }
-        (Some(s), _) => Line::from(Span::styled(format!(" {}", s.text), theme::good())),
-        (None, Some(w)) if w.session.mots.is_empty() && w.stage() == Stage::Setup => Line::from(
-            Span::styled(format!(" {}", tr!("room.first_run.setup")), theme::warn()),
-        ),
-        (None, Some(w)) if w.session.mots.is_empty() && w.stage() != Stage::Setup => Line::from(
-            Span::styled(format!(" {}", tr!("room.first_run.write")), theme::warn()),
-        ),
-        (None, Some(w)) => Line::from(Span::styled(
-            format!(" {}", w.stage().purpose()),
-            theme::quiet(),
-        )),
-        (None, None) => Line::from(""),
+        (None, Some(w)) if w.session.mots.is_empty() => {
+            (format!(" {}", tr!("room.first_run.write")), theme::warn())
+        }
+        (None, Some(w)) => (format!(" {}", w.stage().purpose()), theme::quiet()),
+        (None, None) => (String::new(), theme::text()),
     };
-    frame.render_widget(Paragraph::new(line), area);
+    // One line: what does not fit ends in "…", so a cut sentence never
+    // reads as a whole one.
+    let text = widgets::fit(&text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
 }
 
 fn key_bar(app: &App, frame: &mut Frame, area: Rect) {

@@ -134,7 +134,10 @@ fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
             vec![chooser(group)]
         }
         SetupRow::Timebox(stage) => vec![
-            chooser(tr!("ui.setup.minutes", n = s.timebox(stage))),
+            chooser(tr!(
+                "ui.setup.minutes",
+                n = format!("{:>3}", s.timebox(stage))
+            )),
             Span::styled(
                 format!("  {}", tr!("ui.setup.timebox_hint")),
                 theme::quiet(),

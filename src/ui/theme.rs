@@ -106,11 +106,13 @@ const HIGH_CONTRAST: Palette = Palette {
     bar: (WHITE, BLACK),
     key: Color::Indexed(226),
     focus: Color::Indexed(201), // bright magenta
+    // Dark enough under white text for 5:1 or better; the glyphs tell the
+    // levels apart too.
     heat: [
-        Color::Indexed(21),
-        Color::Indexed(90),
-        Color::Indexed(166),
-        Color::Indexed(196),
+        Color::Indexed(21),  // blue
+        Color::Indexed(90),  // purple
+        Color::Indexed(130), // dark orange
+        Color::Indexed(124), // dark red
     ],
     heat_text: WHITE,
 };
