@@ -450,3 +450,42 @@ fn undoing_the_first_switch_goes_back_to_what_the_room_had() {
     assert_eq!(h.app.language(), Language::SimplifiedChinese);
     assert_eq!(saved(&h).language, None);
 }
+
+#[test]
+fn on_a_small_screen_the_help_scrolls_to_every_key() {
+    let mut h = at(Stage::Tag);
+    h.press('?');
+    let first = h.screen(60, 18);
+    assert!(first.contains('↓'), "says there is more: {first}");
+    // The last key of the screen shows once scrolled to the end.
+    let last = mot::app::keymap::active_bindings(&{
+        let mut closed = mot::app::App::workshop(h.workshop().session.clone(), "x.ron".into());
+        closed.help = false;
+        closed
+    })
+    .into_iter()
+    .rev()
+    .find(|b| !b.help.is_empty())
+    .map(|b| b.help_text().to_string())
+    .expect("a key");
+    for _ in 0..10 {
+        h.key(KeyCode::PageDown);
+    }
+    assert!(h.app.help, "scrolling keeps the help open");
+    let end = h.screen(60, 18);
+    // It may wrap: compare the words of its column's rows.
+    let words: Vec<&str> = end
+        .lines()
+        .flat_map(|l| l.split(['│', ' ']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let want: Vec<&str> = last.split(' ').collect();
+    assert!(
+        words.windows(want.len()).any(|w| w == want.as_slice()),
+        "{last:?} in {end}"
+    );
+    h.key(KeyCode::Up);
+    assert_ne!(h.screen(60, 18), end);
+    h.key(KeyCode::Esc);
+    assert!(!h.app.help);
+}

@@ -224,6 +224,20 @@ pub static BINDINGS: &[Binding] = &[
         "keys.help.close",
         bk("?", "keys.bar.close")
     ),
+    bind!(
+        Help,
+        [k(K::Up), k(K::PageUp)],
+        A::PageUp,
+        "keys.help.up",
+        None
+    ),
+    bind!(
+        Help,
+        [k(K::Down), k(K::PageDown)],
+        A::PageDown,
+        "keys.help.down",
+        None
+    ),
     // Questions
     bind!(
         Locked,

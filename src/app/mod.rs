@@ -145,6 +145,10 @@ pub struct App {
     pub screen: Screen,
     /// Whether the help overlay is open.
     pub help: bool,
+    /// First row of the help shown, when it is taller than the screen.
+    pub help_scroll: u16,
+    /// The furthest the help can scroll on the last frame (a drawing cache).
+    pub help_scroll_max: Cell<u16>,
     /// The last message for the status bar.
     pub status: Option<Status>,
     /// Set when the app should end.
@@ -372,6 +376,8 @@ impl App {
                 scroll: Cell::new(0),
             })),
             help: false,
+            help_scroll: 0,
+            help_scroll_max: Cell::new(0),
             status: None,
             quit: false,
             farewell: None,

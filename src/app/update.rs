@@ -37,6 +37,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if action == Action::ToggleHelp {
         app.help = !app.help;
+        app.help_scroll = 0;
+        return Vec::new();
+    }
+    // On a small screen the help scrolls; the view stops it at the end.
+    if app.help {
+        match action {
+            Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(5),
+            Action::PageDown => {
+                app.help_scroll = app
+                    .help_scroll
+                    .saturating_add(5)
+                    .min(app.help_scroll_max.get());
+            }
+            _ => {}
+        }
         return Vec::new();
     }
     if let Some(effects) = room(app, &action) {

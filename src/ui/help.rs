@@ -158,6 +158,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>(),
         ))
         .border_style(theme::label());
+    let total = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let visible = height.saturating_sub(2);
+    app.help_scroll_max.set(total.saturating_sub(visible));
+    let scroll = app.help_scroll.min(total.saturating_sub(visible));
+    // Taller than the screen: say so, and where the view is.
+    let block = if total > visible {
+        let arrow = if scroll + visible < total {
+            "↓"
+        } else {
+            "↑"
+        };
+        block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {arrow} {}/{total} ", scroll + visible),
+                theme::key(),
+            ))
+            .right_aligned(),
+        )
+    } else {
+        block
+    };
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     if let [left, right] = columns.as_slice() {
@@ -168,9 +189,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Constraint::Min(0),
         ])
         .areas(inner);
-        frame.render_widget(Paragraph::new(left.clone()), l);
-        frame.render_widget(Paragraph::new(right.clone()), r);
+        frame.render_widget(Paragraph::new(left.clone()).scroll((scroll, 0)), l);
+        frame.render_widget(Paragraph::new(right.clone()).scroll((scroll, 0)), r);
     } else if let Some(lines) = columns.first() {
-        frame.render_widget(Paragraph::new(lines.clone()), inner);
+        frame.render_widget(Paragraph::new(lines.clone()).scroll((scroll, 0)), inner);
     }
 }
