@@ -489,3 +489,26 @@ fn on_a_small_screen_the_help_scrolls_to_every_key() {
     h.key(KeyCode::Esc);
     assert!(!h.app.help);
 }
+
+#[test]
+fn a_pasted_paragraph_lands_in_the_field_as_one_line() {
+    let mut h = at(Stage::Write);
+    let before = h.workshop().session.clone();
+    // Outside a field a paste is ignored, not read as keys.
+    h.paste("dq");
+    assert_eq!(h.workshop().session, before);
+    h.press('n').key(KeyCode::Tab);
+    h.paste("排队等位一个多小时，\r\n服务员送来小吃\n和饮料");
+    let editor = h.workshop().editor.as_ref().expect("editor");
+    assert_eq!(
+        editor.fields[1].text(),
+        "排队等位一个多小时， 服务员送来小吃 和饮料"
+    );
+    // The terminal's cursor sits after the last wide character.
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("backend");
+    terminal.draw(|f| mot::ui::draw(&h.app, f)).expect("draw");
+    let cursor = terminal.get_cursor_position().expect("cursor");
+    let buf = terminal.backend().buffer();
+    let left = buf[(cursor.x - 2, cursor.y)].symbol().to_string();
+    assert_eq!(left, "料", "cursor at ({}, {})", cursor.x, cursor.y);
+}
