@@ -152,9 +152,12 @@ fn main() -> ExitCode {
     let env = |name: &str| std::env::var(name).ok();
     let asked = language_asked(std::env::args_os()).or_else(|| mot::i18n::from_env(env));
     mot::i18n::set_global(asked.unwrap_or_default());
-    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(&e),
     };
     let look = Look {
         language: cli
@@ -179,6 +182,49 @@ fn main() -> ExitCode {
             say(&format!("mot: {message}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Reports a command line clap could not read, in the language on show.
+/// Help and version requests go out as clap prints them (their words are
+/// already the catalog's); English keeps clap's own wording.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => None,
+        _ if mot::i18n::current() == Language::English => None,
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Some(tr!(
+            "cli.usage.bad_value",
+            value = context(ContextKind::InvalidValue),
+            arg = context(ContextKind::InvalidArg),
+            why = std::error::Error::source(e)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        )),
+        ErrorKind::UnknownArgument => Some(tr!(
+            "cli.usage.unknown_argument",
+            arg = context(ContextKind::InvalidArg)
+        )),
+        ErrorKind::InvalidSubcommand => Some(tr!(
+            "cli.usage.unknown_command",
+            name = context(ContextKind::InvalidSubcommand)
+        )),
+        ErrorKind::MissingRequiredArgument => Some(tr!(
+            "cli.usage.missing",
+            arg = context(ContextKind::InvalidArg)
+        )),
+        _ => None,
+    };
+    match message {
+        Some(message) => {
+            say(&format!("mot: {message}"));
+            say(tr!("cli.usage.more"));
+            ExitCode::from(2)
+        }
+        None => e.exit(),
     }
 }
 

@@ -301,3 +301,25 @@ fn help_speaks_the_language_asked_for() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("请使用 dark、light 或 high-contrast"), "{err}");
 }
+
+#[test]
+fn a_command_line_it_cannot_read_is_explained_in_the_language_asked_for() {
+    let out = mot()
+        .args(["--lang", "zh-Hant", "bogus"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("沒有「bogus」這個命令"), "{err}");
+    assert!(err.contains("mot --help"), "{err}");
+    let out = mot()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--frob"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("没有 --frob 这个选项"), "{err}");
+    // English keeps clap's own words.
+    let out = mot().args(["--frob"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unexpected argument"));
+}
