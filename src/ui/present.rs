@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
 use super::{stage_view, status_line, theme, timer_text, widgets};
-use crate::app::{App, Workshop};
+use crate::app::{App, Workshop, timer};
 
 /// Height from which the header uses big letters (four rows of them).
 const BIG_FROM_HEIGHT: u16 = 30;
@@ -26,7 +26,9 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let name = w.stage().name();
     let timer = timer_text(w, app.now);
     if big {
-        big_header(name, timer.as_ref(), frame, header);
+        // The clock as the timer reads it, not parsed back out of its label.
+        let clock = w.timer.map(|t| timer::clock(t.left(app.now)));
+        big_header(name, timer.as_ref().zip(clock.as_deref()), frame, header);
     } else {
         let mut spans = vec![Span::styled(format!(" ▶ {name} "), theme::stage_current())];
         if let Some((text, style)) = &timer {
@@ -47,12 +49,12 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
 /// has no Chinese, so a name it cannot draw is written large-spaced instead.
 fn big_header(
     name: &str,
-    timer: Option<&(String, ratatui::style::Style)>,
+    timer: Option<(&(String, ratatui::style::Style), &str)>,
     frame: &mut Frame,
     area: Rect,
 ) {
     // Wide letters when both fit, else narrow ones: four rows either way.
-    let clock_chars = timer.map_or(0, |(text, _)| clock_of(text).chars().count() as u16);
+    let clock_chars = timer.map_or(0, |(_, clock)| clock.chars().count() as u16);
     let name_chars = if name.is_ascii() {
         name.len() as u16
     } else {
@@ -96,22 +98,15 @@ fn big_header(
             mid,
         );
     }
-    if let Some((text, style)) = timer {
+    if let Some(((text, style), digits)) = timer {
         let [clock, label] =
             Layout::vertical([Constraint::Length(4), Constraint::Length(1)]).areas(right);
         let big = BigText::builder()
             .pixel_size(pixels)
             .style(*style)
-            .lines(vec![Line::from(clock_of(text).to_string())])
+            .lines(vec![Line::from(digits.to_string())])
             .build();
         frame.render_widget(big, clock);
         frame.render_widget(Paragraph::new(Span::styled(text.clone(), *style)), label);
     }
-}
-
-/// The `m:ss` part of a timer's text.
-fn clock_of(text: &str) -> &str {
-    text.split_whitespace()
-        .find(|w| w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':'))
-        .unwrap_or("")
 }
