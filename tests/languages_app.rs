@@ -4,8 +4,8 @@
 mod common;
 
 use common::Harness;
-use mot::app::keymap::{BINDINGS, Context, keys_label, screen_contexts};
-use mot::app::{Action, App, MotEditor, Offer, QuitPrompt, Screen, SetupEdit, TextField, VoteMode};
+use mot::app::keymap::{BINDINGS, keys_text, screen_contexts};
+use mot::app::{App, MotEditor, Offer, QuitPrompt, Screen, SetupEdit, TextField, VoteMode};
 use mot::model::{Language, Session, Stage};
 use mot::store;
 use ratatui::crossterm::event::KeyCode;
@@ -359,11 +359,7 @@ fn cut_help_lines(lang: Language) -> Vec<String> {
                 if help.is_empty() {
                     continue;
                 }
-                let keys = if *ctx == Context::VoteHands && b.action == Action::Digit(0) {
-                    "0-9".to_string()
-                } else {
-                    keys_label(b)
-                };
+                let keys = keys_text(b);
                 if !shows(&columns, &keys, help) {
                     cut.push(format!("{}/{name}: {keys} {help}\n{screen}", lang.code()));
                 }

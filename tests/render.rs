@@ -292,6 +292,7 @@ fn the_chinese_example_reads_on_every_stage() {
                     assert!(screen.contains("周末带朋友来吃饭的年轻白领"), "{screen}")
                 }
                 Stage::Matrix => assert!(screen.contains("★ Repurchase"), "{screen}"),
+                Stage::Choose => assert!(screen.contains("“服务让人惊喜”"), "{screen}"),
             }
         }
     }

@@ -4,6 +4,9 @@ use crossterm::event::KeyEvent;
 
 use crate::model::{Dimension, Quality, Stage};
 
+// Choose reuses Up/Down/Home/End/PageUp/PageDown to move, Left/Right to pick
+// the circle, Open for the MOTX and ToggleReveal for the votes.
+
 /// One thing the user asked for. `update` applies it to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -101,6 +104,26 @@ pub enum Action {
     Digit(u8),
     /// Vote, hands: erase the last digit of the count.
     EraseDigit,
+    /// Tag, Choose: mark the selected MOT peak, low, end, or nothing (in turn).
+    CycleGolden,
+    /// Choose: mark the selected MOT chosen, or take the mark off.
+    ToggleChosen,
+    /// Choose: mark whether the selected MOT's feeling carries the core message.
+    ToggleCarries,
+    /// Choose: rate the selected MOT 1 to 5 in the circle picked.
+    Rate(u8),
+    /// Choose: take the rating off the selected MOT in the circle picked.
+    ClearRating,
+    /// Choose: raise the threshold of the circle picked.
+    ThresholdUp,
+    /// Choose: lower the threshold of the circle picked.
+    ThresholdDown,
+    /// Choose: narrow the list (all, focus, golden, candidates, chosen) in turn.
+    CycleFilter,
+    /// Choose: change the focus dimension (none, then each of the four).
+    CycleFocus,
+    /// Choose: ranking, audit of the weights, three circles, in turn.
+    NextView,
     /// Speak the next language (English, 简体中文, 繁體中文), remembered by the session.
     SwitchLanguage,
     /// Show the next theme (dark, light, high contrast), remembered by the session.

@@ -36,6 +36,18 @@ pub enum Change {
     Hands(MotId),
     /// A dot was put on or taken off an MOT.
     Vote(MotId),
+    /// An MOT was marked chosen or the mark taken off.
+    Chosen(MotId),
+    /// An MOT's golden-moment mark.
+    Golden(MotId),
+    /// Whether an MOT carries the core message.
+    Message(MotId),
+    /// An MOT's ratings ("we do it well", "competitors do it poorly").
+    Ratings(MotId),
+    /// An MOT's designed experience (MOTX).
+    Motx(MotId),
+    /// Where the three circles start.
+    Circles,
     /// The dots changed otherwise.
     Votes,
     /// A participant was added, renamed, moved or removed.
@@ -77,6 +89,12 @@ impl Change {
             Change::Hands(id) => tr!("app.change.hands", id = id),
             Change::Vote(id) => tr!("app.change.vote", id = id),
             Change::Votes => tr!("app.change.votes").into(),
+            Change::Chosen(id) => tr!("app.change.chosen", id = id),
+            Change::Golden(id) => tr!("app.change.golden", id = id),
+            Change::Message(id) => tr!("app.change.message", id = id),
+            Change::Ratings(id) => tr!("app.change.ratings", id = id),
+            Change::Motx(id) => tr!("app.change.motx", id = id),
+            Change::Circles => tr!("app.change.circles").into(),
             Change::Participant(name) => tr!("app.change.participant", name = name),
             Change::Group(name) => tr!("app.change.group", name = name),
             Change::Title => tr!("app.change.title").into(),
@@ -196,6 +214,21 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         if b.hands != a.hands {
             return Some(Change::Hands(a.id));
         }
+        if b.chosen != a.chosen {
+            return Some(Change::Chosen(a.id));
+        }
+        if b.golden != a.golden {
+            return Some(Change::Golden(a.id));
+        }
+        if b.carries_message != a.carries_message {
+            return Some(Change::Message(a.id));
+        }
+        if (b.we_do_well, b.competitors_poor) != (a.we_do_well, a.competitors_poor) {
+            return Some(Change::Ratings(a.id));
+        }
+        if b.motx != a.motx {
+            return Some(Change::Motx(a.id));
+        }
     }
     if before.dots != after.dots {
         let voted = after
@@ -241,6 +274,8 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         Change::Theme
     } else if before.timeboxes != after.timeboxes {
         Change::Timeboxes
+    } else if before.circles != after.circles {
+        Change::Circles
     } else {
         let mut a = after.clone();
         a.stage = before.stage;

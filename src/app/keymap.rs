@@ -39,6 +39,8 @@ pub enum Context {
     VoteHands,
     /// The Matrix stage.
     Matrix,
+    /// The Choose stage.
+    Choose,
     /// Presenting: the current view has the whole screen.
     Presenting,
     /// The help overlay.
@@ -69,6 +71,7 @@ impl Context {
             Context::VoteDots => "keys.ctx.vote_dots",
             Context::VoteHands => "keys.ctx.vote_hands",
             Context::Matrix => "keys.ctx.matrix",
+            Context::Choose => "keys.ctx.choose",
             Context::Presenting => "keys.ctx.presenting",
             Context::Help => "keys.ctx.help",
         }
@@ -548,6 +551,13 @@ pub static BINDINGS: &[Binding] = &[
         "keys.tag.next_untagged",
         b("keys.bar.next_untagged")
     ),
+    bind!(
+        Tag,
+        [c('g')],
+        A::CycleGolden,
+        "keys.tag.golden",
+        bk("g", "keys.bar.golden")
+    ),
     bind!(Tag, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
     bind!(Tag, [k(K::PageDown)], A::PageDown, "keys.page.down", None),
     // Vote, dots
@@ -718,6 +728,97 @@ pub static BINDINGS: &[Binding] = &[
         "keys.matrix.scroll_down",
         None
     ),
+    // Choose
+    bind!(Choose, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(Choose, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
+    bind!(Choose, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(
+        Choose,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.page.down",
+        None
+    ),
+    bind!(Choose, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(Choose, [k(K::End)], A::End, "keys.mot.last", None),
+    bind!(
+        Choose,
+        [k(K::Char(' ')), c('c')],
+        A::ToggleChosen,
+        "keys.choose.chosen",
+        bk("Space", "keys.bar.choose")
+    ),
+    bind!(Choose, [c('g')], A::CycleGolden, "keys.choose.golden", None),
+    bind!(
+        Choose,
+        [c('m')],
+        A::ToggleCarries,
+        "keys.choose.message",
+        None
+    ),
+    bind!(
+        Choose,
+        [k(K::Left), c('h')],
+        A::Left,
+        "keys.choose.prev_circle",
+        None
+    ),
+    bind!(
+        Choose,
+        [k(K::Right), c('l')],
+        A::Right,
+        "keys.choose.next_circle",
+        None
+    ),
+    bind!(Choose, [c('1')], A::Rate(1), "keys.choose.rate", None),
+    bind!(Choose, [c('2')], A::Rate(2), "", None),
+    bind!(Choose, [c('3')], A::Rate(3), "", None),
+    bind!(Choose, [c('4')], A::Rate(4), "", None),
+    bind!(Choose, [c('5')], A::Rate(5), "", None),
+    bind!(
+        Choose,
+        [c('0'), k(K::Backspace)],
+        A::ClearRating,
+        "keys.choose.unrate",
+        None
+    ),
+    bind!(
+        Choose,
+        [c('+'), c('=')],
+        A::ThresholdUp,
+        "keys.choose.threshold_up",
+        None
+    ),
+    bind!(
+        Choose,
+        [c('-')],
+        A::ThresholdDown,
+        "keys.choose.threshold_down",
+        None
+    ),
+    bind!(
+        Choose,
+        [k(K::Enter), c('x')],
+        A::Open,
+        "keys.choose.motx",
+        bk("Enter", "keys.bar.motx")
+    ),
+    bind!(
+        Choose,
+        [c('v')],
+        A::NextView,
+        "keys.choose.view",
+        b("keys.bar.view")
+    ),
+    bind!(
+        Choose,
+        [c('f')],
+        A::CycleFilter,
+        "keys.choose.filter",
+        b("keys.bar.filter")
+    ),
+    bind!(Choose, [c('d')], A::CycleFocus, "keys.choose.focus", None),
+    bind!(Choose, [c('r')], A::ToggleReveal, "keys.vote.reveal", None),
     // Everywhere
     bind!(
         Stages,
@@ -834,7 +935,7 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 } else {
                     vec![Context::Unsaved]
                 }
-            } else if w.editor.is_some() {
+            } else if w.editor.is_some() || w.choose.motx.is_some() {
                 vec![Context::Editor]
             } else if w.setup.editing.is_some() {
                 vec![Context::TextField]
@@ -848,6 +949,7 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                         VoteMode::Hands => Context::VoteHands,
                     },
                     Stage::Matrix => Context::Matrix,
+                    Stage::Choose => Context::Choose,
                 };
                 if app.presenting {
                     vec![Context::Presenting, stage, Context::Stages, Context::Global]
@@ -900,6 +1002,16 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 
+/// The keys of a binding as help shows them: a run of digit bindings
+/// stands under its first one as a range ("0-9", "1-5").
+pub fn keys_text(b: &Binding) -> String {
+    match b.action {
+        Action::Digit(0) => "0-9".to_string(),
+        Action::Rate(1) => "1-5".to_string(),
+        _ => keys_label(b),
+    }
+}
+
 /// Every key as Markdown, context by context: the README's key section is
 /// this text, in English whatever the language on show.
 pub fn markdown() -> String {
@@ -918,6 +1030,7 @@ pub fn markdown() -> String {
         Context::VoteDots,
         Context::VoteHands,
         Context::Matrix,
+        Context::Choose,
         Context::Presenting,
         Context::Locked,
         Context::Restore,
@@ -935,11 +1048,7 @@ pub fn markdown() -> String {
             .iter()
             .filter(|b| b.context == ctx && !b.help.is_empty())
         {
-            let keys = if b.action == Action::Digit(0) {
-                "0-9".to_string()
-            } else {
-                keys_label(b)
-            };
+            let keys = keys_text(b);
             let keys = keys.replace('|', "\\|");
             out.push_str(&format!("| `{keys}` | {} |\n", en(b.help)));
         }
@@ -966,6 +1075,13 @@ mod tests {
             &[Context::VoteDots, Context::Stages, Context::Global],
             &[Context::VoteHands, Context::Stages, Context::Global],
             &[Context::Matrix, Context::Stages, Context::Global],
+            &[Context::Choose, Context::Stages, Context::Global],
+            &[
+                Context::Presenting,
+                Context::Choose,
+                Context::Stages,
+                Context::Global,
+            ],
             &[
                 Context::Presenting,
                 Context::Matrix,

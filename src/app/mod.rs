@@ -15,7 +15,8 @@ use std::time::Instant;
 
 pub use crate::model::Stage;
 use crate::model::{
-    Dimension, GroupId, Language, MotId, MotText, ParticipantId, Quality, Session, Theme,
+    Circle, Dimension, Filter, GroupId, Language, MotId, MotText, Motx, ParticipantId, Quality,
+    Ranked, Ranking, Session, Theme,
 };
 use crate::store::{Entry, SessionFile};
 use crate::tr;
@@ -34,6 +35,7 @@ impl Stage {
             Stage::Tag => tr!("app.stage.tag"),
             Stage::Vote => tr!("app.stage.vote"),
             Stage::Matrix => tr!("app.stage.matrix"),
+            Stage::Choose => tr!("app.stage.choose"),
         }
     }
 
@@ -45,6 +47,7 @@ impl Stage {
             Stage::Tag => tr!("app.purpose.tag"),
             Stage::Vote => tr!("app.purpose.vote"),
             Stage::Matrix => tr!("app.purpose.matrix"),
+            Stage::Choose => tr!("app.purpose.choose"),
         }
     }
 }
@@ -261,6 +264,8 @@ pub struct Workshop {
     pub vote: VoteState,
     /// Matrix screen state.
     pub matrix: MatrixState,
+    /// Choose screen state.
+    pub choose: ChooseState,
     /// The timebox counting down, if one was started.
     pub timer: Option<timer::Timer>,
 }
@@ -363,6 +368,74 @@ impl MatrixState {
     }
 }
 
+/// What the Choose screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChooseView {
+    /// The ranking by weighted score, with bars by group, marks and ratings.
+    #[default]
+    Ranking,
+    /// The rank with and without weights, side by side.
+    Audit,
+    /// The three circles and the candidates in their centre.
+    Circles,
+}
+
+impl ChooseView {
+    /// The next view, wrapping around.
+    pub fn next(self) -> ChooseView {
+        match self {
+            ChooseView::Ranking => ChooseView::Audit,
+            ChooseView::Audit => ChooseView::Circles,
+            ChooseView::Circles => ChooseView::Ranking,
+        }
+    }
+
+    /// Its name in the language on show.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChooseView::Ranking => tr!("app.choose.view.ranking"),
+            ChooseView::Audit => tr!("app.choose.view.audit"),
+            ChooseView::Circles => tr!("app.choose.view.circles"),
+        }
+    }
+}
+
+/// Choose screen state.
+#[derive(Debug, Default)]
+pub struct ChooseState {
+    /// Ranking, audit or circles.
+    pub view: ChooseView,
+    /// What the list is narrowed to.
+    pub filter: Filter,
+    /// The circle the digit keys rate and the threshold keys move.
+    pub circle: Circle,
+    /// The MOTX being written, when open.
+    pub motx: Option<MotxEditor>,
+    /// First visible row (a drawing cache).
+    pub scroll: Cell<usize>,
+}
+
+/// The editor for the designed experience (MOTX) of a chosen MOT.
+#[derive(Debug, Clone)]
+pub struct MotxEditor {
+    /// The MOT it is for.
+    pub mot: MotId,
+    /// What the company does; what the customer is expected to do next.
+    pub fields: [TextField; 2],
+    /// Which field has the cursor (0 or 1).
+    pub focus: usize,
+}
+
+impl MotxEditor {
+    /// The MOTX as typed so far.
+    pub fn motx(&self) -> Motx {
+        Motx {
+            company_does: self.fields[0].text(),
+            customer_next: self.fields[1].text(),
+        }
+    }
+}
+
 impl App {
     /// The app on the session picker.
     pub fn picker(dir: PathBuf, entries: Vec<Entry>) -> App {
@@ -428,6 +501,7 @@ impl App {
             quit_prompt: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
+            choose: ChooseState::default(),
             timer: None,
         }));
         self.help = false;
@@ -458,7 +532,7 @@ impl App {
             Screen::Picker(p) => p.new_title.is_some(),
             Screen::Workshop(w) => match &w.quit_prompt {
                 Some(q) => q.elsewhere.is_some(),
-                None => w.editor.is_some() || w.setup.editing.is_some(),
+                None => w.editor.is_some() || w.setup.editing.is_some() || w.choose.motx.is_some(),
             },
         }
     }
@@ -499,6 +573,33 @@ impl Workshop {
     /// The selected MOT, if there is one.
     pub fn selected_mot(&self) -> Option<&crate::model::Mot> {
         self.session.mots.get(self.cursor)
+    }
+
+    /// The Choose list: the ranking through the filter; in MOT order while
+    /// the votes are hidden, so the list gives no order away.
+    pub fn choose_list<'a>(&self, ranking: &'a Ranking) -> Vec<&'a Ranked> {
+        let mut list: Vec<&Ranked> = ranking
+            .ranked
+            .iter()
+            .filter(|r| self.choose.filter.keeps(&self.session, r))
+            .collect();
+        if !self.session.votes_revealed {
+            list.sort_by_key(|r| r.index);
+        }
+        list
+    }
+
+    /// Where the selected MOT is in the Choose list; the first row when the
+    /// filter hides it, `None` when the list is empty.
+    pub fn choose_pos(&self, list: &[&Ranked]) -> Option<usize> {
+        if list.is_empty() {
+            return None;
+        }
+        Some(
+            list.iter()
+                .position(|r| r.index == self.cursor)
+                .unwrap_or(0),
+        )
     }
 
     /// The participant voting now, if any.

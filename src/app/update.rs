@@ -2,15 +2,15 @@
 
 use super::setup_rows::{SetupRow, rows};
 use super::{
-    Action, App, Effect, MotEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage, TextField,
-    VoteMode, Workshop,
+    Action, App, Effect, MotEditor, MotxEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage,
+    TextField, VoteMode, Workshop,
 };
 use std::time::Duration;
 
 use super::Target;
 use super::history::Change;
 use super::timer::{self, Timer};
-use crate::model::{Dimension, ModelError, Session, Theme, room};
+use crate::model::{Circle, Dimension, Filter, Golden, ModelError, MotId, Session, Theme, room};
 use crate::tr;
 
 /// Rows a page key moves; the view shows at least this many.
@@ -273,6 +273,9 @@ pub fn commit_drafts(app: &mut App) -> bool {
     if w.setup.editing.is_some() {
         setup_edit(w, Action::Submit, &mut out);
     }
+    if w.choose.motx.is_some() {
+        motx_editor(w, Action::SaveMot, &mut out);
+    }
     let changed = out.effects.contains(&Effect::Save);
     if changed {
         w.history.record(&w.session);
@@ -481,17 +484,27 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
         | Action::Decrease
         | Action::Digit(_)
         | Action::ToggleReveal
+        | Action::CycleGolden
+        | Action::ToggleChosen
+        | Action::ToggleCarries
+        | Action::Rate(_)
+        | Action::ClearRating
+        | Action::ThresholdUp
+        | Action::ThresholdDown
+        | Action::CycleFocus
         | Action::Undo
         | Action::Redo => true,
         Action::Open | Action::Left | Action::Right => {
-            w.stage() == Stage::Setup || (*action == Action::Open && w.stage() == Stage::Write)
+            w.stage() == Stage::Setup
+                || (*action == Action::Open && matches!(w.stage(), Stage::Write | Stage::Choose))
         }
         _ => false,
     }
 }
 
 fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
-    if w.read_only() && w.editor.is_none() && starts_a_change(w, &action) {
+    if w.read_only() && w.editor.is_none() && w.choose.motx.is_none() && starts_a_change(w, &action)
+    {
         out.error(tr!("app.read_only.no_change"));
         return;
     }
@@ -501,6 +514,10 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
     if w.setup.editing.is_some() {
         setup_edit(w, action, out);
+        return;
+    }
+    if w.choose.motx.is_some() {
+        motx_editor(w, action, out);
         return;
     }
     match action {
@@ -538,6 +555,7 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
             Stage::Tag => tag(w, action, out),
             Stage::Vote => vote(w, action, out),
             Stage::Matrix => matrix(w, action),
+            Stage::Choose => choose(w, action, out),
         },
     }
 }
@@ -643,13 +661,7 @@ fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
             };
             match row {
                 SetupRow::Focus => {
-                    s.focus = match (s.focus, up) {
-                        (None, true) => Some(Dimension::Entry),
-                        (None, false) => Some(Dimension::Referral),
-                        (Some(Dimension::Referral), true) | (Some(Dimension::Entry), false) => None,
-                        (Some(d), true) => Some(d.next()),
-                        (Some(d), false) => Some(d.prev()),
-                    };
+                    s.focus = Dimension::cycle_focus(s.focus, up);
                     out.save();
                 }
                 SetupRow::DotBudget => {
@@ -909,6 +921,11 @@ fn tag(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 out.apply(w.session.toggle_quality(id, q));
             }
         }
+        Action::CycleGolden => {
+            if let Some(id) = id {
+                cycle_golden(w, id, out);
+            }
+        }
         Action::NextUntagged => {
             let n = w.session.mots.len();
             let next = (1..=n)
@@ -940,15 +957,7 @@ fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 VoteMode::Hands => VoteMode::Dots,
             };
         }
-        Action::ToggleReveal => {
-            w.session.votes_revealed = !w.session.votes_revealed;
-            out.save();
-            out.info(if w.session.votes_revealed {
-                tr!("app.vote.revealed")
-            } else {
-                tr!("app.vote.hidden")
-            });
-        }
+        Action::ToggleReveal => toggle_reveal(w, out),
         Action::NextParticipant | Action::PrevParticipant => {
             let n = w.session.participants.len();
             if n == 0 {
@@ -1003,6 +1012,33 @@ fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
 }
 
+/// Shows or hides the vote totals (Vote and Choose).
+fn toggle_reveal(w: &mut Workshop, out: &mut Outcome) {
+    w.session.votes_revealed = !w.session.votes_revealed;
+    out.save();
+    out.info(if w.session.votes_revealed {
+        tr!("app.vote.revealed")
+    } else {
+        tr!("app.vote.hidden")
+    });
+}
+
+/// Marks the MOT peak, low, end or nothing, in turn (Tag and Choose).
+fn cycle_golden(w: &mut Workshop, id: MotId, out: &mut Outcome) {
+    let mark = Golden::cycle(w.session.mot(id).and_then(|m| m.golden));
+    if out.apply(w.session.set_golden(id, mark)).is_some() {
+        out.info(match mark {
+            Some(g) => tr!(
+                "app.choose.golden",
+                id = id,
+                symbol = g.symbol(),
+                mark = g.name()
+            ),
+            None => tr!("app.choose.golden_off", id = id),
+        });
+    }
+}
+
 // ---- Matrix ----
 
 fn matrix(w: &mut Workshop, action: Action) {
@@ -1028,6 +1064,195 @@ fn matrix(w: &mut Workshop, action: Action) {
     }
     if before != (m.dimension, m.quality) {
         m.list_offset = 0;
+    }
+}
+
+// ---- Choose ----
+
+fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let ranking = w.session.ranking();
+    let list: Vec<(usize, MotId)> = w
+        .choose_list(&ranking)
+        .iter()
+        .map(|r| (r.index, r.id))
+        .collect();
+    let pos = w.choose_pos(&w.choose_list(&ranking));
+    let selected = pos.and_then(|p| list.get(p)).map(|(_, id)| *id);
+    match action {
+        a if moves(&a) => {
+            if let Some(p) = pos {
+                w.cursor = list[step(p, list.len(), &a)].0;
+            }
+            return;
+        }
+        Action::Left => {
+            w.choose.circle = w.choose.circle.prev();
+            out.info(circle_words(w));
+            return;
+        }
+        Action::Right => {
+            w.choose.circle = w.choose.circle.next();
+            out.info(circle_words(w));
+            return;
+        }
+        Action::ThresholdUp | Action::ThresholdDown => {
+            let circle = w.choose.circle;
+            w.session
+                .circles
+                .nudge(circle, action == Action::ThresholdUp);
+            out.save();
+            out.info(circle_words(w));
+            return;
+        }
+        Action::CycleFilter => {
+            w.choose.filter = w.choose.filter.next();
+            let ranking = w.session.ranking();
+            let n = w.choose_list(&ranking).len();
+            if w.choose.filter == Filter::Focus && w.session.focus.is_none() {
+                out.info(tr!("app.choose.filter_no_focus"));
+            } else {
+                out.info(tr!(
+                    "app.choose.filter",
+                    filter = w.choose.filter.name(),
+                    n = n
+                ));
+            }
+            return;
+        }
+        Action::CycleFocus => {
+            w.session.focus = Dimension::cycle_focus(w.session.focus, true);
+            out.save();
+            out.info(match w.session.focus {
+                Some(d) => tr!("app.choose.focus", dimension = d.name()),
+                None => tr!("app.choose.focus_none").to_string(),
+            });
+            return;
+        }
+        Action::NextView => {
+            w.choose.view = w.choose.view.next();
+            return;
+        }
+        Action::ToggleReveal => {
+            toggle_reveal(w, out);
+            return;
+        }
+        _ => {}
+    }
+    let Some(id) = selected else {
+        if matches!(
+            action,
+            Action::ToggleChosen
+                | Action::CycleGolden
+                | Action::ToggleCarries
+                | Action::Rate(_)
+                | Action::ClearRating
+                | Action::Open
+        ) {
+            out.info(if w.session.mots.is_empty() {
+                tr!("app.choose.no_mots")
+            } else {
+                tr!("app.choose.none_shown")
+            });
+        }
+        return;
+    };
+    // Acting on the MOT shown selected makes it the selection everywhere.
+    if let Some((index, _)) = list.iter().find(|(_, m)| *m == id) {
+        w.cursor = *index;
+    }
+    match action {
+        Action::ToggleChosen => {
+            if let Some(now) = out.apply(w.session.toggle_chosen(id)) {
+                let n = w.session.chosen_count();
+                out.info(if now {
+                    tr!("app.choose.chosen", id = id, n = n)
+                } else {
+                    tr!("app.choose.unchosen", id = id, n = n)
+                });
+            }
+        }
+        Action::CycleGolden => cycle_golden(w, id, out),
+        Action::ToggleCarries => {
+            if let Some(now) = out.apply(w.session.toggle_carries(id)) {
+                out.info(if now {
+                    tr!("app.choose.carries", id = id)
+                } else {
+                    tr!("app.choose.carries_not", id = id)
+                });
+            }
+        }
+        Action::Rate(_) | Action::ClearRating => {
+            let circle = w.choose.circle;
+            let Some(rating) = circle.rating() else {
+                out.info(tr!("app.choose.importance_from_votes"));
+                return;
+            };
+            let value = match action {
+                Action::Rate(v) => Some(v),
+                _ => None,
+            };
+            if out.apply(w.session.set_rating(id, rating, value)).is_some() {
+                out.info(match value {
+                    Some(v) => tr!(
+                        "app.choose.rated",
+                        id = id,
+                        circle = circle.name(),
+                        value = v
+                    ),
+                    None => tr!("app.choose.unrated", id = id, circle = circle.name()),
+                });
+            }
+        }
+        Action::Open => match w.session.mot(id) {
+            Some(m) if m.chosen => {
+                w.choose.motx = Some(MotxEditor {
+                    mot: id,
+                    fields: [
+                        TextField::new(&m.motx.company_does),
+                        TextField::new(&m.motx.customer_next),
+                    ],
+                    focus: 0,
+                });
+            }
+            _ => out.info(tr!("app.choose.motx_needs_choice", id = id)),
+        },
+        _ => {}
+    }
+}
+
+/// The circle picked and where it starts, in words.
+fn circle_words(w: &Workshop) -> String {
+    let circle = w.choose.circle;
+    let at = w.session.circles.get(circle);
+    match circle {
+        Circle::Important => tr!(
+            "app.choose.circle_important",
+            circle = circle.name(),
+            at = at
+        ),
+        _ => tr!("app.choose.circle_rated", circle = circle.name(), at = at),
+    }
+}
+
+fn motx_editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let Some(ed) = &mut w.choose.motx else { return };
+    match action {
+        Action::Type(key) => ed.fields[ed.focus].input(key),
+        Action::Paste(text) => ed.fields[ed.focus].paste(&text),
+        Action::NextField | Action::PrevField => ed.focus = 1 - ed.focus.min(1),
+        Action::Submit if ed.focus == 0 => ed.focus = 1,
+        Action::Submit | Action::SaveMot => {
+            let (id, motx) = (ed.mot, ed.motx());
+            w.choose.motx = None;
+            if out.apply(w.session.set_motx(id, motx)).is_some() {
+                out.info(tr!("app.choose.motx_kept", id = id));
+            }
+        }
+        Action::Cancel => {
+            w.choose.motx = None;
+            out.info(tr!("app.choose.motx_discarded"));
+        }
+        _ => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! The workshop's domain: sessions, MOTs, tags, votes, scores and the matrix.
 //! Plain Rust and serde; no terminal and no files.
 
+pub mod choose;
 pub mod coach;
 pub mod matrix;
 pub mod room;
@@ -11,6 +12,9 @@ pub mod vote;
 
 use crate::tr;
 
+pub use choose::{
+    Circle, Filter, Golden, Messages, Motx, Ranked, Ranking, Rating, Region, Thresholds,
+};
 pub use coach::{Coaching, Elements, coach, sentence};
 pub use matrix::{Cell, Matrix};
 pub use room::{Language, Theme, Timebox};
@@ -57,6 +61,11 @@ pub enum ModelError {
     },
     /// Removing the only group.
     LastGroup,
+    /// A rating outside 1 to 5.
+    RatingOutOfRange {
+        /// The rating asked for.
+        value: u8,
+    },
     /// A loaded session breaks a rule serde cannot check (already in words).
     Invalid(String),
 }
@@ -77,6 +86,9 @@ impl std::fmt::Display for ModelError {
                 tr!("model.error.group_in_use", name = name, members = members)
             }
             ModelError::LastGroup => tr!("model.error.last_group").to_string(),
+            ModelError::RatingOutOfRange { value } => {
+                tr!("model.error.rating", value = value)
+            }
             ModelError::Invalid(text) => text.clone(),
         };
         f.write_str(&text)

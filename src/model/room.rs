@@ -140,6 +140,7 @@ pub fn default_minutes(stage: Stage) -> u32 {
         Stage::Tag => 10,
         Stage::Vote => 5,
         Stage::Matrix => 10,
+        Stage::Choose => 15,
     }
 }
 

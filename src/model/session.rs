@@ -3,13 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
+use super::choose::{Golden, Motx, RATING_MAX, RATING_MIN, Thresholds};
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
 use crate::tr;
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -48,6 +49,9 @@ pub struct Session {
     pub max_dots_per_mot: u32,
     /// Whether vote totals are shown to the room (blind until revealed).
     pub votes_revealed: bool,
+    /// Where the three circles of Choose start (missing in older files: the defaults).
+    #[serde(default)]
+    pub circles: Thresholds,
     /// Respondent groups, each with its vote weight.
     pub groups: Vec<Group>,
     /// People in the room, each in one group.
@@ -102,6 +106,24 @@ pub struct Mot {
     pub qualities: Vec<Quality>,
     /// Hands raised per respondent group in a show-of-hands vote.
     pub hands: Vec<Hands>,
+    /// Peak, low or end (the peak-end rule), if marked.
+    #[serde(default)]
+    pub golden: Option<Golden>,
+    /// Whether its feeling carries the brand's core message.
+    #[serde(default)]
+    pub carries_message: bool,
+    /// "We can do it well", 1 to 5, once rated.
+    #[serde(default)]
+    pub we_do_well: Option<u8>,
+    /// "Competitors do it poorly", 1 to 5, once rated.
+    #[serde(default)]
+    pub competitors_poor: Option<u8>,
+    /// Chosen as one of the MOTs that matter.
+    #[serde(default)]
+    pub chosen: bool,
+    /// The designed experience at this moment (written for chosen MOTs).
+    #[serde(default)]
+    pub motx: Motx,
 }
 
 /// Hands counted for one MOT in one respondent group.
@@ -185,6 +207,7 @@ impl Session {
             dot_budget: DEFAULT_DOT_BUDGET,
             max_dots_per_mot: DEFAULT_MAX_DOTS_PER_MOT,
             votes_revealed: false,
+            circles: Thresholds::default(),
             groups: vec![
                 group(
                     1,
@@ -294,7 +317,21 @@ impl Session {
                 max = MAX_DOT_BUDGET
             ));
         }
+        if !self.circles.valid() {
+            let c = &self.circles;
+            return invalid(tr!(
+                "model.invalid.circles",
+                important = c.important_percent,
+                well = c.we_do_well,
+                poor = c.competitors_poor
+            ));
+        }
         for m in &self.mots {
+            for rating in [m.we_do_well, m.competitors_poor].into_iter().flatten() {
+                if !(RATING_MIN..=RATING_MAX).contains(&rating) {
+                    return invalid(tr!("model.invalid.rating", mot = m.id, rating = rating));
+                }
+            }
             if unique(m.qualities.iter().copied()).is_some() {
                 return invalid(tr!("model.invalid.quality_twice", mot = m.id));
             }
@@ -396,6 +433,12 @@ impl Session {
             dimension: None,
             qualities: Vec::new(),
             hands: Vec::new(),
+            golden: None,
+            carries_message: false,
+            we_do_well: None,
+            competitors_poor: None,
+            chosen: false,
+            motx: Motx::default(),
         });
         id
     }

@@ -16,16 +16,19 @@ pub enum Stage {
     Vote,
     /// The 4 x 5 intersection matrix.
     Matrix,
+    /// The five principles: rank, rate, check, and mark the MOTs that matter.
+    Choose,
 }
 
 impl Stage {
     /// All stages, in order.
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
         Stage::Setup,
         Stage::Write,
         Stage::Tag,
         Stage::Vote,
         Stage::Matrix,
+        Stage::Choose,
     ];
 
     /// Position in [`Stage::ALL`].

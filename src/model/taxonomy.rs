@@ -60,6 +60,18 @@ impl Dimension {
     pub fn prev(self) -> Dimension {
         Dimension::ALL[(self.index() + Dimension::ALL.len() - 1) % Dimension::ALL.len()]
     }
+
+    /// The focus after `focus` (forward) or before it: no focus, then each
+    /// dimension in turn.
+    pub fn cycle_focus(focus: Option<Dimension>, forward: bool) -> Option<Dimension> {
+        match (focus, forward) {
+            (None, true) => Some(Dimension::Entry),
+            (None, false) => Some(Dimension::Referral),
+            (Some(Dimension::Referral), true) | (Some(Dimension::Entry), false) => None,
+            (Some(d), true) => Some(d.next()),
+            (Some(d), false) => Some(d.prev()),
+        }
+    }
 }
 
 /// One of the five service qualities (五个服务质量, SERVQUAL).

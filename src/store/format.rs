@@ -114,6 +114,7 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         0 => return Err(FormatError::at(1, 1, tr!("store.format.version_zero"))),
         1 => parse::<super::v1::SessionV1>(text)?.into(),
         2 => parse::<super::v2::SessionV2>(text)?.into(),
+        3 => parse::<super::v3::SessionV3>(text)?.into(),
         _ => parse::<Session>(text)?,
     };
     // Whatever the peek saw, the session read must be of this build's version.

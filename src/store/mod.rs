@@ -10,6 +10,7 @@ pub mod lock;
 pub mod session_file;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 use std::path::{Path, PathBuf};
 

@@ -3,11 +3,15 @@
 
 use serde::Deserialize;
 
-use crate::model::{Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage};
+use super::v3::MotV3;
+use crate::model::{
+    Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage, Thresholds,
+};
 
-/// A version 1 session. Groups, participants, MOTs and dots have not changed
+/// A version 1 session. Groups, participants and dots have not changed
 /// since, so they are shared with the current model; a later change to one of
-/// them must copy its version 1 shape in here first.
+/// them must copy its version 1 shape in here first. MOTs are read as
+/// version 3 wrote them, the same shape.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Session")]
 pub struct SessionV1 {
@@ -22,7 +26,7 @@ pub struct SessionV1 {
     votes_revealed: bool,
     groups: Vec<Group>,
     participants: Vec<Participant>,
-    mots: Vec<Mot>,
+    mots: Vec<MotV3>,
     dots: Vec<Dots>,
 }
 
@@ -50,9 +54,10 @@ impl From<SessionV1> for Session {
             dot_budget: v1.dot_budget,
             max_dots_per_mot: v1.max_dots_per_mot,
             votes_revealed: v1.votes_revealed,
+            circles: Thresholds::default(),
             groups: v1.groups,
             participants: v1.participants,
-            mots: v1.mots,
+            mots: v1.mots.into_iter().map(Mot::from).collect(),
             dots: v1.dots,
         }
     }

@@ -3,11 +3,15 @@
 
 use serde::Deserialize;
 
-use crate::model::{Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage};
+use super::v3::MotV3;
+use crate::model::{
+    Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage, Thresholds,
+};
 
-/// A version 2 session. Groups, participants, MOTs and dots have not changed
+/// A version 2 session. Groups, participants and dots have not changed
 /// since, so they are shared with the current model; a later change to one of
-/// them must copy its version 2 shape in here first.
+/// them must copy its version 2 shape in here first. MOTs are read as
+/// version 3 wrote them, the same shape.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Session")]
 pub struct SessionV2 {
@@ -23,7 +27,7 @@ pub struct SessionV2 {
     votes_revealed: bool,
     groups: Vec<Group>,
     participants: Vec<Participant>,
-    mots: Vec<Mot>,
+    mots: Vec<MotV3>,
     dots: Vec<Dots>,
 }
 
@@ -46,9 +50,10 @@ impl From<SessionV2> for Session {
             dot_budget: v2.dot_budget,
             max_dots_per_mot: v2.max_dots_per_mot,
             votes_revealed: v2.votes_revealed,
+            circles: Thresholds::default(),
             groups: v2.groups,
             participants: v2.participants,
-            mots: v2.mots,
+            mots: v2.mots.into_iter().map(Mot::from).collect(),
             dots: v2.dots,
         }
     }

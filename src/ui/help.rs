@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Context, keys_label, screen_contexts};
+use crate::app::keymap::{BINDINGS, keys_text, screen_contexts};
 use crate::tr;
 
 /// One help entry: a heading, or keys and what they do.
@@ -28,13 +28,7 @@ pub fn entries(app: &App) -> Vec<HelpLine> {
             .iter()
             .filter(|b| b.context == ctx && !b.help.is_empty())
         {
-            let keys =
-                if b.context == Context::VoteHands && b.action == crate::app::Action::Digit(0) {
-                    "0-9".to_string()
-                } else {
-                    keys_label(b)
-                };
-            out.push(HelpLine::Key(keys, b.help_text()));
+            out.push(HelpLine::Key(keys_text(b), b.help_text()));
         }
     }
     out

@@ -111,13 +111,27 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             };
             let mut lines = Vec::new();
             if cell.count() == 0 {
-                lines.push(Line::from(format!("{mark} ·")));
+                lines.push(format!("{mark} ·"));
             } else {
-                lines.push(Line::from(format!("{mark} {}", mots(cell.count()))));
+                lines.push(format!("{mark} {}", mots(cell.count())));
                 if revealed {
-                    lines.push(Line::from(format!("  {}", points(cell.weighted))));
+                    lines.push(format!("  {}", points(cell.weighted)));
                 }
             }
+            // Chosen MOTs and golden moments show as symbols, not colour:
+            // on their own line when the cell has room, else after the count.
+            let marks = cell_marks(s, &cell.mots);
+            if !marks.is_empty() {
+                let full = lines.len() >= usize::from(r.height);
+                match lines.last_mut() {
+                    Some(last) if full => {
+                        last.push(' ');
+                        last.push_str(&marks);
+                    }
+                    _ => lines.push(marks),
+                }
+            }
+            let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
             // Centred in the cell, so a count reads from across the room.
             let pad = (r.height as usize).saturating_sub(lines.len()) / 2;
             let mut centred = vec![Line::from(""); pad];
@@ -150,7 +164,15 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             theme::quiet(),
         ),
         Span::styled("★", theme::focus()),
-        Span::styled(format!(" {}", tr!("ui.matrix.focus")), theme::quiet()),
+        Span::styled(format!(" {}   ", tr!("ui.matrix.focus")), theme::quiet()),
+        Span::styled(
+            format!(
+                "✓ {}  ▲▼■ {}",
+                tr!("ui.choose.chosen"),
+                tr!("ui.matrix.golden")
+            ),
+            theme::quiet(),
+        ),
     ]);
     frame.render_widget(
         Paragraph::new(legend),
@@ -208,7 +230,12 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             } else {
                 String::new()
             };
-            let head = format!("{:>5} {} ", m.id, widgets::pad(&score, 8));
+            let marks = format!(
+                "{}{}",
+                if m.chosen { "✓" } else { " " },
+                m.golden.map_or(" ", |g| g.symbol())
+            );
+            let head = format!("{:>5} {} {marks} ", m.id, widgets::pad(&score, 8));
             let room = width.saturating_sub(widgets::width(&head));
             Line::from(vec![
                 Span::styled(head, theme::label()),
@@ -225,6 +252,28 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// "✓2 ▲■": how many of a cell's MOTs are chosen, and which golden moments it holds.
+fn cell_marks(s: &crate::model::Session, ids: &[crate::model::MotId]) -> String {
+    let mots: Vec<&crate::model::Mot> = ids.iter().filter_map(|id| s.mot(*id)).collect();
+    let chosen = mots.iter().filter(|m| m.chosen).count();
+    let mut out = String::new();
+    if chosen > 0 {
+        out.push_str(&format!("✓{chosen}"));
+    }
+    let golden: String = crate::model::Golden::ALL
+        .iter()
+        .filter(|g| mots.iter().any(|m| m.golden == Some(**g)))
+        .map(|g| g.symbol())
+        .collect();
+    if !golden.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&golden);
+    }
+    out
 }
 
 /// A weighted score in words ("1 pt", "12 pts").

@@ -1,6 +1,7 @@
 //! Drawing. Views read the app and draw; they never change it (beyond the
 //! scroll caches lists keep, as ratatui's own `ListState` does).
 
+pub mod choose;
 pub mod help;
 pub mod matrix;
 pub mod picker;
@@ -148,6 +149,7 @@ pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
         Stage::Tag => tag::draw(w, frame, area),
         Stage::Vote => vote::draw(w, frame, area),
         Stage::Matrix => matrix::draw(w, frame, area),
+        Stage::Choose => choose::draw(w, frame, area),
     }
 }
 

@@ -110,7 +110,7 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
         DIM_W,
     );
     // marker, id, then one space before each of text, dimension, marks, done.
-    let text_w = width.saturating_sub(2 + 4 + 1 + 1 + dim_w + 1 + marks_w + 1 + 1);
+    let text_w = width.saturating_sub(2 + 4 + 1 + 1 + dim_w + 1 + marks_w + 1 + 2);
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let header = format!(
         "  {:>4} {} {} {}",
@@ -129,8 +129,9 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
             let marker = if sel { theme::MARKER } else { theme::NO_MARKER };
             let dim = m.dimension.map_or("—", Dimension::name);
             let done = if m.is_tagged() { "✓" } else { " " };
+            let golden = m.golden.map_or(" ", |g| g.symbol());
             let row = format!(
-                "{marker}{:>4} {} {} {} {done}",
+                "{marker}{:>4} {} {} {} {done}{golden}",
                 m.id,
                 widgets::pad(&sentence(m), text_w),
                 widgets::pad(dim, dim_w),
@@ -187,10 +188,16 @@ fn draw_legend(w: &Workshop, frame: &mut Frame, area: Rect) {
             ]
         })
         .collect();
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", tr!("ui.tag.legend")),
-        theme::label(),
-    ));
+    // The golden-moment key rides on the border: the two rows are full.
+    let golden = match w.selected_mot().and_then(|m| m.golden) {
+        Some(g) => format!("{} {}", g.symbol(), g.name()),
+        None => format!("▲▼■ {}", tr!("ui.matrix.golden")),
+    };
+    let block = Block::bordered().title(Line::from(vec![
+        Span::styled(format!(" {} ", tr!("ui.tag.legend")), theme::label()),
+        Span::styled(" g ", theme::key()),
+        Span::styled(format!("{golden} "), theme::text()),
+    ]));
     frame.render_widget(
         Paragraph::new(vec![Line::from(dims), Line::from(quals)])
             .wrap(Wrap { trim: false })

@@ -44,6 +44,10 @@ struct Palette {
     focus: Color,
     heat: [Color; 4],
     heat_text: Color,
+    /// One per respondent group in the stacked bars (repeating after four).
+    groups: [Color; 4],
+    /// The three circles: important, we do well, competitors poor.
+    circles: [Color; 3],
 }
 
 const DARK: Palette = Palette {
@@ -66,6 +70,13 @@ const DARK: Palette = Palette {
         Color::Indexed(160), // red
     ],
     heat_text: Color::White,
+    groups: [
+        Color::LightCyan,
+        Color::LightYellow,
+        Color::LightMagenta,
+        Color::LightGreen,
+    ],
+    circles: [Color::LightRed, Color::LightBlue, Color::LightGreen],
 };
 
 // Indexed 16 and 231 are pure black and white in every 256-colour terminal,
@@ -92,6 +103,13 @@ const LIGHT: Palette = Palette {
         Color::Indexed(196), // red
     ],
     heat_text: BLACK,
+    groups: [
+        Color::Indexed(19),  // dark blue
+        Color::Indexed(130), // dark orange
+        Color::Indexed(90),  // purple
+        Color::Indexed(22),  // dark green
+    ],
+    circles: [Color::Indexed(160), Color::Indexed(19), Color::Indexed(22)],
 };
 
 const HIGH_CONTRAST: Palette = Palette {
@@ -115,6 +133,13 @@ const HIGH_CONTRAST: Palette = Palette {
         Color::Indexed(124), // dark red
     ],
     heat_text: WHITE,
+    groups: [
+        Color::Indexed(51),  // bright cyan
+        Color::Indexed(226), // bright yellow
+        Color::Indexed(201), // bright magenta
+        Color::Indexed(46),  // bright green
+    ],
+    circles: [Color::Indexed(196), Color::Indexed(51), Color::Indexed(46)],
 };
 
 fn palette() -> Option<&'static Palette> {
@@ -228,6 +253,26 @@ pub fn heat_glyph(level: u8) -> &'static str {
         3 => "▓",
         _ => "█",
     }
+}
+
+/// A respondent group's piece of a stacked bar, by the group's place in the session.
+pub fn group(index: usize) -> Style {
+    palette().map_or_else(Style::new, |p| Style::new().fg(p.groups[index % 4]))
+}
+
+/// A glyph per group, so the pieces of a bar tell apart without colour too.
+pub fn group_glyph(index: usize) -> &'static str {
+    ["█", "▓", "▒", "░"][index % 4]
+}
+
+/// One of the three circles of Choose.
+pub fn circle(c: crate::model::Circle) -> Style {
+    let i = match c {
+        crate::model::Circle::Important => 0,
+        crate::model::Circle::WeDoWell => 1,
+        crate::model::Circle::CompetitorsPoor => 2,
+    };
+    palette().map_or_else(Style::new, |p| text().fg(p.circles[i]))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::tr;
 /// Draws the Write stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     if let Some(ed) = &w.editor {
-        draw_editor(ed, frame, area);
+        draw_editor(w, ed, frame, area);
         return;
     }
     let (list, detail) = if area.width >= 120 {
@@ -137,6 +137,10 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
         Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
         Span::styled(tags, theme::quiet()),
     ]));
+    let marks = super::choose::marks_text(m);
+    if !marks.is_empty() {
+        text.push(Line::from(Span::styled(marks, theme::good())));
+    }
     for advice in coach(m) {
         text.push(Line::from(Span::styled(
             format!("⚠ {}", advice.message()),
@@ -147,10 +151,17 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(widgets::wrapped(&text, block, area, true), area);
 }
 
-fn draw_editor(ed: &MotEditor, frame: &mut Frame, area: Rect) {
-    let title = match ed.mot {
-        Some(id) => format!(" {} ", tr!("ui.write.editing", id = id)),
-        None => format!(" {} ", tr!("ui.write.new")),
+fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
+    // The marks of the MOT being edited stay in sight: editing keeps them.
+    let marks = ed
+        .mot
+        .and_then(|id| w.session.mot(id))
+        .map(super::choose::marks_text)
+        .filter(|m| !m.is_empty());
+    let title = match (ed.mot, marks) {
+        (Some(id), Some(marks)) => format!(" {} · {marks} ", tr!("ui.write.editing", id = id)),
+        (Some(id), None) => format!(" {} ", tr!("ui.write.editing", id = id)),
+        (None, _) => format!(" {} ", tr!("ui.write.new")),
     };
     let outer = Block::bordered()
         .title(Span::styled(title, theme::label()))
