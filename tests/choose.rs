@@ -307,7 +307,10 @@ fn motx_is_written_for_chosen_mots_and_esc_leaves_it_as_it_was() {
     assert_eq!(m.motx.company_does, "quiet room");
     assert!(status(&h).contains("MOTX of MOT 2 kept"), "{}", status(&h));
     // The detail shows it.
-    assert!(h.screen(80, 24).contains("we quiet room → the customer –"));
+    assert!(
+        h.screen(80, 24)
+            .contains("we do: quiet room  →  the customer: –")
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: a Chinese MOT written, tagged,
-//! voted on, seen in the matrix, and found in the file after quitting.
+//! voted on, seen in the matrix, chosen with its MOTX, and found in the
+//! file after quitting.
 
 mod common;
 
@@ -49,6 +50,23 @@ fn a_chinese_mot_goes_from_the_editor_to_the_matrix_and_into_the_file() {
     }
     t.wait_for("Repurchase × Empathy: 1 MOTs, 15 points");
 
+    // Choose: chosen, a peak, rated, and its MOTX written.
+    t.send(TAB);
+    t.wait_for("6 Choose");
+    t.send(" ");
+    t.wait_for("MOT 1 chosen (1 chosen)");
+    t.send("g");
+    t.wait_for("MOT 1: ▲ peak");
+    t.send("5");
+    t.wait_for("we do it well 5/5");
+    t.send(ENTER);
+    t.wait_for("MOTX of MOT 1");
+    t.send("铺床时叫出名字");
+    t.send(ENTER);
+    t.send("再订一次");
+    t.send(ENTER);
+    t.wait_for("MOTX of MOT 1 kept");
+
     t.send("q");
     assert!(t.wait_exit(), "mot exits cleanly");
 
@@ -63,6 +81,11 @@ fn a_chinese_mot_goes_from_the_editor_to_the_matrix_and_into_the_file() {
     assert_eq!(m.hands_for(1), 5);
     assert!(session.votes_revealed);
     assert_eq!(session.score(m.id).weighted, 15);
+    assert!(m.chosen);
+    assert_eq!(m.golden, Some(mot::model::Golden::Peak));
+    assert_eq!(m.we_do_well, Some(5));
+    assert_eq!(m.motx.company_does, "铺床时叫出名字");
+    assert_eq!(m.motx.customer_next, "再订一次");
 }
 
 #[test]

@@ -1070,13 +1070,11 @@ fn matrix(w: &mut Workshop, action: Action) {
 // ---- Choose ----
 
 fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    // The list as the screen shows it, so keys act on what the room sees.
     let ranking = w.session.ranking();
-    let list: Vec<(usize, MotId)> = w
-        .choose_list(&ranking)
-        .iter()
-        .map(|r| (r.index, r.id))
-        .collect();
-    let pos = w.choose_pos(&w.choose_list(&ranking));
+    let shown = w.choose_list(&ranking);
+    let pos = w.choose_pos(&shown);
+    let list: Vec<(usize, MotId)> = shown.iter().map(|r| (r.index, r.id)).collect();
     let selected = pos.and_then(|p| list.get(p)).map(|(_, id)| *id);
     match action {
         a if moves(&a) => {
