@@ -360,6 +360,7 @@ fn the_audit_shows_both_orders_and_marks_what_the_weights_moved() {
     let mut h = at_choose(session());
     h.press('v');
     assert_eq!(h.workshop().choose.view, ChooseView::Audit);
+    assert!(status(&h).contains("view: weights audit"), "{}", status(&h));
     let screen = h.screen(80, 24);
     assert!(screen.contains("With weights"), "{screen}");
     assert!(screen.contains("One person, one vote"), "{screen}");
@@ -614,4 +615,28 @@ fn the_chinese_screen_speaks_chinese() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("客户看重"), "{screen}");
     i18n::set(Language::English);
+}
+
+#[test]
+fn every_view_draws_at_any_size_without_panicking() {
+    let mut s = session();
+    s.toggle_chosen(2).expect("mot");
+    s.core_message = "一个非常非常长的核心信息，".repeat(12);
+    let mut h = at_choose(s);
+    h.key(KeyCode::Home).key(KeyCode::Enter); // the MOTX editor over the screen
+    for view in 0..3 {
+        for (w, ht) in [
+            (60, 18),
+            (61, 19),
+            (79, 23),
+            (80, 24),
+            (120, 30),
+            (250, 70),
+            (10, 5),
+        ] {
+            let screen = h.screen(w, ht);
+            assert!(!screen.is_empty(), "view {view} {w}x{ht}");
+        }
+        h.key(KeyCode::Esc).press('v');
+    }
 }

@@ -1128,6 +1128,7 @@ fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         Action::NextView => {
             w.choose.view = w.choose.view.next();
+            out.info(tr!("app.choose.view", view = w.choose.view.name()));
             return;
         }
         Action::ToggleReveal => {
