@@ -548,12 +548,8 @@ fn draw_detail(w: &Workshop, r: &Ranked, frame: &mut Frame, area: Rect) {
             votes.push(Span::raw(format!(" {name} {points}")));
         }
         info.extend(widgets::wrap(&Line::from(votes), cols.max(1)));
-    } else {
-        info.push(Line::from(Span::styled(
-            tr!("ui.choose.hidden"),
-            theme::warn(),
-        )));
     }
+    // While votes are hidden the notice above the list says so once.
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
     let mut marks = vec![
         Span::raw(match m.golden {
