@@ -640,3 +640,32 @@ fn every_view_draws_at_any_size_without_panicking() {
         h.key(KeyCode::Esc).press('v');
     }
 }
+
+#[test]
+fn a_click_on_a_ranked_mot_selects_it_and_the_wheel_moves_down_the_ranking() {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let mut h = at_choose(session());
+    h.key(KeyCode::Home);
+    h.screen(80, 24);
+    // MOT 4 is session index 3; it is drawn where the ranking puts it.
+    let (x, y) = {
+        let hits = h.app.hits.borrow();
+        let hit = hits
+            .iter()
+            .find(|hit| hit.target == mot::app::Target::Mot(3))
+            .expect("MOT 4 is on screen");
+        (hit.x + 2, hit.y)
+    };
+    let mouse = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: x,
+            row: y,
+            modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+        })
+    };
+    h.event(mouse(MouseEventKind::Down(MouseButton::Left)));
+    assert_eq!(selected_id(&h), 4);
+    h.event(mouse(MouseEventKind::ScrollDown));
+    assert_eq!(selected_id(&h), 5, "the next in ranking order");
+}
