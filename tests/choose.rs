@@ -446,9 +446,12 @@ fn many_messages_in_the_chosen_set_are_warned_about() {
     for _ in 0..3 {
         h.press(' ').key(KeyCode::Down);
     }
-    let screen = h.screen(100, 30);
+    let screen = h.screen(80, 24);
     assert!(screen.contains("3 chosen"), "{screen}");
-    assert!(screen.contains("3 different messages"), "{screen}");
+    assert!(
+        screen.contains("⚠ 3 different messages: choose MOTs that say one thing"),
+        "whole at 80 columns: {screen}"
+    );
     // Marking MOT 1 and MOT 2 as carrying the core message leaves two messages.
     h.key(KeyCode::Home)
         .press('m')
@@ -507,7 +510,7 @@ fn chosen_and_golden_marks_show_in_the_matrix_the_tag_list_and_the_editor() {
     // MOT 1 is Entry x Reliability: the selected cell at the start.
     for (w, ht) in SIZES {
         let screen = h.screen(w, ht);
-        assert!(screen.contains("✓1 ▲"), "{w}x{ht}\n{screen}");
+        assert!(screen.contains("✓1▲"), "{w}x{ht}\n{screen}");
     }
     while h.workshop().stage() != Stage::Tag {
         h.key(KeyCode::BackTab);
@@ -668,4 +671,66 @@ fn a_click_on_a_ranked_mot_selects_it_and_the_wheel_moves_down_the_ranking() {
     assert_eq!(selected_id(&h), 4);
     h.event(mouse(MouseEventKind::ScrollDown));
     assert_eq!(selected_id(&h), 5, "the next in ranking order");
+}
+
+#[test]
+fn hidden_votes_leak_through_neither_the_circles_nor_the_candidates_filter() {
+    let mut s = session();
+    for id in [1, 2, 5] {
+        s.set_rating(id, mot::model::Rating::WeDoWell, Some(5))
+            .expect("mot");
+        s.set_rating(id, mot::model::Rating::CompetitorsPoor, Some(5))
+            .expect("mot");
+    }
+    s.votes_revealed = false;
+    let mut h = at_choose(s);
+    h.press('v').press('v');
+    let screen = h.screen(80, 24);
+    // By the ratings alone: three MOTs rated well on both, importance unknown.
+    assert!(screen.contains(" 3 "), "{screen}");
+    assert!(
+        !screen.contains("★2"),
+        "the centre is not counted: {screen}"
+    );
+    assert!(screen.contains("In no circle: 2"), "{screen}");
+    h.press('f').press('f').press('f');
+    assert_eq!(h.workshop().choose.filter, Filter::Candidates);
+    assert!(
+        !h.screen(80, 24).contains("#2 "),
+        "no candidate is listed while hidden"
+    );
+    h.press('r');
+    assert!(h.screen(80, 24).contains("#2 "));
+}
+
+#[test]
+fn a_mark_that_takes_an_mot_out_of_the_filter_keeps_it_selected_until_moving_on() {
+    let mut s = session();
+    s.set_golden(3, Some(Golden::End)).expect("mot");
+    s.set_golden(1, Some(Golden::Peak)).expect("mot");
+    let mut h = at_choose(s);
+    h.press('f').press('f');
+    assert_eq!(h.workshop().choose.filter, Filter::Golden);
+    h.key(KeyCode::End);
+    assert_eq!(selected_id(&h), 3);
+    h.press('g');
+    assert_eq!(h.workshop().session.mot(3).expect("mot").golden, None);
+    assert_eq!(selected_id(&h), 3, "still on the MOT just unmarked");
+    h.press('g');
+    assert_eq!(
+        h.workshop().session.mot(3).expect("mot").golden,
+        Some(Golden::Peak),
+        "cycling goes on on the same MOT"
+    );
+    assert_eq!(
+        h.workshop().session.mot(1).expect("mot").golden,
+        Some(Golden::Peak)
+    );
+    h.press('g').press('g').press('g');
+    h.key(KeyCode::Home);
+    assert_eq!(selected_id(&h), 1);
+    assert!(
+        !h.screen(80, 24).contains("#3 "),
+        "let go once the selection moved"
+    );
 }

@@ -411,6 +411,9 @@ pub struct ChooseState {
     pub circle: Circle,
     /// The MOTX being written, when open.
     pub motx: Option<MotxEditor>,
+    /// An MOT kept in the list after a mark took it out of the filter, so
+    /// the next key still acts on it; moving on lets it go.
+    pub pinned: Option<MotId>,
     /// First visible row (a drawing cache).
     pub scroll: Cell<usize>,
 }
@@ -578,12 +581,20 @@ impl Workshop {
     /// The Choose list: the ranking through the filter; in MOT order while
     /// the votes are hidden, so the list gives no order away.
     pub fn choose_list<'a>(&self, ranking: &'a Ranking) -> Vec<&'a Ranked> {
+        let hidden = !self.session.votes_revealed;
+        // While votes are hidden the centre is not known: listing it would
+        // tell the room which MOTs lead.
+        if hidden && self.choose.filter == Filter::Candidates {
+            return Vec::new();
+        }
         let mut list: Vec<&Ranked> = ranking
             .ranked
             .iter()
-            .filter(|r| self.choose.filter.keeps(&self.session, r))
+            .filter(|r| {
+                self.choose.filter.keeps(&self.session, r) || self.choose.pinned == Some(r.id)
+            })
             .collect();
-        if !self.session.votes_revealed {
+        if hidden {
             list.sort_by_key(|r| r.index);
         }
         list

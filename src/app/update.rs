@@ -244,7 +244,7 @@ fn click(app: &mut App, target: Target) -> Option<Action> {
             w.setup.selected = i;
         }
         (Screen::Workshop(w), Target::Mot(i)) if i < w.session.mots.len() => {
-            if w.cursor == i && w.stage() == Stage::Write {
+            if w.cursor == i && matches!(w.stage(), Stage::Write | Stage::Choose) {
                 return Some(Action::Open);
             }
             w.cursor = i;
@@ -1076,6 +1076,18 @@ fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let pos = w.choose_pos(&shown);
     let list: Vec<(usize, MotId)> = shown.iter().map(|r| (r.index, r.id)).collect();
     let selected = pos.and_then(|p| list.get(p)).map(|(_, id)| *id);
+    // Only a mark on the MOT keeps it pinned in a list it no longer matches.
+    if !matches!(
+        action,
+        Action::ToggleChosen
+            | Action::CycleGolden
+            | Action::ToggleCarries
+            | Action::Rate(_)
+            | Action::ClearRating
+            | Action::Open
+    ) {
+        w.choose.pinned = None;
+    }
     match action {
         a if moves(&a) => {
             if let Some(p) = pos {
@@ -1155,10 +1167,12 @@ fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         return;
     };
-    // Acting on the MOT shown selected makes it the selection everywhere.
+    // Acting on the MOT shown selected makes it the selection everywhere,
+    // and keeps it on screen even if the mark takes it out of the filter.
     if let Some((index, _)) = list.iter().find(|(_, m)| *m == id) {
         w.cursor = *index;
     }
+    w.choose.pinned = Some(id);
     match action {
         Action::ToggleChosen => {
             if let Some(now) = out.apply(w.session.toggle_chosen(id)) {
@@ -1190,6 +1204,18 @@ fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 Action::Rate(v) => Some(v),
                 _ => None,
             };
+            let now = w.session.mot(id).and_then(|m| match rating {
+                crate::model::Rating::WeDoWell => m.we_do_well,
+                crate::model::Rating::CompetitorsPoor => m.competitors_poor,
+            });
+            if value.is_none() && now.is_none() {
+                out.info(tr!(
+                    "app.choose.nothing_to_clear",
+                    id = id,
+                    circle = circle.name()
+                ));
+                return;
+            }
             if out.apply(w.session.set_rating(id, rating, value)).is_some() {
                 out.info(match value {
                     Some(v) => tr!(

@@ -30,25 +30,35 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let ranking = s.ranking();
     let list = w.choose_list(&ranking);
     let pos = w.choose_pos(&list);
-    let notice = notice(w, &ranking, list.is_empty());
+    let mut notices: Vec<(String, Style)> =
+        notice(w, &ranking, list.is_empty()).into_iter().collect();
+    // The many-messages warning gets a line of its own: it must read whole.
+    let m = s.messages();
+    if m.many() {
+        notices.push((
+            format!("⚠ {}", tr!("ui.choose.many_messages", n = m.distinct)),
+            theme::warn(),
+        ));
+    }
     let legend = legend_lines(area.width as usize);
     let [head, note, body, foot] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(u16::from(notice.is_some())),
+        Constraint::Length(notices.len() as u16),
         Constraint::Min(3),
         Constraint::Length(legend.len() as u16),
     ])
     .areas(area);
     draw_head(w, frame, head);
-    if let Some((text, style)) = notice {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
+    let notes: Vec<Line> = notices
+        .into_iter()
+        .map(|(text, style)| {
+            Line::from(Span::styled(
                 widgets::fit(&text, note.width as usize),
                 style,
-            )),
-            note,
-        );
-    }
+            ))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(notes), note);
     match w.choose.view {
         ChooseView::Ranking => draw_ranking(w, &ranking, &list, pos, frame, body),
         ChooseView::Audit => draw_audit(w, &ranking, &list, pos, frame, body),
@@ -92,12 +102,6 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
             theme::text(),
         ));
     }
-    if m.many() {
-        first.push(Span::styled(
-            format!("  ⚠ {}", tr!("ui.choose.many_messages", n = m.distinct)),
-            theme::warn(),
-        ));
-    }
     let focus = match s.focus {
         Some(d) => Span::styled(format!("★ {}", d.name()), theme::focus()),
         None => Span::styled(tr!("ui.choose.no_focus"), theme::quiet()),
@@ -111,7 +115,7 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
         Span::raw(w.choose.filter.name()),
         Span::styled("  │ ", theme::quiet()),
         Span::styled(
-            format!("● {} {}", circle.name(), threshold_text(s, circle)),
+            format!("● {} {}", short_name(circle), threshold_text(s, circle)),
             theme::circle(circle),
         ),
     ];
@@ -378,7 +382,8 @@ fn draw_ranking(
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
     if let Some(r) = pos.map(|p| list[p]) {
-        draw_detail(w, r, frame, detail);
+        let at = format!("{}/{}", pos.map_or(0, |p| p + 1), list.len());
+        draw_detail(w, r, &at, frame, detail);
     }
 }
 
@@ -419,7 +424,7 @@ fn ranking_row(
     ))];
     if c.bar > 0 {
         if revealed {
-            spans.extend(stacked_bar(&r.score, ranking.top, c.bar));
+            spans.extend(stacked_bar(&r.score, ranking.top, c.bar, !selected));
         } else {
             spans.push(Span::raw(" ".repeat(c.bar)));
         }
@@ -435,7 +440,7 @@ fn ranking_row(
         rating(m.we_do_well, c.well),
         rating(m.competitors_poor, c.poor),
     ))]);
-    spans.extend(circle_marks(r.region, revealed));
+    spans.extend(circle_marks(r.region, revealed, !selected));
     spans.push(Span::raw(" "));
     let used: usize = spans.iter().map(Span::width).sum();
     spans.push(Span::raw(widgets::pad(
@@ -456,7 +461,7 @@ fn ranking_row(
 
 /// "★●●●" in the centre, else one dot per circle, filled when in it; each in
 /// its circle's colour. While votes are hidden importance is not known: "?".
-fn circle_marks(region: Region, revealed: bool) -> Vec<Span<'static>> {
+fn circle_marks(region: Region, revealed: bool, coloured: bool) -> Vec<Span<'static>> {
     let mut out = vec![Span::raw(if region.centre() && revealed {
         "★"
     } else {
@@ -470,53 +475,70 @@ fn circle_marks(region: Region, revealed: bool) -> Vec<Span<'static>> {
         } else {
             "○"
         };
-        out.push(Span::styled(mark, theme::circle(circle)));
+        // On the selected row the row's own colours keep the dots readable.
+        let style = if coloured {
+            theme::circle(circle)
+        } else {
+            Style::new()
+        };
+        out.push(Span::styled(mark, style));
     }
     out
 }
 
 /// A bar as long as the MOT's weighted score (the top score fills it), cut
-/// into one piece per respondent group: a glyph and a colour each.
-pub fn stacked_bar(score: &Score, top: u64, cols: usize) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
-    if top == 0 || cols == 0 {
+/// into one piece per respondent group: a glyph and, when `coloured`, a
+/// colour each. Pieces are shared out by largest remainder, so a bigger
+/// group never gets the shorter piece.
+pub fn stacked_bar(score: &Score, top: u64, cols: usize, coloured: bool) -> Vec<Span<'static>> {
+    if top == 0 || cols == 0 || score.weighted == 0 {
         return vec![Span::raw(" ".repeat(cols))];
     }
+    let total = score.weighted;
     let cols64 = cols as u64;
-    let mut sum = 0;
-    let mut drawn = 0usize;
-    for (i, (_, points)) in score.by_group.iter().enumerate() {
-        sum += points;
-        // Each piece ends where the running total ends, so rounding never
-        // makes the bar longer than the score.
-        let end = ((sum * cols64 + top / 2) / top) as usize;
-        let end = end.min(cols);
-        if end > drawn {
-            out.push(Span::styled(
-                theme::group_glyph(i).repeat(end - drawn),
-                theme::group(i),
-            ));
-            drawn = end;
+    // Any vote at all shows: at least one cell.
+    let len = ((total.min(top) * cols64 + top / 2) / top).clamp(1, cols64);
+    let mut cells: Vec<u64> = score
+        .by_group
+        .iter()
+        .map(|(_, p)| p * len / total)
+        .collect();
+    let mut left = len - cells.iter().sum::<u64>();
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    order.sort_by_key(|&i| {
+        let p = score.by_group[i].1;
+        (std::cmp::Reverse(p * len % total), std::cmp::Reverse(p), i)
+    });
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        if score.by_group[i].1 > 0 {
+            cells[i] += 1;
+            left -= 1;
         }
     }
-    // Any vote at all shows.
-    if drawn == 0 && score.weighted > 0 {
-        let i = score
-            .by_group
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, (_, p))| *p)
-            .map_or(0, |(i, _)| i);
-        out.push(Span::styled(theme::group_glyph(i), theme::group(i)));
-        drawn = 1;
+    let mut out = Vec::new();
+    for (i, n) in cells.iter().enumerate() {
+        if *n > 0 {
+            let style = if coloured {
+                theme::group(i)
+            } else {
+                Style::new()
+            };
+            out.push(Span::styled(
+                theme::group_glyph(i).repeat(*n as usize),
+                style,
+            ));
+        }
     }
-    out.push(Span::raw(" ".repeat(cols - drawn)));
+    out.push(Span::raw(" ".repeat(cols - len as usize)));
     out
 }
 
 /// The selected MOT in full: its sentence, its votes by group, its marks
 /// and ratings, and its MOTX.
-fn draw_detail(w: &Workshop, r: &Ranked, frame: &mut Frame, area: Rect) {
+fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let Some(m) = s.mots.get(r.index) else {
         return;
@@ -524,7 +546,9 @@ fn draw_detail(w: &Workshop, r: &Ranked, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(theme::quiet())
-        .title(Span::styled(format!(" MOT {} ", m.id), theme::label()));
+        .title(Span::styled(format!(" MOT {} ", m.id), theme::label()))
+        // Where the selection is in the list: the list may be longer than the screen.
+        .title(Line::from(Span::styled(format!(" {at} "), theme::quiet())).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cols = inner.width as usize;
@@ -547,7 +571,7 @@ fn draw_detail(w: &Workshop, r: &Ranked, frame: &mut Frame, area: Rect) {
             votes.push(Span::styled(theme::group_glyph(i), theme::group(i)));
             votes.push(Span::raw(format!(" {name} {points}")));
         }
-        info.extend(widgets::wrap(&Line::from(votes), cols.max(1)));
+        info.push(fit_line(votes, cols));
     }
     // While votes are hidden the notice above the list says so once.
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
@@ -587,12 +611,19 @@ fn draw_detail(w: &Workshop, r: &Ranked, frame: &mut Frame, area: Rect) {
             theme::good(),
         ));
     }
-    info.extend(widgets::wrap(&Line::from(marks), cols.max(1)));
+    info.push(fit_line(marks, cols));
     info.push(motx_line(m, cols));
-    // The sentence gets what the rest leaves, one row at least.
+    // The sentence gets what the rest leaves, one row at least; a cut one
+    // ends in "…" so it never reads as whole.
     let room = usize::from(inner.height).saturating_sub(info.len()).max(1);
     let mut lines = widgets::wrap(&Line::from(sentence(m)), cols.max(1));
-    lines.truncate(room);
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.pop() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            lines.push(Line::from(widgets::fit(&format!("{text}…"), cols)));
+        }
+    }
     lines.extend(info);
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -648,8 +679,9 @@ fn draw_audit(
     let [summary, columns] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let revealed = s.votes_revealed;
+    // While hidden, the notice above the list already says so.
     let text = if !revealed {
-        tr!("ui.choose.hidden").to_string()
+        String::new()
     } else if ranking.moved() == 0 {
         tr!("ui.choose.audit_same").to_string()
     } else {
@@ -922,7 +954,15 @@ fn draw_circles(
             cols,
         ));
     }
-    let regions = ranking.regions();
+    let regions = if s.votes_revealed {
+        ranking.regions()
+    } else {
+        let mut n = [0usize; 8];
+        for r in &ranking.ranked {
+            n[(r.region.index()) & !1] += 1;
+        }
+        n
+    };
     let unrated = s
         .mots
         .iter()
@@ -1074,9 +1114,18 @@ fn draw_venn(
     );
     let (cw, ch) = (f64::from(middle.width), f64::from(middle.height) * 2.0);
     let venn = Venn::fit(cw, ch);
-    let counts = ranking.regions();
-    let selected_region = pos.map(|p| list[p].region);
     let revealed = s.votes_revealed;
+    // While votes are hidden importance is unknown: count by the ratings
+    // alone, so the picture gives no order away.
+    let masked = |r: Region| Region {
+        important: r.important && revealed,
+        ..r
+    };
+    let mut counts = [0usize; 8];
+    for r in &ranking.ranked {
+        counts[masked(r.region).index()] += 1;
+    }
+    let selected_region = pos.map(|p| masked(list[p].region));
     let colour = |c: Circle| {
         if theme::colorless() {
             Color::Reset
@@ -1221,7 +1270,7 @@ mod tests {
             raw: 3,
             by_group: vec![(1, 3), (2, 0), (3, 3)],
         };
-        let text: String = stacked_bar(&score, 12, 10)
+        let text: String = stacked_bar(&score, 12, 10, true)
             .iter()
             .map(|s| s.content.to_string())
             .collect();
@@ -1231,15 +1280,26 @@ mod tests {
             raw: 1,
             by_group: vec![(1, 0), (2, 1)],
         };
-        let text: String = stacked_bar(&tiny, 1000, 10)
+        let text: String = stacked_bar(&tiny, 1000, 10, true)
             .iter()
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(text, format!("▓{}", " ".repeat(9)), "any vote shows");
-        let none: String = stacked_bar(&Score::default(), 0, 4)
+        let none: String = stacked_bar(&Score::default(), 0, 4, true)
             .iter()
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(none, "    ");
+        // 18, 3, 4, 1 of 26 in 9 cells: the group of 4 never gets less than the group of 3.
+        let mixed = Score {
+            weighted: 26,
+            raw: 14,
+            by_group: vec![(1, 18), (2, 3), (3, 4), (4, 1)],
+        };
+        let text: String = stacked_bar(&mixed, 28, 10, true)
+            .iter()
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(text, "██████▓▒▒ ", "{text}");
     }
 }

@@ -254,7 +254,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-/// "✓2 ▲■": how many of a cell's MOTs are chosen, and which golden moments it holds.
+/// "✓2▲■": how many of a cell's MOTs are chosen, and which golden moments it holds.
 fn cell_marks(s: &crate::model::Session, ids: &[crate::model::MotId]) -> String {
     let mots: Vec<&crate::model::Mot> = ids.iter().filter_map(|id| s.mot(*id)).collect();
     let chosen = mots.iter().filter(|m| m.chosen).count();
@@ -267,12 +267,8 @@ fn cell_marks(s: &crate::model::Session, ids: &[crate::model::MotId]) -> String 
         .filter(|g| mots.iter().any(|m| m.golden == Some(**g)))
         .map(|g| g.symbol())
         .collect();
-    if !golden.is_empty() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&golden);
-    }
+    // No space between: a cell at 80 columns is about twelve wide.
+    out.push_str(&golden);
     out
 }
 
