@@ -346,15 +346,19 @@ impl Ranking {
     /// then weighted score, then id): the audit's other column.
     pub fn by_raw(&self) -> Vec<&Ranked> {
         let mut v: Vec<&Ranked> = self.ranked.iter().collect();
-        v.sort_by(|a, b| {
-            b.score
-                .raw
-                .cmp(&a.score.raw)
-                .then(b.score.weighted.cmp(&a.score.weighted))
-                .then(a.id.cmp(&b.id))
-        });
+        v.sort_by(|a, b| raw_order(a, b));
         v
     }
+}
+
+/// The order as if every vote weighed the same: raw count first, then
+/// weighted score, then id.
+pub fn raw_order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    b.score
+        .raw
+        .cmp(&a.score.raw)
+        .then(b.score.weighted.cmp(&a.score.weighted))
+        .then(a.id.cmp(&b.id))
 }
 
 /// Competition ranks ("1, 2, 2, 4") of values, highest first.

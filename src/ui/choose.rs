@@ -730,13 +730,7 @@ fn draw_audit(
     // The left column is the list itself; the right, the same MOTs as if
     // every vote weighed the same.
     let mut raw: Vec<&Ranked> = list.to_vec();
-    raw.sort_by(|a, b| {
-        b.score
-            .raw
-            .cmp(&a.score.raw)
-            .then(b.score.weighted.cmp(&a.score.weighted))
-            .then(a.id.cmp(&b.id))
-    });
+    raw.sort_by(|a, b| crate::model::choose::raw_order(a, b));
     if !revealed {
         raw.sort_by_key(|r| r.index);
     }
