@@ -1184,7 +1184,25 @@ fn short_name(c: Circle) -> &'static str {
 
 /// The MOTX editor over the Choose screen.
 fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: Rect) {
-    let popup = widgets::centered(area, area.width.saturating_sub(8).min(100), 13);
+    let width = area.width.saturating_sub(8).min(100);
+    // The MOT's sentence in full when it fits in three rows, feeling included.
+    let text = w.session.mot(ed.mot).map(sentence).unwrap_or_default();
+    let mut about_lines = widgets::wrap(
+        &Line::from(text),
+        usize::from(width.saturating_sub(2)).max(1),
+    );
+    if about_lines.len() > 3 {
+        about_lines.truncate(3);
+        if let Some(last) = about_lines.pop() {
+            let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            about_lines.push(Line::from(widgets::fit(
+                &format!("{cut}…"),
+                usize::from(width.saturating_sub(2)),
+            )));
+        }
+    }
+    let about_h = about_lines.len() as u16;
+    let popup = widgets::centered(area, width, 2 + about_h + 3 + 3 + 1);
     super::clear_popup(frame, popup);
     let block = Block::bordered()
         .title(Span::styled(
@@ -1195,31 +1213,16 @@ fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [about, does, next, hint] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(about_h),
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(inner);
-    let text = w.session.mot(ed.mot).map(sentence).unwrap_or_default();
-    let mut about_lines = widgets::wrap(&Line::from(text), about.width.max(1) as usize);
-    about_lines.truncate(2);
     frame.render_widget(Paragraph::new(about_lines).style(theme::quiet()), about);
     let names = [tr!("ui.choose.motx_does"), tr!("ui.choose.motx_next")];
     for (i, r) in [does, next].into_iter().enumerate() {
-        let focused = ed.focus == i;
-        let name = if focused {
-            format!("▶ {} ", names[i])
-        } else {
-            format!(" {} ", names[i])
-        };
-        super::text_field(
-            &ed.fields[i],
-            focused,
-            Block::bordered().title(name),
-            frame,
-            r,
-        );
+        super::labelled_field(&ed.fields[i], names[i], ed.focus == i, frame, r);
     }
     frame.render_widget(
         Paragraph::new(Span::styled(

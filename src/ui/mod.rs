@@ -311,6 +311,17 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
+/// A text field in a bordered box titled `name`, the title marked ▶ while
+/// it has the cursor (the MOT editor's fields, the MOTX's).
+pub fn labelled_field(field: &TextField, name: &str, focused: bool, frame: &mut Frame, area: Rect) {
+    let title = if focused {
+        format!("▶ {name} ")
+    } else {
+        format!(" {name} ")
+    };
+    text_field(field, focused, Block::bordered().title(title), frame, area);
+}
+
 /// Draws a text field in `area` (borders included) and puts the terminal's
 /// cursor where the typing goes, so input methods pop up in the right place.
 pub fn text_field(

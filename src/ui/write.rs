@@ -184,19 +184,7 @@ fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
         tr!("ui.write.field_feeling"),
     ];
     for (i, r) in [who, situation, feeling].into_iter().enumerate() {
-        let focused = ed.focus == i;
-        let name = if focused {
-            format!("▶ {} ", names[i])
-        } else {
-            format!(" {} ", names[i])
-        };
-        super::text_field(
-            &ed.fields[i],
-            focused,
-            Block::bordered().title(name),
-            frame,
-            r,
-        );
+        super::labelled_field(&ed.fields[i], names[i], ed.focus == i, frame, r);
     }
     let text = ed.text();
     let preview_block = Block::bordered().title(Span::styled(
