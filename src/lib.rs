@@ -3,6 +3,7 @@
 pub mod app;
 pub mod i18n;
 pub mod model;
+pub mod plain;
 pub mod shell;
 pub mod store;
 pub mod tui;

@@ -3,6 +3,7 @@
 
 pub mod choose;
 pub mod coach;
+pub mod limits;
 pub mod matrix;
 pub mod room;
 pub mod session;
