@@ -9,7 +9,9 @@ use clap::{Arg, Command as ClapCommand, CommandFactory, FromArgMatches, Parser, 
 
 use mot::app::{App, Look, OpenHow, Screen};
 use mot::model::{Language, Theme};
+use mot::store::side_files::{self, Kind};
 use mot::store::{self, LockState, StoreError, session_file};
+use mot::plain;
 use mot::tr;
 
 // The doc comments below are the English help; what `--help` shows comes
@@ -303,33 +305,51 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             let dir = settings.dir()?;
             let entries = store::list(&dir).map_err(|e| e.to_string())?;
             if entries.is_empty() {
-                println!("{}", tr!("cli.list.empty", dir = dir.display()));
+                out(&tr!("cli.list.empty", dir = plain::path(&dir)));
             }
             let now = std::time::SystemTime::now();
             for e in entries {
                 let age = mot::ui::picker::age(e.modified, now);
                 // Reading a lock takes none: list and check never get in the way.
-                let in_use = match store::lock::state(&e.path) {
-                    LockState::Held(info) => format!(
-                        "\t{}",
-                        tr!("cli.list.in_use", holder = mot::shell::holder_words(&info))
-                    ),
-                    _ => String::new(),
-                };
-                // Columns split by tabs, for scripts; only the words are translated.
+                let mut notes = String::new();
+                match store::lock::state(&e.path) {
+                    LockState::Held(info) => {
+                        notes.push('\t');
+                        notes.push_str(&tr!(
+                            "cli.list.in_use",
+                            holder = mot::shell::holder_words(&info)
+                        ));
+                    }
+                    LockState::Refused(why) => {
+                        notes.push('\t');
+                        notes.push_str(&plain::escaped(&why));
+                    }
+                    LockState::Free | LockState::Stale(_) => {}
+                }
+                if e.link {
+                    notes.push('\t');
+                    notes.push_str(tr!("cli.list.link"));
+                }
+                if e.recovery {
+                    notes.push('\t');
+                    notes.push_str(tr!("cli.list.recovery"));
+                }
+                let file = plain::path(&e.path);
+                // Columns split by tabs, for scripts; only the words are
+                // translated. Text from the folder never reaches the
+                // terminal as control codes, and keeps one session a line.
                 match e.summary {
-                    Ok(s) => println!(
-                        "{}\t{}\t{}\t{}{in_use}",
-                        s.title,
+                    Ok(s) => out(&format!(
+                        "{}\t{}\t{}\t{file}{notes}",
+                        plain::escaped(&s.title),
                         age,
                         tr!("cli.list.mots", count = s.mots),
-                        e.path.display()
-                    ),
-                    Err(err) => println!(
-                        "{}\t{age}\t-\t{}:{err}{in_use}",
+                    )),
+                    Err(err) => out(&format!(
+                        "{}\t{age}\t-\t{file}:{}{notes}",
                         tr!("cli.list.unreadable"),
-                        e.path.display()
-                    ),
+                        plain::escaped(&err)
+                    )),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -338,74 +358,116 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
     }
 }
 
+/// Prints one line on standard output. A reader that went away (`mot list
+/// | head -1`) is not a crash: the output stops there, quietly.
+fn out(line: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        say(&format!("mot: {e}"));
+        std::process::exit(1);
+    }
+}
+
 /// The problems the app would report when opening this file, without opening
 /// it. Each line starts `PATH: ` in every language, so tools can read it.
 fn check(path: &Path) -> ExitCode {
+    let shown = plain::path(path);
     let mut ok = true;
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let found = match side_files::look(path) {
+        Ok(found) => found,
         Err(e) => {
-            say(&format!("{}: {e}", path.display()));
+            say(&e.to_string());
             return ExitCode::FAILURE;
         }
     };
-    match store::decode_bytes(path, &bytes) {
-        Ok(d) => {
-            let upgrade = if d.version < mot::model::FORMAT_VERSION {
-                tr!(
-                    "cli.check.upgrade",
-                    version = d.version,
-                    current = mot::model::FORMAT_VERSION,
-                    original = session_file::version_backup_path(path, d.version, &bytes).display()
-                )
-            } else {
-                String::new()
-            };
-            println!(
-                "{}: {}",
-                path.display(),
-                tr!(
-                    "cli.check.ok",
-                    mots = d.session.mots.len(),
-                    participants = d.session.participants.len(),
-                    upgrade = upgrade
-                )
-            );
+    let bytes = match &found {
+        None => {
+            say(&format!("{shown}: {}", tr!("store.file.missing")));
+            None
         }
-        Err(StoreError::Format { path, error }) => {
-            say(&format!("{}:{}", path.display(), error));
-            if let Some((backup, _, _)) = store::backup::newest_readable(&path) {
-                say(&format!(
-                    "{}: {}",
-                    path.display(),
-                    tr!("cli.check.backup", backup = backup.display())
+        Some(e) if e.kind != Kind::File && e.kind != Kind::Link => {
+            say(&side_files::not_a_file(path, e.kind).to_string());
+            None
+        }
+        Some(_) => match side_files::read_session(path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                say(&e.to_string());
+                None
+            }
+        },
+    };
+    ok &= bytes.is_some();
+    if let Some(bytes) = &bytes {
+        match store::decode_bytes(path, bytes) {
+            Ok(d) => {
+                let upgrade = if d.version < mot::model::FORMAT_VERSION {
+                    tr!(
+                        "cli.check.upgrade",
+                        version = d.version,
+                        current = mot::model::FORMAT_VERSION,
+                        original =
+                            plain::path(&session_file::version_backup_path(path, d.version, bytes))
+                    )
+                } else {
+                    String::new()
+                };
+                out(&format!(
+                    "{shown}: {}",
+                    tr!(
+                        "cli.check.ok",
+                        mots = d.session.mots.len(),
+                        participants = d.session.participants.len(),
+                        upgrade = upgrade
+                    )
                 ));
             }
-            ok = false;
+            Err(StoreError::Format { error, .. }) => {
+                say(&format!("{shown}:{}", plain::escaped(&error.to_string())));
+                if let Some((backup, _, _)) = store::backup::newest_readable(path) {
+                    say(&format!(
+                        "{shown}: {}",
+                        tr!("cli.check.backup", backup = plain::path(&backup))
+                    ));
+                }
+                ok = false;
+            }
+            Err(e) => {
+                say(&e.to_string());
+                ok = false;
+            }
         }
-        Err(e) => {
-            say(&e.to_string());
-            ok = false;
-        }
+    }
+    if found.as_ref().is_some_and(|e| e.kind == Kind::Link) {
+        out(&format!("{shown}: {}", tr!("cli.check.link")));
     }
     match store::lock::state(path) {
         LockState::Free => {}
         LockState::Held(info) => {
             say(&format!(
-                "{}: {}",
-                path.display(),
+                "{shown}: {}",
                 tr!("cli.check.in_use", holder = mot::shell::holder_words(&info))
             ));
             ok = false;
         }
-        LockState::Stale(_) => println!("{}: {}", path.display(), tr!("cli.check.stale_lock")),
+        LockState::Refused(why) => {
+            say(&format!("{shown}: {}", plain::escaped(&why)));
+            ok = false;
+        }
+        LockState::Stale(_) => out(&format!("{shown}: {}", tr!("cli.check.stale_lock"))),
     }
-    if let Some((recovery, _)) = session_file::pending_recovery(path) {
-        say(&format!(
-            "{}: {}",
-            path.display(),
-            tr!("cli.check.recovery", recovery = recovery.display())
-        ));
+    if let Some(r) = session_file::recovery_waiting(path, bytes.as_deref()) {
+        let recovery = plain::path(&r.path);
+        let words = if r.conflict {
+            tr!("cli.check.recovery_conflict", recovery = recovery)
+        } else {
+            tr!("cli.check.recovery", recovery = recovery)
+        };
+        say(&format!("{shown}: {words}"));
         ok = false;
     }
     if ok {

@@ -14,9 +14,10 @@ use crate::app::{
 };
 use crate::model::Session;
 use crate::store::lock::LockInfo;
-use crate::store::session_file::{self, OpenMode};
+use crate::store::session_file::{self, OpenMode, ReadOnly};
+use crate::store::SessionFile;
 use crate::store::{self, OpenError, StoreError};
-use crate::tr;
+use crate::{plain, tr};
 use crate::ui::picker::age;
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
@@ -93,19 +94,49 @@ fn keep_unchanged(app: &mut App, before: Session) {
     }
     w.session.stage = stage;
     if changed {
-        let message = read_only_message(w.file.access());
+        let message = read_only_message(&w.file);
         app.error(message);
     }
 }
 
-fn read_only_message(access: &store::Access) -> String {
-    match access {
-        store::Access::ReadOnly(Some(holder)) => tr!(
+/// What a change refused in a read-only session is told.
+fn read_only_message(file: &SessionFile) -> String {
+    match file.read_only() {
+        Some(ReadOnly::Asked(Some(holder)) | ReadOnly::LockLost(Some(holder))) => tr!(
             "app.read_only.held_nothing_changed",
             pid = holder.pid,
-            host = holder.host
+            host = plain::escaped(&holder.host)
+        ),
+        Some(why @ (ReadOnly::Link(_) | ReadOnly::NotWritable | ReadOnly::NameTooLong)) => tr!(
+            "app.read_only.why_nothing_changed",
+            why = why_read_only(why, file.path())
         ),
         _ => tr!("app.read_only.nothing_changed").into(),
+    }
+}
+
+/// Why a session is read-only, and how to work on it, in one sentence or two.
+fn why_read_only(why: &ReadOnly, path: &Path) -> String {
+    let name = name_of(path);
+    match why {
+        ReadOnly::Asked(Some(h)) | ReadOnly::LockLost(Some(h)) => tr!(
+            "app.open.read_only_held",
+            pid = h.pid,
+            host = plain::escaped(&h.host)
+        ),
+        ReadOnly::Asked(None) | ReadOnly::LockLost(None) => tr!("app.open.read_only").into(),
+        ReadOnly::Link(target) => tr!(
+            "app.open.read_only_link",
+            name = name,
+            target = target
+                .as_deref()
+                .map_or_else(|| "?".to_string(), plain::path)
+        ),
+        ReadOnly::NotWritable => tr!("app.open.read_only_mode", name = name),
+        ReadOnly::NameTooLong => tr!(
+            "app.open.read_only_name",
+            max = store::side_files::MAX_SESSION_NAME_BYTES
+        ),
     }
 }
 
@@ -146,6 +177,16 @@ pub fn save(app: &mut App) -> Option<String> {
             app.error(tr!("app.save.lock_lost"));
             Some(reason)
         }
+        Err(e @ StoreError::FolderGone(_)) => {
+            // Kept editable: every change and Ctrl-S try again, and the
+            // session lands in the folder as soon as it is back.
+            w.unsaved = true;
+            let reason = e.to_string();
+            if let StoreError::FolderGone(dir) = &e {
+                app.error(tr!("app.save.folder_gone", dir = plain::path(dir)));
+            }
+            Some(reason)
+        }
         Err(e) => {
             w.unsaved = true;
             let reason = short_reason(&e);
@@ -158,7 +199,7 @@ pub fn save(app: &mut App) -> Option<String> {
 
 fn short_reason(e: &StoreError) -> String {
     match e {
-        StoreError::Io { source, .. } => source.to_string(),
+        StoreError::Io { source, .. } => plain::escaped(&source.to_string()).into_owned(),
         other => other.to_string(),
     }
 }
@@ -188,7 +229,7 @@ fn save_now(app: &mut App) {
         return;
     };
     if w.read_only() {
-        let message = read_only_message(w.file.access());
+        let message = read_only_message(&w.file);
         app.error(message);
         return;
     }
@@ -257,29 +298,39 @@ pub fn holder_words(info: &LockInfo) -> String {
     tr!(
         "app.holder",
         pid = info.pid,
-        host = info.host,
+        host = plain::escaped(&info.host),
         age = age(Some(info.since_time()), SystemTime::now())
     )
 }
 
-/// A file's name without its folder, for one-line messages.
+/// A file's name without its folder, for one-line messages (made safe to show).
 fn name_of(path: &Path) -> String {
     path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
+        || plain::path(path),
+        |n| plain::escaped(&n.to_string_lossy()).into_owned(),
     )
 }
 
 fn file_words(path: &Path, written: SystemTime) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     tr!(
         "app.file_saved",
-        name = name,
+        name = name_of(path),
         age = age(Some(written), SystemTime::now())
     )
+}
+
+/// "s.ron.recovery: 4 MOTs, written 2 min ago" for a recovery question.
+fn version_words(path: &Path, mots: Option<usize>, written: Option<SystemTime>) -> String {
+    let age = age(written, SystemTime::now());
+    match mots {
+        Some(mots) => tr!(
+            "app.recovery.version",
+            name = name_of(path),
+            mots = mots,
+            age = age
+        ),
+        None => tr!("app.recovery.unreadable", name = name_of(path), age = age),
+    }
 }
 
 /// Opens a session file from the picker or the command line. Questions
@@ -287,28 +338,35 @@ fn file_words(path: &Path, written: SystemTime) -> String {
 /// picker; plain failures go on the status line.
 pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     let now = Instant::now();
-    if how == OpenHow::Normal
-        && let Some((recovery, written)) = session_file::pending_recovery(path)
-    {
-        offer(
-            app,
-            Offer::Recovery {
-                path: path.to_path_buf(),
-                recovery: file_words(&recovery, written),
-            },
-        );
-        return;
-    }
     let mut notes = Vec::new();
     let opened = match how {
-        OpenHow::Normal | OpenHow::SkipRecovery => session_file::open(path, OpenMode::Normal, now),
+        OpenHow::Normal => session_file::open(path, OpenMode::Normal, now),
+        OpenHow::SkipRecovery => session_file::open(path, OpenMode::SkipRecovery, now),
         OpenHow::TakeOver => session_file::open(path, OpenMode::TakeOver, now),
         OpenHow::ReadOnly => session_file::open(path, OpenMode::ReadOnly, now),
         OpenHow::Recovery => session_file::open_recovery(path, now),
+        OpenHow::RecoveryAsCopy => session_file::open_recovery_as_copy(path, now),
         OpenHow::Backup => session_file::open_backup(path, now).map(|(opened, _)| opened),
     };
     let opened = match opened {
         Ok(opened) => opened,
+        Err(OpenError::RecoveryWaiting(r)) => {
+            let saved = if r.session_written.is_some() {
+                version_words(path, r.session_mots, r.session_written)
+            } else {
+                tr!("app.recovery.missing", name = name_of(path))
+            };
+            offer(
+                app,
+                Offer::Recovery {
+                    path: path.to_path_buf(),
+                    recovery: version_words(&r.path, r.mots, r.written),
+                    saved,
+                    conflict: r.conflict,
+                },
+            );
+            return;
+        }
         Err(OpenError::Locked(info)) => {
             if how == OpenHow::TakeOver {
                 app.error(tr!("app.open.still_runs", pid = info.pid));
@@ -374,14 +432,19 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     if let Some(warning) = &opened.warning {
         notes.push(tr!("app.open.opened_but", warning = warning));
     }
-    let read_only = match opened.file.access() {
-        store::Access::ReadOnly(holder) => Some(match holder {
-            Some(h) => tr!("app.open.read_only_held", pid = h.pid, host = h.host),
-            None => tr!("app.open.read_only").to_string(),
-        }),
-        _ => None,
-    };
+    let read_only = opened
+        .file
+        .read_only()
+        .map(|why| why_read_only(why, opened.file.path()));
+    let opened_path = opened.file.path().to_path_buf();
     app.open(opened.session, opened.file);
+    if how == OpenHow::RecoveryAsCopy {
+        notes.push(tr!(
+            "app.open.recovered_copy",
+            name = name_of(&opened_path),
+            saved = name_of(path)
+        ));
+    }
     if matches!(how, OpenHow::Backup | OpenHow::Recovery) {
         // Put the restored session on disk at once, where it belongs.
         if save(app).is_some() {
@@ -406,7 +469,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         Some(text) => app.error(tr!("app.open.changes_off", why = text)),
         None if opened_with_warning => app.error(notes.join(" ")),
         None if !notes.is_empty() => app.info(notes.join(" ")),
-        None => app.info(tr!("app.open.opened", path = path.display())),
+        None => app.info(tr!("app.open.opened", path = plain::path(&opened_path))),
     }
 }
 

@@ -131,7 +131,9 @@ fn the_readme_lists_every_key() {
 fn foreign_lock(path: &std::path::Path) {
     let host = mot::store::LockInfo::this_process().host;
     let lock = mot::store::lock::lock_path(path);
-    std::fs::write(lock, format!("(pid:1,host:{host:?},since:0)")).expect("lock");
+    // Taken now: process 1 started before, so it may be the holder.
+    let since = mot::store::LockInfo::this_process().since;
+    std::fs::write(lock, format!("(pid:1,host:{host:?},since:{since})")).expect("lock");
 }
 
 #[test]

@@ -48,7 +48,7 @@ fn foreign_lock(path: &Path) -> LockInfo {
     let info = LockInfo {
         pid: 1,
         host: here.host,
-        since: here.since - 600,
+        since: here.since,
     };
     fs::write(
         lock::lock_path(path),
@@ -503,13 +503,15 @@ fn a_removed_folder_fails_loudly_and_a_removed_file_is_written_again() {
     assert!(!h.workshop().unsaved);
     let back = store::load(&path).expect("written again");
     assert!(back.mots[0].dimension.is_some());
-    // The whole folder removed: the change stays in memory, marked unsaved.
+    // The whole folder removed: the change stays in memory, marked unsaved,
+    // and the message says what happened (not that another mot took over).
     fs::remove_dir_all(&sub).expect("rm -r");
     h.press('2');
     assert!(h.workshop().unsaved);
+    assert!(!h.workshop().read_only(), "still editable");
     let screen = h.screen(80, 24);
     assert!(
-        screen.contains("UNSAVED") && screen.contains("Not saved"),
+        screen.contains("UNSAVED") && screen.contains("is gone"),
         "{screen}"
     );
     // Once the folder is back, the next change (or Ctrl-S) saves it all.

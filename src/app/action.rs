@@ -64,6 +64,8 @@ pub enum Action {
     AddGroup,
     /// Confirm the question on screen.
     Yes,
+    /// Keep both versions (a recovery file opens as a copy).
+    KeepBoth,
     /// Decline the question on screen.
     No,
     /// Text field: keep what was typed (and move on, in the editor).

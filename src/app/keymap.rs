@@ -25,6 +25,8 @@ pub enum Context {
     Restore,
     /// Opening a session a crash left a recovery file for.
     Recovery,
+    /// A recovery file and a session file that both hold changes the other lacks.
+    RecoveryConflict,
     /// Quitting when the session could not be saved.
     Unsaved,
     /// The Setup stage.
@@ -64,6 +66,7 @@ impl Context {
             Context::Locked => "keys.ctx.locked",
             Context::Restore => "keys.ctx.restore",
             Context::Recovery => "keys.ctx.recovery",
+            Context::RecoveryConflict => "keys.ctx.recovery_conflict",
             Context::Unsaved => "keys.ctx.unsaved",
             Context::Setup => "keys.ctx.setup",
             Context::Write => "keys.ctx.write",
@@ -286,6 +289,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         Recovery,
+        [c('k')],
+        A::KeepBoth,
+        "keys.recovery.keep_both",
+        b("keys.bar.keep_both")
+    ),
+    bind!(
+        Recovery,
         [c('n')],
         A::No,
         "keys.recovery.as_saved",
@@ -293,6 +303,28 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         Recovery,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    // Both changed: no single key may replace the newer work.
+    bind!(
+        RecoveryConflict,
+        [c('k')],
+        A::KeepBoth,
+        "keys.recovery.keep_both",
+        b("keys.bar.keep_both")
+    ),
+    bind!(
+        RecoveryConflict,
+        [c('n')],
+        A::No,
+        "keys.recovery.as_saved",
+        b("keys.bar.as_saved")
+    ),
+    bind!(
+        RecoveryConflict,
         [k(K::Esc)],
         A::Cancel,
         "keys.question.dont_open",
@@ -920,7 +952,10 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 match offer {
                     super::Offer::Locked { .. } => vec![Context::Locked],
                     super::Offer::Backup { .. } => vec![Context::Restore],
-                    super::Offer::Recovery { .. } => vec![Context::Recovery],
+                    super::Offer::Recovery {
+                        conflict: false, ..
+                    } => vec![Context::Recovery],
+                    super::Offer::Recovery { .. } => vec![Context::RecoveryConflict],
                 }
             } else if p.new_title.is_some() {
                 vec![Context::TextField]
@@ -1035,6 +1070,7 @@ pub fn markdown() -> String {
         Context::Locked,
         Context::Restore,
         Context::Recovery,
+        Context::RecoveryConflict,
         Context::Unsaved,
         Context::Help,
     ];
@@ -1099,6 +1135,7 @@ mod tests {
             &[Context::Locked],
             &[Context::Restore],
             &[Context::Recovery],
+            &[Context::RecoveryConflict],
             &[Context::Unsaved],
             &[Context::Help],
         ];

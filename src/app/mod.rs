@@ -89,6 +89,9 @@ pub enum OpenHow {
     Recovery,
     /// Open the file as saved, leaving the recovery file alone.
     SkipRecovery,
+    /// Keep both: the recovery file opens as a session of its own beside
+    /// the session file, which stays as it is.
+    RecoveryAsCopy,
 }
 
 /// A question the picker asks before opening a session.
@@ -112,12 +115,16 @@ pub enum Offer {
         /// The backup, named for people, with its age.
         backup: String,
     },
-    /// A crash left a recovery file newer than the session.
+    /// A recovery file is waiting beside the session.
     Recovery {
         /// The session file.
         path: PathBuf,
-        /// The recovery file, named for people, with its age.
+        /// The recovery file, named for people, with its MOTs and age.
         recovery: String,
+        /// The session file as saved, with its MOTs and age (or that it is missing).
+        saved: String,
+        /// Both hold changes the other lacks: no single key replaces either.
+        conflict: bool,
     },
 }
 

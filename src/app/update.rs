@@ -423,7 +423,17 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
                 Action::TakeOver,
             ) => Some(open(path, OpenHow::TakeOver)),
             (Offer::Backup { path, .. }, Action::Yes) => Some(open(path, OpenHow::Backup)),
-            (Offer::Recovery { path, .. }, Action::Yes) => Some(open(path, OpenHow::Recovery)),
+            (
+                Offer::Recovery {
+                    path,
+                    conflict: false,
+                    ..
+                },
+                Action::Yes,
+            ) => Some(open(path, OpenHow::Recovery)),
+            (Offer::Recovery { path, .. }, Action::KeepBoth) => {
+                Some(open(path, OpenHow::RecoveryAsCopy))
+            }
             (Offer::Recovery { path, .. }, Action::No) => Some(open(path, OpenHow::SkipRecovery)),
             (_, Action::No | Action::Cancel) => None,
             // Any other key keeps the question up.

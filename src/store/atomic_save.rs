@@ -1,11 +1,12 @@
 //! Writes a file so that a crash at any moment leaves the old file or the new
 //! one, never half of either.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::side_files::create_new;
 use crate::tr;
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -25,23 +26,37 @@ fn temp_path(path: &Path) -> io::Result<PathBuf> {
 /// Writes `bytes` to a new file beside `path`, flushes it to disk, keeps the
 /// old file's permissions, renames it over `path`, and flushes the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let staged = stage(path, bytes)?;
+    let mode = existing_mode(path);
+    let staged = stage(path, bytes, mode)?;
     commit(&staged, path)
 }
 
+/// The permission bits of a regular file at `path` (a link is not looked through).
+pub fn existing_mode(path: &Path) -> Option<u32> {
+    super::side_files::look(path)
+        .ok()
+        .flatten()
+        .filter(|e| e.kind == super::side_files::Kind::File)
+        .and_then(|e| e.mode)
+}
+
 /// The first half of [`write_atomic`]: the bytes, flushed to disk in a
-/// temporary beside `path`, ready to be renamed over it by [`commit`]. Lets a
-/// caller do other renames only once the new content is safe.
-pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-    let tmp = temp_path(path)?;
-    let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(bytes)?;
-        if let Ok(meta) = fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
+/// temporary beside `path` born with permissions `mode` (else the system's
+/// default), ready to be renamed over it by [`commit`]. Lets a caller do
+/// other renames only once the new content is safe.
+pub fn stage(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<PathBuf> {
+    // A name taken (by a crash's leftover, or by something planted there)
+    // is never reused: the next number is tried.
+    let mut attempts = 0;
+    let (tmp, mut file) = loop {
+        let tmp = temp_path(path)?;
+        match create_new(&tmp, mode) {
+            Ok(file) => break (tmp, file),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 100 => attempts += 1,
+            Err(e) => return Err(e),
         }
-        file.sync_all()
-    })();
+    };
+    let result = file.write_all(bytes).and_then(|()| file.sync_all());
     match result {
         Ok(()) => Ok(tmp),
         Err(e) => {
@@ -53,10 +68,13 @@ pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 }
 
 /// The second half of [`write_atomic`]: renames a staged temporary over
-/// `path` and flushes the folder.
+/// `path` and flushes the folder. Refuses when `path` is a link, a folder or
+/// a special file: that name is not a file of ours to replace.
 pub fn commit(staged: &Path, path: &Path) -> io::Result<()> {
-    let result =
-        fs::rename(staged, path).and_then(|()| sync_dir(path.parent().unwrap_or(Path::new("."))));
+    let result = super::side_files::replaceable(path)
+        .map_err(|e| io::Error::other(e.to_string()))
+        .and_then(|()| fs::rename(staged, path))
+        .and_then(|()| sync_dir(path.parent().unwrap_or(Path::new("."))));
     if result.is_err() {
         let _ = fs::remove_file(staged);
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::atomic_save::{commit, stage};
+use super::side_files;
 
 /// How many versions are kept.
 pub const KEEP: usize = 3;
@@ -30,16 +31,21 @@ pub(super) fn suffixed(session: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Keeps `bytes` (a version known to be good) as the newest backup, shifting
-/// the older ones down and dropping the oldest. Nothing happens when the
-/// newest backup already holds exactly these bytes.
-pub fn keep(session: &Path, bytes: &[u8]) -> io::Result<()> {
+/// the older ones down and dropping the oldest, with permissions `mode` (the
+/// session's). Nothing happens when the newest backup already holds exactly
+/// these bytes. A link, a folder or a special file at a backup's name stops
+/// it: those are not mot's to move or replace.
+pub fn keep(session: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     let paths = paths(session);
-    if fs::read(&paths[0]).is_ok_and(|b| b == bytes) {
+    for p in &paths {
+        side_files::replaceable(p).map_err(|e| io::Error::other(e.to_string()))?;
+    }
+    if side_files::read_side(&paths[0]).is_ok_and(|b| b == bytes) {
         return Ok(());
     }
     // The new backup is safe on disk before any old one moves: a full disk
     // must not cost a backup.
-    let staged = stage(&paths[0], bytes)?;
+    let staged = stage(&paths[0], bytes, mode)?;
     for i in (1..KEEP).rev() {
         match fs::rename(&paths[i - 1], &paths[i]) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
@@ -52,13 +58,14 @@ pub fn keep(session: &Path, bytes: &[u8]) -> io::Result<()> {
     commit(&staged, &paths[0])
 }
 
-/// The newest backup that can be read, with its session and when it was written.
+/// The newest backup that can be read, with its session and when it was
+/// written. Backups are read like every side file: never through a link,
+/// never a special file, never past the size limit.
 pub fn newest_readable(session: &Path) -> Option<(PathBuf, crate::model::Session, SystemTime)> {
     paths(session).into_iter().find_map(|p| {
-        let s = super::load(&p).ok()?;
-        let modified = fs::metadata(&p)
-            .and_then(|m| m.modified())
-            .unwrap_or(SystemTime::UNIX_EPOCH);
+        let bytes = side_files::read_side(&p).ok()?;
+        let s = super::decode_bytes(&p, &bytes).ok()?.session;
+        let modified = side_files::look(&p).ok()??.modified?;
         Some((p, s, modified))
     })
 }
@@ -97,7 +104,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let s = dir.path().join("s.ron");
         for v in ["one", "two", "two", "three", "four"] {
-            keep(&s, v.as_bytes()).expect("backup");
+            keep(&s, v.as_bytes(), None).expect("backup");
         }
         let read = |p: &PathBuf| fs::read_to_string(p).expect("backup exists");
         let [a, b, c] = paths(&s);

@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{StoreError, load};
+use super::side_files::{self, Kind};
+use super::{StoreError, decode_bytes};
+use crate::tr;
 
 /// One session file in the folder, read or not.
 #[derive(Debug, Clone)]
@@ -16,6 +18,10 @@ pub struct Entry {
     pub summary: Result<Summary, String>,
     /// Whether another running `mot` has it open.
     pub in_use: bool,
+    /// The session file is a link: it opens read-only.
+    pub link: bool,
+    /// A recovery file is waiting beside it (or in its place).
+    pub recovery: bool,
 }
 
 /// What the picker shows of a readable session.
@@ -28,47 +34,96 @@ pub struct Summary {
 }
 
 /// Every `.ron` file in the folder, newest first; unreadable ones say why.
+/// Nothing is read that is not a regular file of sane size (a FIFO would
+/// hang the list, a link to `/dev/zero` would never end), and a session
+/// whose file is gone but whose recovery file remains is listed too.
 pub fn list(dir: &Path) -> Result<Vec<Entry>, StoreError> {
     let read = std::fs::read_dir(dir).map_err(|source| StoreError::Io {
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut out: Vec<Entry> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .map(|path| {
-            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let summary = match load(&path) {
-                Ok(s) => Ok(Summary {
-                    title: s.title,
-                    mots: s.mots.len(),
-                }),
-                Err(StoreError::Format { error, .. }) => Err(error.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
-            let in_use = matches!(super::lock::state(&path), super::LockState::Held(_));
-            Entry {
-                path,
-                modified,
-                summary,
-                in_use,
-            }
-        })
-        .collect();
+    let names: Vec<std::ffi::OsString> = read.filter_map(Result::ok).map(|e| e.file_name()).collect();
+    let mut out = Vec::new();
+    for name in &names {
+        let text = name.to_string_lossy();
+        if text.starts_with('.') {
+            continue;
+        }
+        if text.ends_with(".ron") {
+            out.push(entry(&dir.join(name)));
+        } else if let Some(session) = text.strip_suffix(".recovery")
+            && session.ends_with(".ron")
+            && !names.iter().any(|n| n.to_string_lossy() == session)
+        {
+            out.push(orphan_recovery(&dir.join(session)));
+        }
+    }
     out.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
     Ok(out)
 }
 
-/// Longest file stem, in characters; keeps names usable on every file system.
+fn entry(path: &Path) -> Entry {
+    let found = side_files::look(path).ok().flatten();
+    let link = found.as_ref().is_some_and(|e| e.kind == Kind::Link);
+    let summary = match &found {
+        Some(e) if e.kind != Kind::File && e.kind != Kind::Link => {
+            Err(side_files::not_a_file(path, e.kind).to_string())
+        }
+        _ => side_files::read_session(path)
+            .and_then(|bytes| decode_bytes(path, &bytes))
+            .map(|d| Summary {
+                title: d.session.title,
+                mots: d.session.mots.len(),
+            })
+            .map_err(|e| match e {
+                StoreError::Format { error, .. } => error.to_string(),
+                e => e.to_string(),
+            }),
+    };
+    let modified = found.and_then(|e| e.modified);
+    let in_use = matches!(super::lock::state(path), super::LockState::Held(_));
+    let recovery = side_files::look(&super::session_file::recovery_path(path))
+        .ok()
+        .flatten()
+        .is_some_and(|e| e.kind == Kind::File && modified.is_none_or(|m| e.modified >= Some(m)));
+    Entry {
+        path: path.to_path_buf(),
+        modified,
+        summary,
+        in_use,
+        link,
+        recovery,
+    }
+}
+
+/// A session whose file is gone while its recovery file remains.
+fn orphan_recovery(path: &Path) -> Entry {
+    let recovery = super::session_file::recovery_path(path);
+    let modified = side_files::look(&recovery)
+        .ok()
+        .flatten()
+        .and_then(|e| e.modified);
+    Entry {
+        path: path.to_path_buf(),
+        modified,
+        summary: Err(tr!("store.list.only_recovery").to_string()),
+        in_use: false,
+        link: false,
+        recovery: true,
+    }
+}
+
+/// Longest file stem, in characters; keeps names readable.
 const MAX_STEM_CHARS: usize = 60;
+
+/// Longest new file stem, in bytes: with `-NNNN`, `.ron` and every side
+/// file's suffix, a name still fits in the file system's 255 bytes.
+pub const MAX_STEM_BYTES: usize = side_files::MAX_SESSION_NAME_BYTES - ".ron".len() - 6;
 
 /// A file stem from a title: letters (Chinese included), digits, `-` and `_`;
 /// everything else becomes `-`. Nothing in a title can leave the folder.
+/// Cut to [`MAX_STEM_CHARS`] characters and [`MAX_STEM_BYTES`] bytes,
+/// never inside a character.
 pub fn file_stem_for(title: &str) -> String {
     let mut stem = String::new();
     for c in title.chars() {
@@ -79,12 +134,14 @@ pub fn file_stem_for(title: &str) -> String {
             stem.push('-');
         }
     }
-    let stem: String = stem
-        .trim_matches('-')
-        .chars()
-        .take(MAX_STEM_CHARS)
-        .collect();
-    let stem = stem.trim_matches('-').to_string();
+    let mut cut = String::new();
+    for c in stem.trim_matches('-').chars().take(MAX_STEM_CHARS) {
+        if cut.len() + c.len_utf8() > MAX_STEM_BYTES {
+            break;
+        }
+        cut.push(c);
+    }
+    let stem = cut.trim_matches('-').to_string();
     if stem.is_empty() {
         "session".into()
     } else {
@@ -92,7 +149,8 @@ pub fn file_stem_for(title: &str) -> String {
     }
 }
 
-/// A path in `dir` for a new session with this title that no file uses yet.
+/// A path in `dir` for a new session with this title that no file uses yet
+/// (nor a link, nor a recovery file waiting for a session of that name).
 pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
     let stem = file_stem_for(title);
     let mut n = 1;
@@ -103,7 +161,8 @@ pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
             format!("{stem}-{n}.ron")
         };
         let path = dir.join(name);
-        if !path.exists() {
+        let taken = |p: &Path| !matches!(side_files::look(p), Ok(None));
+        if !taken(&path) && !taken(&super::session_file::recovery_path(&path)) {
             return path;
         }
         n += 1;
@@ -114,6 +173,16 @@ pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
 mod tests {
     use super::*;
     use crate::model::Session;
+
+    #[test]
+    fn stems_fit_in_bytes_with_every_side_file() {
+        // Four-byte letters: 60 of them would be 240 bytes.
+        let stem = file_stem_for(&"𠀀".repeat(100));
+        assert!(stem.len() <= MAX_STEM_BYTES, "{}", stem.len());
+        assert!(stem.chars().all(|c| c == '𠀀'), "never cut inside a letter");
+        let longest = format!(".{stem}-9999.ron.recovery.4294967295.18446744073709551615.tmp");
+        assert!(longest.len() <= 255, "{}", longest.len());
+    }
 
     #[test]
     fn stems_are_safe_and_keep_chinese() {

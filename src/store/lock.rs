@@ -1,14 +1,16 @@
 //! One writer per session: a side file `NAME.ron.lock` says which process
 //! has the session open, so a second instance does not overwrite its work.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::tr;
+use super::side_files::{self, MAX_LOCK_BYTES};
+use super::StoreError;
+use crate::{plain, tr};
 
 /// Who holds a session open, as written in its lock file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +59,8 @@ pub enum LockState {
     Held(LockInfo),
     /// Left by a process that is gone (or unreadable): safe to take over.
     Stale(Option<LockInfo>),
+    /// Something mot will not use as a lock (a link, a FIFO, a folder), in words.
+    Refused(String),
 }
 
 /// The lock file that belongs to a session file.
@@ -70,16 +74,29 @@ pub fn lock_path(session: &Path) -> PathBuf {
 }
 
 /// Reads a session's lock without taking it (what `mot check` and `list` do).
+/// The lock is read like every side file: never through a link, never a
+/// FIFO (which would hang), never more than a lock can hold.
 pub fn state(session: &Path) -> LockState {
-    let Ok(text) = fs::read_to_string(lock_path(session)) else {
-        return LockState::Free;
+    let path = lock_path(session);
+    let bytes = match side_files::read(&path, false, MAX_LOCK_BYTES) {
+        Ok(bytes) => bytes,
+        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return LockState::Free;
+        }
+        Err(e @ (StoreError::Link { .. } | StoreError::NotAFile { .. })) => {
+            return LockState::Refused(e.to_string());
+        }
+        Err(e @ StoreError::TooLarge { .. }) => return LockState::Refused(e.to_string()),
+        // Unreadable for another reason (permissions): nothing says who holds it.
+        Err(_) => return LockState::Stale(None),
     };
+    let text = String::from_utf8_lossy(&bytes);
     match ron::from_str::<LockInfo>(&text) {
         Ok(info) if info.pid == std::process::id() && info.is_local() => {
             // Our own earlier lock (a session closed without releasing it).
             LockState::Stale(Some(info))
         }
-        Ok(info) if info.is_local() && !process_runs(info.pid) => LockState::Stale(Some(info)),
+        Ok(info) if info.is_local() && !holder_runs(&info) => LockState::Stale(Some(info)),
         Ok(info) => LockState::Held(info),
         // A crash between creating the lock and writing it leaves it empty.
         Err(_) => LockState::Stale(None),
@@ -91,6 +108,9 @@ pub fn state(session: &Path) -> LockState {
 pub enum LockError {
     /// Another running `mot` has the session open.
     Held(LockInfo),
+    /// Something mot will not use as a lock is at its name (in words:
+    /// a link, a special file, a file with other names).
+    Refused(String),
     /// The lock file could not be written (a read-only folder, say).
     Io {
         /// The lock file.
@@ -109,9 +129,10 @@ impl std::fmt::Display for LockError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LockError::Held(info) => f.write_str(&held_words(info)),
+            LockError::Refused(words) => f.write_str(words),
             LockError::Io { path, source } => f.write_str(&tr!(
                 "store.lock.cannot_write",
-                path = path.display(),
+                path = plain::path(path),
                 reason = source
             )),
         }
@@ -121,7 +142,7 @@ impl std::fmt::Display for LockError {
 impl std::error::Error for LockError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            LockError::Held(_) => None,
+            LockError::Held(_) | LockError::Refused(_) => None,
             LockError::Io { source, .. } => Some(source),
         }
     }
@@ -142,7 +163,7 @@ pub struct Lock {
 /// holds the session even without the system lock (an older `mot`, or one
 /// on another machine sharing the folder).
 fn named_holder_runs(info: &LockInfo) -> bool {
-    !info.is_local() || (info.pid != std::process::id() && process_runs(info.pid))
+    !info.is_local() || (info.pid != std::process::id() && holder_runs(info))
 }
 
 fn read_info(file: &mut File) -> Option<LockInfo> {
@@ -156,7 +177,7 @@ fn read_info(file: &mut File) -> Option<LockInfo> {
 #[cfg(unix)]
 fn same_file(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), fs::symlink_metadata(path)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }
@@ -188,13 +209,11 @@ impl Lock {
             source,
         };
         for _ in 0..50 {
-            let mut file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(io_error)?;
+            let mut file = match side_files::open_lock(&path) {
+                Ok(file) => file,
+                Err(StoreError::Io { source, .. }) => return Err(io_error(source)),
+                Err(e) => return Err(LockError::Refused(e.to_string())),
+            };
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => match read_info(&mut file) {
@@ -259,6 +278,19 @@ impl Drop for Lock {
     }
 }
 
+/// Whether the `mot` a lock names (on this machine) may still run: its
+/// process exists and did not start after the lock was taken. A process
+/// that started later only reuses the id (after a reboot, say).
+fn holder_runs(info: &LockInfo) -> bool {
+    process_runs(info.pid)
+        && process_started(info.pid)
+            .is_none_or(|started| started <= info.since.saturating_add(START_SLACK_SECS))
+}
+
+/// How far a process's start, known to the second from the boot time and
+/// clock ticks, may lie after the lock's whole-second time and still be the holder.
+const START_SLACK_SECS: u64 = 2;
+
 #[cfg(unix)]
 fn process_runs(pid: u32) -> bool {
     let Some(pid) = i32::try_from(pid)
@@ -279,6 +311,32 @@ fn process_runs(pid: u32) -> bool {
 fn process_runs(_pid: u32) -> bool {
     // Cannot tell: treat the lock as held and let the user decide.
     true
+}
+
+/// When a process started, in seconds since 1970, where the system says
+/// (Linux's /proc); `None` elsewhere, and then the id alone decides.
+#[cfg(target_os = "linux")]
+pub fn process_started(pid: u32) -> Option<u64> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name in parentheses may hold spaces and parentheses itself.
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    // Fields from the third on; the start time is the 22nd field.
+    let ticks: u64 = after_name.split_whitespace().nth(19)?.parse().ok()?;
+    let boot: u64 = fs::read_to_string("/proc/stat")
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))?
+        .trim()
+        .parse()
+        .ok()?;
+    let per_second = rustix::param::clock_ticks_per_second();
+    (per_second > 0).then(|| boot.saturating_add(ticks / per_second))
+}
+
+/// When a process started: not known off Linux.
+#[cfg(not(target_os = "linux"))]
+pub fn process_started(_pid: u32) -> Option<u64> {
+    None
 }
 
 #[cfg(unix)]
@@ -323,11 +381,12 @@ mod tests {
     fn a_running_holder_keeps_the_lock() {
         let dir = tempfile::tempdir().expect("tempdir");
         let s = session(&dir);
-        // Process 1 always runs (init, or the container's first process).
+        // Process 1 always runs (init, or the container's first process),
+        // and started before this lock was taken.
         let other = LockInfo {
             pid: 1,
             host: host_name(),
-            since: 0,
+            since: LockInfo::this_process().since,
         };
         fs::write(lock_path(&s), ron::to_string(&other).expect("ron")).expect("write");
         match Lock::acquire(&s) {
@@ -371,6 +430,41 @@ mod tests {
         let (lock, previous) = Lock::acquire(&s).expect("stale lock taken over");
         assert_eq!(previous, Some(dead));
         assert_eq!(lock.info().pid, std::process::id());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_process_id_reused_after_the_lock_was_taken_is_not_its_holder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = session(&dir);
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("spawn");
+        let now = LockInfo::this_process().since;
+        let started = process_started(child.id()).expect("a start time");
+        assert!(started.abs_diff(now) <= 2, "{started} vs {now}");
+        // Taken an hour ago (before a reboot, say): this process is not it.
+        let old = LockInfo {
+            pid: child.id(),
+            host: host_name(),
+            since: now - 3600,
+        };
+        fs::write(lock_path(&s), ron::to_string(&old).expect("ron")).expect("write");
+        assert_eq!(state(&s), LockState::Stale(Some(old.clone())));
+        let (lock, previous) = Lock::acquire(&s).expect("taken over");
+        assert_eq!(previous, Some(old));
+        drop(lock);
+        // Taken after the process started: it may be the holder.
+        let recent = LockInfo {
+            pid: child.id(),
+            host: host_name(),
+            since: now,
+        };
+        fs::write(lock_path(&s), ron::to_string(&recent).expect("ron")).expect("write");
+        assert_eq!(state(&s), LockState::Held(recent));
+        let _ = child.kill();
+        let _ = child.wait();
     }
 
     #[test]

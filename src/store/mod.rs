@@ -8,6 +8,7 @@ pub mod format;
 pub mod location;
 pub mod lock;
 pub mod session_file;
+pub mod side_files;
 pub mod v1;
 pub mod v2;
 pub mod v3;
@@ -15,7 +16,7 @@ pub mod v3;
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
-use crate::tr;
+use crate::{plain, tr};
 
 pub use catalog::{Entry, file_stem_for, list, unique_path};
 pub use format::{Decoded, FormatError, decode, from_ron, to_ron};
@@ -48,24 +49,88 @@ pub enum StoreError {
     LockLost(PathBuf),
     /// The session's lock could not be taken.
     Lock(LockError),
+    /// A link where mot keeps a file of its own: never followed or written through.
+    Link {
+        /// The link.
+        path: PathBuf,
+        /// Where it points, when that can be read.
+        target: Option<PathBuf>,
+    },
+    /// Something that is not a regular file (a FIFO, a device, a folder).
+    NotAFile {
+        /// What was found.
+        path: PathBuf,
+        /// What it is.
+        kind: side_files::Kind,
+    },
+    /// A file larger than mot reads.
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// A lock file that has other names: writing it would write them too.
+    HardLinked(PathBuf),
+    /// The session's folder is not there any more (moved, removed, unmounted).
+    FolderGone(PathBuf),
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            StoreError::Format { path, error } => write!(f, "{}:{error}", path.display()),
+            StoreError::Io { path, source } => write!(f, "{}: {source}", plain::path(path)),
+            StoreError::Format { path, error } => write!(f, "{}:{error}", plain::path(path)),
             StoreError::NoSessionsDir(reason) => {
                 f.write_str(&tr!("store.error.no_sessions_dir", reason = reason))
             }
             StoreError::ReadOnly(path) => {
-                f.write_str(&tr!("store.error.read_only", path = path.display()))
+                f.write_str(&tr!("store.error.read_only", path = plain::path(path)))
             }
             StoreError::LockLost(path) => {
-                f.write_str(&tr!("store.error.lock_lost", path = path.display()))
+                f.write_str(&tr!("store.error.lock_lost", path = plain::path(path)))
             }
             StoreError::Lock(e) => e.fmt(f),
+            StoreError::Link {
+                path,
+                target: Some(target),
+            } => f.write_str(&tr!(
+                "store.error.link_to",
+                path = plain::path(path),
+                target = plain::path(target)
+            )),
+            StoreError::Link { path, target: None } => {
+                f.write_str(&tr!("store.error.link", path = plain::path(path)))
+            }
+            StoreError::NotAFile { path, kind } => f.write_str(&tr!(
+                "store.error.not_a_file",
+                path = plain::path(path),
+                kind = kind.words()
+            )),
+            StoreError::TooLarge { path, bytes, max } => f.write_str(&tr!(
+                "store.error.too_large",
+                path = plain::path(path),
+                size = megabytes(*bytes),
+                max = megabytes(*max)
+            )),
+            StoreError::HardLinked(path) => {
+                f.write_str(&tr!("store.error.hard_linked", path = plain::path(path)))
+            }
+            StoreError::FolderGone(dir) => {
+                f.write_str(&tr!("store.error.folder_gone", dir = plain::path(dir)))
+            }
         }
+    }
+}
+
+/// A size for people: "80.3 MB", "512 bytes".
+fn megabytes(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
     }
 }
 
@@ -95,18 +160,11 @@ impl StoreError {
     }
 }
 
-/// Reads and checks a session file (without taking its lock).
+/// Reads and checks a session file (without taking its lock): a regular
+/// file within the size limit, or a link to one.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let bytes = side_files::read_session(path)?;
     decode_bytes(path, &bytes).map(|d| d.session)
-}
-
-/// Whether the file says it was written by a newer `mot` (whatever else is in it).
-pub fn written_by_newer(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|bytes| {
-        std::str::from_utf8(&bytes)
-            .is_ok_and(|t| format::version_of(t) > crate::model::FORMAT_VERSION)
-    })
 }
 
 /// Checks a session file's bytes, migrating an older format.

@@ -1,25 +1,49 @@
 //! An open session's file: its lock, its backups, the original of an older
 //! format, a recovery file after a crash, and saving all of it in order.
+//!
+//! Opening is one straight pass: look at the folder entry without following
+//! a link, take the lock, read the bytes once, decode them once, decide
+//! (a recovery waiting, a backup to offer, a migration), and keep the
+//! open-time backup from those same bytes. Every side file is opened through
+//! [`side_files`], the one place that refuses links and special files.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use super::atomic_save::{remove_stale_temporaries, write_atomic};
+use super::atomic_save::{existing_mode, remove_stale_temporaries, write_atomic};
 use super::backup::{self, suffixed};
-use super::lock::{Lock, LockError, LockInfo};
+use super::lock::{Lock, LockError, LockInfo, lock_path};
+use super::side_files::{self, Kind};
 use super::{StoreError, to_ron};
+use crate::model::limits::MAX_FILE_BYTES;
 use crate::model::{FORMAT_VERSION, Session};
 use crate::tr;
+
+/// Why this instance only looks at a session and never writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Opened to look while another `mot` holds it (shown here, if known).
+    Asked(Option<LockInfo>),
+    /// The session file is a link (to where it points): saving would
+    /// replace the link with a file, so this window does not.
+    Link(Option<PathBuf>),
+    /// The file's permissions say it is not to be written.
+    NotWritable,
+    /// Its name leaves no room for the lock and backups beside it.
+    NameTooLong,
+    /// Another `mot` took the session over while it was open here.
+    LockLost(Option<LockInfo>),
+}
 
 /// Whether this instance may write the session.
 #[derive(Debug)]
 pub enum Access {
     /// This instance holds the lock.
     Locked(Lock),
-    /// Opened to look at while another `mot` holds it (shown here).
-    ReadOnly(Option<LockInfo>),
+    /// Only looking, and why.
+    ReadOnly(ReadOnly),
     /// Writable without a lock: a file no other instance can know about yet.
     Detached,
 }
@@ -35,13 +59,18 @@ pub struct SessionFile {
     /// The last version read or written that is known to be good.
     last_good: Option<Vec<u8>>,
     clock: backup::Clock,
+    /// The session file's permissions, which its backups and copies keep.
+    mode: Option<u32>,
 }
 
 /// How to open a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
-    /// Take the lock (and a stale one); refuse when another `mot` holds it.
+    /// Take the lock (and a stale one); refuse when another `mot` holds it;
+    /// stop and ask when a recovery file is waiting.
     Normal,
+    /// As [`OpenMode::Normal`], leaving a waiting recovery file alone.
+    SkipRecovery,
     /// Take the lock even from a holder that seems alive.
     TakeOver,
     /// Only look: no lock, no writes.
@@ -67,13 +96,32 @@ pub struct Opened {
     pub original_kept_as: Option<PathBuf>,
 }
 
+/// A recovery file waiting beside a session, and how it compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// The recovery file.
+    pub path: PathBuf,
+    /// When it was written.
+    pub written: Option<SystemTime>,
+    /// How many MOTs it holds (`None`: it cannot be read).
+    pub mots: Option<usize>,
+    /// When the session file was last written (`None`: it is missing).
+    pub session_written: Option<SystemTime>,
+    /// How many MOTs the session file holds (`None`: missing or unreadable).
+    pub session_mots: Option<usize>,
+    /// Both hold changes the other lacks: the session file was written by
+    /// someone else after the version the recovery continues.
+    pub conflict: bool,
+}
+
 /// Why a session did not open.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// Another running `mot` holds the lock.
     #[error("{}", super::lock::held_words(.0))]
     Locked(LockInfo),
-    /// The lock file could not be written; the session can still be read.
+    /// The lock file could not be written, or something that is not a
+    /// lock is at its name; the session can still be read.
     #[error("{0}")]
     CannotLock(LockError),
     /// The file cannot be read; the newest good backup, if any, is named.
@@ -84,12 +132,17 @@ pub enum OpenError {
         /// The newest readable backup and when it was written.
         backup: Option<(PathBuf, SystemTime)>,
     },
+    /// A recovery file is waiting: the person decides first.
+    #[error("{}", .0.path.display())]
+    RecoveryWaiting(Recovery),
 }
 
 fn lock(path: &Path, mode: OpenMode) -> Result<(Access, Option<LockInfo>), OpenError> {
     let taken = match mode {
-        OpenMode::ReadOnly => return Ok((Access::ReadOnly(held_by(path)), None)),
-        OpenMode::Normal => Lock::acquire(path),
+        OpenMode::ReadOnly => {
+            return Ok((Access::ReadOnly(ReadOnly::Asked(held_by(path))), None));
+        }
+        OpenMode::Normal | OpenMode::SkipRecovery => Lock::acquire(path),
         OpenMode::TakeOver => Lock::take_over(path),
     };
     match taken {
@@ -110,44 +163,95 @@ fn held_by(path: &Path) -> Option<LockInfo> {
     }
 }
 
-fn read(path: &Path) -> Result<(Vec<u8>, super::Decoded), StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let decoded = super::decode_bytes(path, &bytes)?;
-    Ok((bytes, decoded))
-}
-
-/// Opens a session: takes its lock, reads it, and keeps the file as read as
-/// the newest backup. An unreadable file is left exactly as it is.
-pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenError> {
-    let (access, took_over) = lock(path, mode)?;
-    let (bytes, decoded) = read(path).map_err(|error| OpenError::Unreadable {
-        // A file from a newer mot is not broken: no older backup replaces it.
-        backup: if super::written_by_newer(path) {
+/// An unreadable session, with its newest good backup unless the file was
+/// written by a newer `mot` (which is not broken: no older backup replaces it).
+fn unreadable(path: &Path, error: StoreError, bytes: Option<&[u8]>) -> OpenError {
+    let newer = bytes
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .is_some_and(|t| super::format::version_of(t) > FORMAT_VERSION);
+    OpenError::Unreadable {
+        error,
+        backup: if newer {
             None
         } else {
             backup::newest_readable(path).map(|(p, _, t)| (p, t))
         },
-        error,
-    })?;
+    }
+}
+
+/// Opens a session in one pass: looks at the entry (a link opens read-only,
+/// anything else that is not a regular file of sane size is refused), takes
+/// the lock, reads the bytes once, decodes them once, stops when a recovery
+/// file is waiting (in [`OpenMode::Normal`]), and keeps the bytes as read
+/// as the newest backup. An unreadable file is left exactly as it is.
+pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenError> {
+    let entry = side_files::look(path).map_err(|e| unreadable(path, e, None))?;
+    let why_read_only = match &entry {
+        None => {
+            let missing = io::Error::new(io::ErrorKind::NotFound, tr!("store.file.missing"));
+            if mode == OpenMode::Normal
+                && let Some(waiting) = recovery_waiting(path, None)
+            {
+                return Err(OpenError::RecoveryWaiting(waiting));
+            }
+            return Err(unreadable(path, StoreError::io(path, missing), None));
+        }
+        Some(e) if e.kind == Kind::Link => Some(ReadOnly::Link(side_files::link_target(path))),
+        Some(e) if e.kind != Kind::File => {
+            return Err(OpenError::Unreadable {
+                error: side_files::not_a_file(path, e.kind),
+                backup: None,
+            });
+        }
+        Some(e) if e.len > MAX_FILE_BYTES => {
+            let error = StoreError::TooLarge {
+                path: path.to_path_buf(),
+                bytes: e.len,
+                max: MAX_FILE_BYTES,
+            };
+            return Err(unreadable(path, error, None));
+        }
+        Some(e) if !e.writable => Some(ReadOnly::NotWritable),
+        Some(_) if !side_files::side_names_fit(path) => Some(ReadOnly::NameTooLong),
+        Some(_) => None,
+    };
+    let file_mode = entry.as_ref().and_then(|e| e.mode);
+    let (access, took_over) = match why_read_only {
+        Some(why) => (Access::ReadOnly(why), None),
+        None => lock(path, mode)?,
+    };
+    let follow = matches!(access, Access::ReadOnly(ReadOnly::Link(_)));
+    let bytes = side_files::read(path, follow, MAX_FILE_BYTES);
+    if mode == OpenMode::Normal
+        && matches!(access, Access::Locked(_))
+        && let Some(waiting) = recovery_waiting(path, bytes.as_deref().ok())
+    {
+        // The lock goes with `access`: the person is asked with nothing held.
+        return Err(OpenError::RecoveryWaiting(waiting));
+    }
+    let bytes = bytes.map_err(|e| unreadable(path, e, None))?;
+    let decoded =
+        super::decode_bytes(path, &bytes).map_err(|e| unreadable(path, e, Some(&bytes)))?;
     let mut file = SessionFile {
         path: path.to_path_buf(),
         access,
         original: None,
         last_good: Some(bytes.clone()),
         clock: backup::Clock::started(now),
+        mode: file_mode,
     };
     let migrated_from = (decoded.version < FORMAT_VERSION).then_some(decoded.version);
     let mut warning = None;
-    if let Some(v) = migrated_from {
-        file.original = Some((v, bytes.clone()));
-    }
     if file.writable() {
         // One backup at each open: the session as it was before this sitting.
-        if let Err(e) = backup::keep(path, &bytes) {
+        if let Err(e) = backup::keep(path, &bytes, file_mode) {
             warning = Some(tr!("store.backup.failed", reason = e));
         }
     }
     let original_kept_as = migrated_from.map(|v| version_backup_path(path, v, &bytes));
+    if let Some(v) = migrated_from {
+        file.original = Some((v, bytes));
+    }
     Ok(Opened {
         session: decoded.session,
         file,
@@ -162,19 +266,24 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
 /// Opens the newest good backup of an unreadable session in its place. The
 /// unreadable file is moved aside, never overwritten; returns where it went.
 pub fn open_backup(path: &Path, now: Instant) -> Result<(Opened, PathBuf), OpenError> {
-    let (access, took_over) = lock(path, OpenMode::Normal)?;
+    let (access, took_over) = lock(path, OpenMode::SkipRecovery)?;
     let Some((_, session, _)) = backup::newest_readable(path) else {
         return Err(OpenError::Unreadable {
             error: StoreError::io(path, io::Error::other(tr!("store.backup.none"))),
             backup: None,
         });
     };
-    let aside = free_name(path, ".unreadable", None);
+    let aside = free_name(path, ".unreadable", None).map_err(|error| OpenError::Unreadable {
+        error,
+        backup: None,
+    })?;
+    let mode = existing_mode(path);
     fs::rename(path, &aside).map_err(|e| OpenError::Unreadable {
         error: StoreError::io(path, e),
         backup: None,
     })?;
-    let file = SessionFile::fresh(path.to_path_buf(), access, now);
+    let mut file = SessionFile::fresh(path.to_path_buf(), access, now);
+    file.mode = mode;
     let opened = Opened {
         session,
         file,
@@ -192,36 +301,88 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     suffixed(path, ".recovery")
 }
 
-/// A recovery file newer than the session, and when it was written.
-pub fn pending_recovery(path: &Path) -> Option<(PathBuf, SystemTime)> {
+/// The first line of a recovery file: which saved version it continues.
+const RECOVERY_HEAD: &str = "// mot recovery; continues the saved file ";
+
+/// A stable fingerprint of a file's bytes (FNV-1a, 64 bits): recovery files
+/// name the saved version they continue by it, across builds and machines.
+fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{}:{h:016x}", bytes.len())
+}
+
+/// The fingerprint a recovery file's first line names, if it has one.
+fn continues(recovery: &[u8]) -> Option<&str> {
+    let first = recovery.split(|b| *b == b'\n').next()?;
+    std::str::from_utf8(first).ok()?.strip_prefix(RECOVERY_HEAD)
+}
+
+/// A recovery file waiting beside the session, when there is one worth
+/// asking about: newer than the session file, or holding changes that the
+/// session file (written by someone else since) lacks. `session` is the
+/// session file's bytes, when they could be read.
+pub fn recovery_waiting(path: &Path, session: Option<&[u8]>) -> Option<Recovery> {
     let recovery = recovery_path(path);
-    let written = fs::metadata(&recovery).and_then(|m| m.modified()).ok()?;
-    let session_written = fs::metadata(path).and_then(|m| m.modified()).ok();
-    session_written
-        .is_none_or(|t| written >= t)
-        .then_some((recovery, written))
+    let found = side_files::look(&recovery).ok()??;
+    if found.kind != Kind::File {
+        return None;
+    }
+    let bytes = side_files::read_side(&recovery).ok();
+    let decode = |b: &[u8]| super::decode_bytes(path, b).ok().map(|d| d.session);
+    let recovered = bytes.as_deref().and_then(decode);
+    let session_entry = side_files::look(path).ok().flatten();
+    let saved = session.and_then(decode);
+    if let (Some(a), Some(b)) = (&recovered, &saved)
+        && a == b
+    {
+        // Nothing in it the session file lacks.
+        return None;
+    }
+    let conflict = match (bytes.as_deref().and_then(continues), session) {
+        (Some(base), Some(now)) => base != fingerprint(now),
+        _ => false,
+    };
+    let session_written = session_entry.as_ref().and_then(|e| e.modified);
+    let newer = match (found.modified, session_written) {
+        (Some(r), Some(s)) => r >= s,
+        _ => true,
+    };
+    (newer || conflict || session_entry.is_none()).then(|| Recovery {
+        path: recovery,
+        written: found.modified,
+        mots: recovered.map(|s| s.mots.len()),
+        session_written: session_entry.and(session_written),
+        session_mots: saved.map(|s| s.mots.len()),
+        conflict,
+    })
 }
 
 /// Opens the recovery file's session in place of the session file, whose
 /// current version becomes the newest backup. The caller saves at once and
 /// then removes the recovery file with [`SessionFile::discard_recovery`].
 pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
-    let (access, took_over) = lock(path, OpenMode::Normal)?;
-    let recovery = recovery_path(path);
-    let (_, decoded) = read(&recovery).map_err(|error| OpenError::Unreadable {
-        error,
-        backup: None,
-    })?;
+    let (access, took_over) = lock(path, OpenMode::SkipRecovery)?;
+    let session = read_recovery(path)?;
     let mut warning = None;
     let mut moved_aside = None;
-    if let Ok(bytes) = fs::read(path) {
+    let mode = existing_mode(path);
+    if let Ok(bytes) = side_files::read_side(path) {
         if super::decode_bytes(path, &bytes).is_ok() {
-            if let Err(e) = backup::keep(path, &bytes) {
+            if let Err(e) = backup::keep(path, &bytes, mode) {
                 warning = Some(tr!("store.backup.failed", reason = e));
             }
         } else {
             // The session file cannot be read: it is moved aside, never overwritten.
-            let aside = free_name(path, ".unreadable", None);
+            let aside = free_name(path, ".unreadable", None).map_err(|error| {
+                OpenError::Unreadable {
+                    error,
+                    backup: None,
+                }
+            })?;
             fs::rename(path, &aside).map_err(|e| OpenError::Unreadable {
                 error: StoreError::io(path, e),
                 backup: None,
@@ -229,9 +390,10 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
             moved_aside = Some(aside);
         }
     }
-    let file = SessionFile::fresh(path.to_path_buf(), access, now);
+    let mut file = SessionFile::fresh(path.to_path_buf(), access, now);
+    file.mode = mode;
     Ok(Opened {
-        session: decoded.session,
+        session,
         file,
         took_over,
         migrated_from: None,
@@ -241,9 +403,49 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
     })
 }
 
+fn read_recovery(path: &Path) -> Result<Session, OpenError> {
+    let recovery = recovery_path(path);
+    let bytes = side_files::read_side(&recovery).map_err(|error| OpenError::Unreadable {
+        error,
+        backup: None,
+    })?;
+    super::decode_bytes(&recovery, &bytes)
+        .map(|d| d.session)
+        .map_err(|error| OpenError::Unreadable {
+            error,
+            backup: None,
+        })
+}
+
+/// Keeps both: the recovery file's session opens as a new session of its
+/// own beside the first (`NAME-recovered.ron`), which stays as it is. The
+/// recovery file is removed once the copy is safely written.
+pub fn open_recovery_as_copy(path: &Path, now: Instant) -> Result<Opened, OpenError> {
+    let session = read_recovery(path)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+    let copy = super::unique_path(dir, &format!("{stem}-{}", tr!("store.file.recovered")));
+    let file = create(&copy, &session, now).map_err(|error| OpenError::Unreadable {
+        error,
+        backup: None,
+    })?;
+    let _ = fs::remove_file(recovery_path(path));
+    Ok(Opened {
+        session,
+        file,
+        took_over: None,
+        migrated_from: None,
+        warning: None,
+        moved_aside: None,
+        original_kept_as: None,
+    })
+}
+
 /// Creates a new session file (refusing to replace one) and holds its lock.
 pub fn create(path: &Path, session: &Session, now: Instant) -> Result<SessionFile, StoreError> {
-    if path.exists() {
+    if side_files::look(path)?.is_some() {
         return Err(StoreError::io(
             path,
             io::Error::new(
@@ -258,28 +460,42 @@ pub fn create(path: &Path, session: &Session, now: Instant) -> Result<SessionFil
     Ok(file)
 }
 
+/// How many numbered names are tried before giving up.
+const MAX_NUMBERED: u32 = 999;
+
 /// `path` with `suffix` added, numbered when taken; `same` names bytes
-/// that may be found there already (then that name is reused).
-fn free_name(path: &Path, suffix: &str, same: Option<&[u8]>) -> PathBuf {
-    let mut n = 1;
-    loop {
+/// that may be found there already (then that name is reused). Only an
+/// absent name, or a regular file holding `same`, is ever chosen.
+fn free_name(path: &Path, suffix: &str, same: Option<&[u8]>) -> Result<PathBuf, StoreError> {
+    for n in 1..=MAX_NUMBERED {
         let candidate = if n == 1 {
             suffixed(path, suffix)
         } else {
             suffixed(path, &format!("{suffix}.{n}"))
         };
-        match fs::read(&candidate) {
-            Err(_) => return candidate,
-            Ok(b) if same == Some(b.as_slice()) => return candidate,
-            Ok(_) => n += 1,
+        match side_files::look(&candidate)? {
+            None => return Ok(candidate),
+            Some(e)
+                if e.kind == Kind::File
+                    && same.is_some()
+                    && side_files::read_side(&candidate).ok().as_deref() == same =>
+            {
+                return Ok(candidate);
+            }
+            Some(_) => {}
         }
     }
+    Err(StoreError::io(
+        path,
+        io::Error::new(io::ErrorKind::AlreadyExists, tr!("store.file.no_free_name")),
+    ))
 }
 
 /// `NAME.vN.bak` for `NAME.ron` (numbered when taken by other bytes).
 pub fn version_backup_path(path: &Path, version: u32, bytes: &[u8]) -> PathBuf {
     let stem = path.with_extension("");
-    free_name(&stem, &format!(".v{version}.bak"), Some(bytes))
+    let suffix = format!(".v{version}.bak");
+    free_name(&stem, &suffix, Some(bytes)).unwrap_or_else(|_| suffixed(&stem, &suffix))
 }
 
 impl SessionFile {
@@ -291,6 +507,7 @@ impl SessionFile {
             original: None,
             last_good: None,
             clock: backup::Clock::started(now),
+            mode: None,
         }
     }
 
@@ -303,6 +520,7 @@ impl SessionFile {
             original: None,
             last_good: None,
             clock: backup::Clock::default(),
+            mode: None,
         }
     }
 
@@ -316,47 +534,95 @@ impl SessionFile {
         &self.access
     }
 
+    /// Why this instance only looks, if it does.
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        match &self.access {
+            Access::ReadOnly(why) => Some(why),
+            _ => None,
+        }
+    }
+
     /// Whether saves are allowed.
     pub fn writable(&self) -> bool {
         !matches!(self.access, Access::ReadOnly(_))
     }
 
+    /// The folder the session lives in.
+    fn folder(&self) -> PathBuf {
+        match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    }
+
+    /// Makes sure this instance still holds the session before a write. A
+    /// lock file that vanished with its folder (removed and made again,
+    /// restored from a copy) is taken again, unless another `mot` has it
+    /// now or wrote the session meanwhile: then this window stops writing.
+    fn hold(&mut self) -> Result<(), StoreError> {
+        let Access::Locked(lock) = &mut self.access else {
+            return Ok(());
+        };
+        if lock.still_ours() {
+            return Ok(());
+        }
+        if matches!(side_files::look(&lock_path(&self.path)), Ok(None))
+            && let Ok((fresh, _)) = Lock::acquire(&self.path)
+        {
+            let on_disk = side_files::read_side(&self.path);
+            let untouched = match &on_disk {
+                Err(StoreError::Io { source, .. }) => source.kind() == io::ErrorKind::NotFound,
+                Ok(bytes) => self.last_good.as_deref() == Some(bytes.as_slice()),
+                Err(_) => false,
+            };
+            if untouched {
+                self.access = Access::Locked(fresh);
+                return Ok(());
+            }
+        }
+        self.access = Access::ReadOnly(ReadOnly::LockLost(held_by(&self.path)));
+        Err(StoreError::LockLost(self.path.clone()))
+    }
+
     /// Saves the session: first the original of an older format, then (once
     /// a minute) the previous version as a backup, then the file itself,
     /// atomically. Returns a backup problem that did not stop the save.
+    ///
+    /// A folder that is gone is said as such, and nothing changes: the next
+    /// save tries again and, once the folder is back, writes there.
     pub fn save(&mut self, session: &Session, now: Instant) -> Result<Option<String>, StoreError> {
         if !self.writable() {
             return Err(StoreError::ReadOnly(self.path.clone()));
         }
-        // Another mot took the session over: stop writing, keep what we have.
-        if let Access::Locked(lock) = &mut self.access
-            && !lock.still_ours()
-        {
-            let holder = match super::lock::state(&self.path) {
-                super::LockState::Held(info) => Some(info),
-                _ => None,
-            };
-            self.access = Access::ReadOnly(holder);
-            return Err(StoreError::LockLost(self.path.clone()));
+        let folder = self.folder();
+        if !folder.is_dir() {
+            return Err(StoreError::FolderGone(folder));
         }
+        self.hold()?;
         let text = to_ron(session).map_err(|error| StoreError::Format {
             path: self.path.clone(),
             error,
         })?;
         if let Some((version, bytes)) = &self.original {
             let keep = version_backup_path(&self.path, *version, bytes);
-            write_atomic(&keep, bytes).map_err(|e| StoreError::io(&keep, e))?;
+            let mode = self.mode.or_else(|| existing_mode(&self.path));
+            super::atomic_save::stage(&keep, bytes, mode)
+                .and_then(|staged| super::atomic_save::commit(&staged, &keep))
+                .map_err(|e| StoreError::io(&keep, e))?;
             self.original = None;
         }
         // Nothing changed and the file is still there: no write, no fsync.
-        if self.last_good.as_deref() == Some(text.as_bytes()) && self.path.exists() {
+        if self.last_good.as_deref() == Some(text.as_bytes())
+            && matches!(side_files::look(&self.path), Ok(Some(_)))
+        {
             return Ok(None);
         }
         let mut warning = None;
+        let mode = self.mode.or_else(|| existing_mode(&self.path));
         if let Some(previous) = &self.last_good
             && previous.as_slice() != text.as_bytes()
             && self.clock.due(now)
-            && let Err(e) = backup::keep(&self.path, previous)
+            && let Err(e) = backup::keep(&self.path, previous, mode)
         {
             warning = Some(tr!("store.backup.failed", reason = e));
         }
@@ -376,8 +642,8 @@ impl SessionFile {
         if path == self.path {
             return self.save(session, now).map(|_| ());
         }
-        // Never over another file: it may be another session.
-        if path.exists() {
+        // Never over another file (it may be another session), nor a link.
+        if side_files::look(&path)?.is_some() {
             return Err(StoreError::io(
                 &path,
                 io::Error::new(
@@ -388,16 +654,25 @@ impl SessionFile {
         }
         let (lock, _) = Lock::acquire(&path).map_err(StoreError::Lock)?;
         let mut other = SessionFile::fresh(path, Access::Locked(lock), now);
+        other.mode = self.mode;
         other.save(session, now)?;
         *self = other;
         Ok(())
     }
 
     /// Writes the session to the recovery file beside it (after a crash, or
-    /// when the session file must not be written). Returns where it went.
+    /// when the session file must not be written). Its first line names the
+    /// saved version it continues, so that a later open can tell whether
+    /// someone else wrote the session file since. Returns where it went.
     pub fn write_recovery(&self, text: &str) -> io::Result<PathBuf> {
         let recovery = recovery_path(&self.path);
-        write_atomic(&recovery, text.as_bytes())?;
+        let head = match &self.last_good {
+            Some(base) => format!("{RECOVERY_HEAD}{}\n", fingerprint(base)),
+            None => String::new(),
+        };
+        let mode = self.mode.or_else(|| existing_mode(&self.path));
+        let staged = super::atomic_save::stage(&recovery, format!("{head}{text}").as_bytes(), mode)?;
+        super::atomic_save::commit(&staged, &recovery)?;
         Ok(recovery)
     }
 

@@ -121,7 +121,7 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                let (title, mots, style) = match &e.summary {
+                let (mut title, mots, style) = match &e.summary {
                     // Said in words, so it reads without color on a projector.
                     Ok(s) if e.in_use => (
                         tr!("ui.picker.in_use", title = s.title),
@@ -131,6 +131,12 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                     Ok(s) => (s.title.clone(), s.mots.to_string(), theme::text()),
                     Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
                 };
+                if e.recovery && e.summary.is_ok() {
+                    title = tr!("ui.picker.recovery", title = title);
+                }
+                if e.link {
+                    title = tr!("ui.picker.link", title = title);
+                }
                 let text = format!(
                     "{}{} {} {}{}",
                     if sel { theme::MARKER } else { theme::NO_MARKER },

@@ -104,14 +104,36 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
             Context::Restore,
             false,
         ),
-        Offer::Recovery { path, recovery } => (
+        Offer::Recovery {
+            path,
+            recovery,
+            saved,
+            conflict: false,
+        } => (
             tr!("ui.questions.recover"),
             vec![
                 Line::from(Span::styled(file_name(path), theme::label())),
                 Line::from(tr!("ui.questions.recovery_newer", recovery = recovery)),
+                Line::from(tr!("ui.questions.saved_file", saved = saved)),
                 Line::from(tr!("ui.questions.open_recovered")),
             ],
             Context::Recovery,
+            false,
+        ),
+        Offer::Recovery {
+            path,
+            recovery,
+            saved,
+            conflict: true,
+        } => (
+            tr!("ui.questions.recovery_conflict_title"),
+            vec![
+                Line::from(Span::styled(file_name(path), theme::label())),
+                Line::from(tr!("ui.questions.recovery_conflict", recovery = recovery)),
+                Line::from(tr!("ui.questions.saved_file", saved = saved)),
+                Line::from(tr!("ui.questions.keep_both")),
+            ],
+            Context::RecoveryConflict,
             false,
         ),
     };
