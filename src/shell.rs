@@ -319,17 +319,20 @@ fn file_words(path: &Path, written: SystemTime) -> String {
     )
 }
 
-/// "s.ron.recovery: 4 MOTs, written 2 min ago" for a recovery question.
-fn version_words(path: &Path, mots: Option<usize>, written: Option<SystemTime>) -> String {
+/// "s.ron.recovery: 4 MOTs, written 2 min ago" (or "saved", for the
+/// session file) for a recovery question.
+fn version_words(
+    path: &Path,
+    mots: Option<usize>,
+    written: Option<SystemTime>,
+    saved: bool,
+) -> String {
     let age = age(written, SystemTime::now());
+    let name = name_of(path);
     match mots {
-        Some(mots) => tr!(
-            "app.recovery.version",
-            name = name_of(path),
-            mots = mots,
-            age = age
-        ),
-        None => tr!("app.recovery.unreadable", name = name_of(path), age = age),
+        Some(mots) if saved => tr!("app.recovery.saved", name = name, mots = mots, age = age),
+        Some(mots) => tr!("app.recovery.version", name = name, mots = mots, age = age),
+        None => tr!("app.recovery.unreadable", name = name, age = age),
     }
 }
 
@@ -352,7 +355,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         Ok(opened) => opened,
         Err(OpenError::RecoveryWaiting(r)) => {
             let saved = if r.session_written.is_some() {
-                version_words(path, r.session_mots, r.session_written)
+                version_words(path, r.session_mots, r.session_written, true)
             } else {
                 tr!("app.recovery.missing", name = name_of(path))
             };
@@ -360,7 +363,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
                 app,
                 Offer::Recovery {
                     path: path.to_path_buf(),
-                    recovery: version_words(&r.path, r.mots, r.written),
+                    recovery: version_words(&r.path, r.mots, r.written, false),
                     saved,
                     conflict: r.conflict,
                 },

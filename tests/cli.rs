@@ -325,3 +325,159 @@ fn a_command_line_it_cannot_read_is_explained_in_the_language_asked_for() {
     let out = mot().args(["--frob"]).output().expect("runs");
     assert!(String::from_utf8_lossy(&out.stderr).contains("unexpected argument"));
 }
+
+/// Runs a command, failing the test if it has not ended within ten seconds
+/// (a FIFO read by mistake would hang it forever).
+#[cfg(unix)]
+fn output_within_seconds(cmd: &mut Command) -> std::process::Output {
+    use std::time::{Duration, Instant};
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("did not finish within ten seconds");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+fn fifo(path: &std::path::Path) {
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .expect("mkfifo");
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_at_once_by_check_and_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pipe = dir.path().join("pipe.ron");
+    fifo(&pipe);
+    let good = dir.path().join("good.ron");
+    mot::store::save(&good, &mot::model::Session::new("Hotel")).expect("save");
+    fifo(&mot::store::lock::lock_path(&good));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.ron")).expect("link");
+
+    let out = output_within_seconds(mot().arg("check").arg(&pipe));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pipe.ron is a named pipe (FIFO)"), "{err}");
+
+    let out = output_within_seconds(mot().arg("check").arg(&good));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("good.ron.lock is a named pipe"), "{err}");
+
+    let out = output_within_seconds(mot().arg("check").arg(dir.path().join("zero.ron")));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a device"));
+
+    let out = output_within_seconds(mot().arg("--dir").arg(dir.path()).arg("list"));
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.contains("a named pipe"), "{text}");
+    assert!(text.contains("a device"), "{text}");
+}
+
+#[test]
+fn titles_and_names_never_reach_the_terminal_as_control_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A title that would set the window title, ring the bell, move to a new
+    // line, and reverse the text after it.
+    let hostile = "Hotel\x1b]0;pwned\x07\r\nsecond line\u{202e}desrever\u{9b}2J";
+    let mut s = mot::model::Session::new(hostile);
+    s.add_mot(mot::model::MotText::default());
+    mot::store::save(&dir.path().join("a.ron"), &s).expect("save");
+    // A file name with an escape in it, unreadable, so its error is quoted too.
+    std::fs::write(dir.path().join("b\x1b[31m.ron"), "(version: 4, \x1b[2J").expect("write");
+    let out = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for bad in ['\x1b', '\x07', '\r', '\u{202e}', '\u{9b}'] {
+        assert!(!text.contains(bad), "{bad:?} printed: {text:?}");
+    }
+    assert_eq!(text.lines().count(), 2, "one session a line: {text:?}");
+    assert!(text.contains("Hotel\\e]0;pwned"), "{text}");
+
+    let out = mot()
+        .arg("check")
+        .arg(dir.path().join("b\x1b[31m.ron"))
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\x1b'), "{err:?}");
+    assert!(err.contains("b\\e[31m.ron"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Long titles, so the output passes what the pipe holds and the
+    // writes after the reader left must fail.
+    for i in 0..40 {
+        let s = mot::model::Session::new(format!("Workshop {i} {}", "x".repeat(3000)));
+        mot::store::save(&dir.path().join(format!("s{i}.ron")), &s).expect("save");
+    }
+    // `mot list | head -1`: the reader takes one line and goes away.
+    let mut child = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    BufReader::new(stdout).read_line(&mut first).expect("a line");
+    assert!(first.contains("Workshop"), "{first}");
+    // The reader is dropped here, closing the pipe.
+    let out = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{:?} {err}", out.status);
+}
+
+#[test]
+fn check_offers_the_recovery_file_of_a_session_that_is_gone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let recovery = mot::store::session_file::recovery_path(&path);
+    let s = mot::model::Session::new("Hotel");
+    std::fs::write(&recovery, mot::store::to_ron(&s).expect("ron")).expect("write");
+    let out = mot().arg("check").arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not there") && err.contains("s.ron.recovery"),
+        "{err}"
+    );
+    let out = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("s.ron") && text.contains("recovery file"), "{text}");
+}
