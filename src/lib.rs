@@ -5,6 +5,7 @@ pub mod i18n;
 pub mod model;
 pub mod plain;
 pub mod shell;
+pub mod signals;
 pub mod store;
 pub mod tui;
 pub mod ui;
