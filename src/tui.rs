@@ -20,7 +20,7 @@ use crate::{shell, tr, ui};
 enum Ended {
     /// The user quit.
     Quit,
-    /// SIGTERM or SIGHUP (named).
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (named).
     Signal(&'static str),
 }
 
@@ -207,24 +207,29 @@ mod signals {
     use std::sync::atomic::{AtomicI32, Ordering};
     use std::time::Duration;
 
-    use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
     use super::Shared;
 
-    /// Notes SIGTERM and SIGHUP and wakes the blocked event loop so it can
-    /// save and leave: the terminal library already wakes on SIGWINCH (a
-    /// resize), so the watcher raises one. No polling while idle.
+    /// Notes SIGTERM, SIGHUP, SIGINT and SIGQUIT and wakes the blocked event
+    /// loop so it can save and leave: the terminal library already wakes on
+    /// SIGWINCH (a resize), so the watcher raises one. No polling while idle.
+    /// (In raw mode Ctrl-C and Ctrl-\ are keys, so SIGINT and SIGQUIT come
+    /// only from outside, from `kill` or a supervisor: stopped all the same.)
     ///
     /// When the terminal itself went away (an SSH link dropped), the input
     /// library can spin on the dead terminal and never return; then the
     /// watcher saves the session itself and ends the process.
     pub struct Stop(Arc<AtomicI32>);
 
+    /// The signals that stop the app, each with a save first.
+    const STOPS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
     impl Stop {
         pub fn install(shared: Arc<Shared>) -> Stop {
             let got = Arc::new(AtomicI32::new(0));
             let seen = Arc::clone(&got);
-            if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            if let Ok(mut signals) = signal_hook::iterator::Signals::new(STOPS) {
                 std::thread::spawn(move || {
                     if let Some(signal) = signals.forever().next() {
                         seen.store(signal, Ordering::SeqCst);
@@ -253,6 +258,8 @@ mod signals {
         pub fn received(&self) -> Option<&'static str> {
             match self.0.load(Ordering::SeqCst) {
                 SIGTERM => Some("SIGTERM"),
+                SIGINT => Some("SIGINT"),
+                SIGQUIT => Some("SIGQUIT"),
                 SIGHUP => Some(crate::tr!("app.exit.sighup")),
                 _ => None,
             }
