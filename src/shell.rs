@@ -13,12 +13,12 @@ use crate::app::{
     Action, App, Effect, Offer, OpenHow, QuitPrompt, Screen, update, update::commit_drafts,
 };
 use crate::model::Session;
+use crate::store::SessionFile;
 use crate::store::lock::LockInfo;
 use crate::store::session_file::{self, OpenMode, ReadOnly};
-use crate::store::SessionFile;
 use crate::store::{self, OpenError, StoreError};
-use crate::{plain, tr};
 use crate::ui::picker::age;
+use crate::{plain, tr};
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
@@ -163,7 +163,22 @@ pub fn save(app: &mut App) -> Option<String> {
             .unsaved
             .then(|| tr!("app.save.no_longer_writes").to_string());
     }
-    match w.file.save(&w.session, Instant::now()) {
+    // Everything a save needs to get right (the folder gone and back, the
+    // lock retaken, backups, the original of an older format) is inside
+    // `SessionFile::save`, and everything the room is told is in `saved`:
+    // a writer beside the loop can take the first and send its outcome to
+    // the second.
+    let outcome = w.file.save(&w.session, Instant::now());
+    saved(app, outcome)
+}
+
+/// Turns the outcome of a save into state: the UNSAVED mark, and what the
+/// status line says. Returns the reason when the session was not saved.
+pub fn saved(app: &mut App, outcome: Result<Option<String>, StoreError>) -> Option<String> {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return None;
+    };
+    match outcome {
         Ok(warning) => {
             w.unsaved = false;
             if let Some(warning) = warning {
@@ -177,14 +192,12 @@ pub fn save(app: &mut App) -> Option<String> {
             app.error(tr!("app.save.lock_lost"));
             Some(reason)
         }
-        Err(e @ StoreError::FolderGone(_)) => {
+        Err(StoreError::FolderGone(dir)) => {
             // Kept editable: every change and Ctrl-S try again, and the
             // session lands in the folder as soon as it is back.
             w.unsaved = true;
-            let reason = e.to_string();
-            if let StoreError::FolderGone(dir) = &e {
-                app.error(tr!("app.save.folder_gone", dir = plain::path(dir)));
-            }
+            let reason = StoreError::FolderGone(dir.clone()).to_string();
+            app.error(tr!("app.save.folder_gone", dir = plain::path(&dir)));
             Some(reason)
         }
         Err(e) => {
@@ -233,7 +246,7 @@ fn save_now(app: &mut App) {
         app.error(message);
         return;
     }
-    let path = w.path().display().to_string();
+    let path = plain::path(w.path());
     if save(app).is_none() && app.status.as_ref().is_none_or(|s| !s.error) {
         app.info(tr!("app.save.saved_to", path = path));
     }
@@ -286,7 +299,7 @@ fn save_as_and_quit(app: &mut App, path: PathBuf) {
         Ok(()) => {
             w.unsaved = false;
             w.quit_prompt = None;
-            app.farewell = Some(tr!("app.farewell.saved_in", path = path.display()));
+            app.farewell = Some(tr!("app.farewell.saved_in", path = plain::path(&path)));
             app.quit = true;
         }
         Err(e) => app.error(tr!("app.quit.write_failed", error = e)),
@@ -493,7 +506,7 @@ pub fn create(app: &mut App, title: &str) {
     match session_file::create(&path, &session, Instant::now()) {
         Ok(file) => {
             app.open(session, file);
-            app.info(tr!("app.create.created", path = path.display()));
+            app.info(tr!("app.create.created", path = plain::path(&path)));
         }
         Err(e) => app.error(tr!("app.create.failed", error = e)),
     }
@@ -513,12 +526,12 @@ pub fn rescue(app: &mut App) -> Option<String> {
     // Opened to look at: nothing changed. (A window whose lock was taken
     // over may hold changes: those go to the recovery file below.)
     if w.read_only() && !w.unsaved {
-        return Some(tr!("app.farewell.read_only", path = path.display()));
+        return Some(tr!("app.farewell.read_only", path = plain::path(&path)));
     }
     // The session file is written only when the session is whole; a crash
     // mid-change may have left it inconsistent, and then it goes beside it.
     if w.session.validate().is_ok() && w.file.save(&w.session, Instant::now()).is_ok() {
-        return Some(tr!("app.farewell.saved_in", path = path.display()));
+        return Some(tr!("app.farewell.saved_in", path = plain::path(&path)));
     }
     let text = match store::to_ron(&w.session) {
         Ok(text) => text,
@@ -527,21 +540,30 @@ pub fn rescue(app: &mut App) -> Option<String> {
     match w.file.write_recovery(&text) {
         Ok(recovery) => Some(tr!(
             "app.farewell.recovery",
-            path = path.display(),
-            copy = recovery.display()
+            path = plain::path(&path),
+            copy = plain::path(&recovery)
         )),
         Err(_) => {
             let name = path.file_name().map_or_else(
                 || "session.ron".into(),
                 |n| n.to_string_lossy().into_owned(),
             );
+            // Short enough that its own temporary's name still fits.
+            let name: String = name
+                .char_indices()
+                .take_while(|(i, c)| i + c.len_utf8() <= 150)
+                .map(|(_, c)| c)
+                .collect();
+            // The last resort, and one of only two writes outside the
+            // sessions folder: never over anything (a link planted in the
+            // shared temporary folder included).
             let fallback =
                 std::env::temp_dir().join(format!("{name}.{}.recovery", std::process::id()));
             match store::atomic_save::write_atomic(&fallback, text.as_bytes()) {
                 Ok(()) => Some(tr!(
                     "app.farewell.beside",
-                    path = path.display(),
-                    copy = fallback.display()
+                    path = plain::path(&path),
+                    copy = plain::path(&fallback)
                 )),
                 Err(e) => Some(tr!("app.farewell.nowhere", error = e)),
             }

@@ -449,7 +449,9 @@ fn a_closed_pipe_ends_the_output_quietly() {
         .expect("runs");
     let mut first = String::new();
     let stdout = child.stdout.take().expect("stdout");
-    BufReader::new(stdout).read_line(&mut first).expect("a line");
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("a line");
     assert!(first.contains("Workshop"), "{first}");
     // The reader is dropped here, closing the pipe.
     let out = child.wait_with_output().expect("ends");
@@ -479,5 +481,8 @@ fn check_offers_the_recovery_file_of_a_session_that_is_gone() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("s.ron") && text.contains("recovery file"), "{text}");
+    assert!(
+        text.contains("s.ron") && text.contains("recovery file"),
+        "{text}"
+    );
 }

@@ -448,3 +448,30 @@ fn a_terminal_that_goes_away_keeps_the_mot_being_typed() {
     assert_draft_saved(&path);
     assert!(!lock_of(&path).exists(), "the lock is released");
 }
+
+#[test]
+fn a_folder_renamed_away_and_back_is_said_so_and_the_session_lands_there() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let room = dir.path().join("room");
+    fs::create_dir(&room).expect("mkdir");
+    let path = hotel(&room);
+    let mut t = open(&room, &path, false);
+    t.send(TAB);
+    t.wait_for("Tag");
+    let away = dir.path().join("room-on-the-train");
+    fs::rename(&room, &away).expect("mv away");
+    t.send("1");
+    // Said as what happened, not as another mot taking the session over.
+    t.wait_for("is gone");
+    assert!(t.contents().contains("UNSAVED"), "{}", t.contents());
+    assert!(!t.contents().contains("took"), "{}", t.contents());
+    fs::rename(&away, &room).expect("mv back");
+    t.send("\x13");
+    t.wait_for("Saved to");
+    assert!(!t.contents().contains("UNSAVED"), "{}", t.contents());
+    t.send("q");
+    assert!(t.wait_exit());
+    let saved = mot::store::load(&path).expect("saved in the folder");
+    assert_eq!(saved.mots[0].dimension, Some(mot::model::Dimension::Entry));
+    assert!(!lock_of(&path).exists(), "the lock released on quit");
+}

@@ -35,7 +35,10 @@ fn session(n: usize) -> Session {
 }
 
 fn picker_at(dir: &Path) -> App {
-    App::picker(dir.to_path_buf(), store::list(dir).expect("the folder lists"))
+    App::picker(
+        dir.to_path_buf(),
+        store::list(dir).expect("the folder lists"),
+    )
 }
 
 fn offer(app: &App) -> Option<Offer> {
@@ -119,7 +122,10 @@ fn plant(what: Plant, at: &Path, victim: &Victim) {
 
 /// Whatever was planted is still there, as it was.
 fn still_planted(what: Plant, at: &Path) {
-    let kind = side_files::look(at).expect("look").expect("still there").kind;
+    let kind = side_files::look(at)
+        .expect("look")
+        .expect("still there")
+        .kind;
     let expected = match what {
         Plant::Link => side_files::Kind::Link,
         Plant::Fifo => side_files::Kind::Fifo,
@@ -319,7 +325,10 @@ fn temporaries_never_go_through_a_link_planted_at_their_name() {
     // Every name the next saves of this process could use, taken by a link.
     let pid = std::process::id();
     for n in 0..300 {
-        let _ = symlink(&victim.path, dir.path().join(format!(".s.ron.{pid}.{n}.tmp")));
+        let _ = symlink(
+            &victim.path,
+            dir.path().join(format!(".s.ron.{pid}.{n}.tmp")),
+        );
     }
     for _ in 0..3 {
         // Either a free name further on is used, or the save fails: never
@@ -545,7 +554,10 @@ fn a_folder_renamed_away_and_back_is_said_so_and_saved_once_back() {
     assert!(saved.mots.iter().all(|m| m.dimension.is_some()));
     // The lock is still this window's.
     let held = fs::read_to_string(lock::lock_path(&path)).expect("lock");
-    assert!(held.contains(&format!("pid:{}", std::process::id())), "{held}");
+    assert!(
+        held.contains(&format!("pid:{}", std::process::id())),
+        "{held}"
+    );
 }
 
 #[test]
@@ -624,11 +636,7 @@ fn lost_lock_recovery(path: &Path) -> Vec<u8> {
     h.press('1');
     assert!(!h.workshop().unsaved);
     // Another machine's mot takes it over and adds MOTs.
-    fs::write(
-        lock::lock_path(path),
-        "(pid:7,host:\"elsewhere\",since:0)",
-    )
-    .expect("taken over");
+    fs::write(lock::lock_path(path), "(pid:7,host:\"elsewhere\",since:0)").expect("taken over");
     store::save(path, &session(5)).expect("their work");
     let theirs = fs::read(path).expect("read");
     h.press('j').press('2');
@@ -659,7 +667,10 @@ fn a_recovery_against_newer_work_offers_to_keep_both_and_never_overwrites() {
     else {
         panic!("a conflict is offered: {:?}", offer(&app));
     };
-    assert!(r.contains("2 MOTs") && saved.contains("5 MOTs"), "{r} / {saved}");
+    assert!(
+        r.contains("2 MOTs") && saved.contains("5 MOTs"),
+        "{r} / {saved}"
+    );
     let screen = common::render(&app, 80, 24);
     assert!(screen.contains("keep both"), "{screen}");
     assert!(!screen.contains(" y  "), "no single key replaces: {screen}");
@@ -674,7 +685,10 @@ fn a_recovery_against_newer_work_offers_to_keep_both_and_never_overwrites() {
     assert_ne!(copy, path);
     assert!(copy.ends_with("s-recovered.ron"), "{copy:?}");
     assert_eq!(w.session.mots.len(), 2);
-    assert!(w.session.mots[1].dimension.is_some(), "the lost change is kept");
+    assert!(
+        w.session.mots[1].dimension.is_some(),
+        "the lost change is kept"
+    );
     assert_eq!(fs::read(&path).expect("read"), theirs);
     assert!(!recovery.exists(), "used up once copied");
     assert_eq!(store::load(&copy).expect("saved").mots.len(), 2);
@@ -700,7 +714,13 @@ fn a_recovery_that_continues_the_saved_file_is_offered_plainly() {
     let mut app = picker_at(dir.path());
     shell::open(&mut app, &path, OpenHow::Normal);
     assert!(
-        matches!(offer(&app), Some(Offer::Recovery { conflict: false, .. })),
+        matches!(
+            offer(&app),
+            Some(Offer::Recovery {
+                conflict: false,
+                ..
+            })
+        ),
         "{:?}",
         offer(&app)
     );
