@@ -9,9 +9,9 @@ use clap::{Arg, Command as ClapCommand, CommandFactory, FromArgMatches, Parser, 
 
 use mot::app::{App, Look, OpenHow, Screen};
 use mot::model::{Language, Theme};
+use mot::plain;
 use mot::store::side_files::{self, Kind};
 use mot::store::{self, LockState, StoreError, session_file};
-use mot::plain;
 use mot::tr;
 
 // The doc comments below are the English help; what `--help` shows comes

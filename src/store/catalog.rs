@@ -42,7 +42,8 @@ pub fn list(dir: &Path) -> Result<Vec<Entry>, StoreError> {
         path: dir.to_path_buf(),
         source,
     })?;
-    let names: Vec<std::ffi::OsString> = read.filter_map(Result::ok).map(|e| e.file_name()).collect();
+    let names: Vec<std::ffi::OsString> =
+        read.filter_map(Result::ok).map(|e| e.file_name()).collect();
     let mut out = Vec::new();
     for name in &names {
         let text = name.to_string_lossy();

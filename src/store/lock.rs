@@ -8,8 +8,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::side_files::{self, MAX_LOCK_BYTES};
 use super::StoreError;
+use super::side_files::{self, MAX_LOCK_BYTES};
 use crate::{plain, tr};
 
 /// Who holds a session open, as written in its lock file.

@@ -377,12 +377,11 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
             }
         } else {
             // The session file cannot be read: it is moved aside, never overwritten.
-            let aside = free_name(path, ".unreadable", None).map_err(|error| {
-                OpenError::Unreadable {
+            let aside =
+                free_name(path, ".unreadable", None).map_err(|error| OpenError::Unreadable {
                     error,
                     backup: None,
-                }
-            })?;
+                })?;
             fs::rename(path, &aside).map_err(|e| OpenError::Unreadable {
                 error: StoreError::io(path, e),
                 backup: None,
@@ -671,7 +670,8 @@ impl SessionFile {
             None => String::new(),
         };
         let mode = self.mode.or_else(|| existing_mode(&self.path));
-        let staged = super::atomic_save::stage(&recovery, format!("{head}{text}").as_bytes(), mode)?;
+        let staged =
+            super::atomic_save::stage(&recovery, format!("{head}{text}").as_bytes(), mode)?;
         super::atomic_save::commit(&staged, &recovery)?;
         Ok(recovery)
     }

@@ -373,7 +373,10 @@ mod tests {
                 ..
             })
         ));
-        assert!(matches!(open_lock(&folder), Err(StoreError::NotAFile { .. })));
+        assert!(matches!(
+            open_lock(&folder),
+            Err(StoreError::NotAFile { .. })
+        ));
     }
 
     #[test]
