@@ -151,6 +151,9 @@ fn built_ins(cmd: ClapCommand) -> ClapCommand {
 }
 
 fn main() -> ExitCode {
+    // Before anything is written: a file-size limit fails a write instead
+    // of killing mot in the middle of a save.
+    mot::signals::ignore_file_size_signal();
     let env = |name: &str| std::env::var(name).ok();
     let asked = language_asked(std::env::args_os()).or_else(|| mot::i18n::from_env(env));
     mot::i18n::set_global(asked.unwrap_or_default());
