@@ -278,8 +278,18 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
 
 fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     use crate::app::Action;
+    // A lock that cannot be taken over (a read-only folder, a planted
+    // link) offers no `t`, on the bar as in the question.
+    let no_take_over = matches!(
+        &app.screen,
+        crate::app::Screen::Picker(p) if matches!(
+            p.offer,
+            Some(crate::app::Offer::Locked { can_take_over: false, .. })
+        )
+    );
     let entries: Vec<(String, &str, bool)> = active_bindings(app)
         .into_iter()
+        .filter(|b| !(no_take_over && b.action == Action::TakeOver))
         .filter_map(|b| {
             let bar = b.bar.as_ref()?;
             let keys = match bar.keys {
