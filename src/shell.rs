@@ -197,7 +197,8 @@ pub fn saved(app: &mut App, outcome: Result<Option<String>, StoreError>) -> Opti
             // session lands in the folder as soon as it is back.
             w.unsaved = true;
             let reason = StoreError::FolderGone(dir.clone()).to_string();
-            app.error(tr!("app.save.folder_gone", dir = plain::path(&dir)));
+            // Its own name only: the message must keep its end at 80 columns.
+            app.error(tr!("app.save.folder_gone", dir = name_of(&dir)));
             Some(reason)
         }
         Err(e) => {

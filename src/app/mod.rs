@@ -575,6 +575,23 @@ impl Workshop {
         !self.file.writable()
     }
 
+    /// What a refused change is told, with why the session is read-only in
+    /// a few words first, so it reads whole at 80 columns.
+    pub fn no_change_words(&self) -> String {
+        use crate::store::session_file::ReadOnly;
+        match self.file.read_only() {
+            Some(ReadOnly::Link(target)) => tr!(
+                "app.read_only.short_link",
+                target = target
+                    .as_deref()
+                    .map_or_else(|| "?".to_string(), crate::plain::path)
+            ),
+            Some(ReadOnly::NotWritable) => tr!("app.read_only.short_mode").into(),
+            Some(ReadOnly::NameTooLong) => tr!("app.read_only.short_name").into(),
+            _ => tr!("app.read_only.no_change").into(),
+        }
+    }
+
     /// The stage on show (saved with the session).
     pub fn stage(&self) -> Stage {
         self.session.stage

@@ -515,7 +515,7 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
 fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     if w.read_only() && w.editor.is_none() && w.choose.motx.is_none() && starts_a_change(w, &action)
     {
-        out.error(tr!("app.read_only.no_change"));
+        out.error(w.no_change_words());
         return;
     }
     if w.editor.is_some() {
