@@ -256,6 +256,17 @@ fn screens(lang: Language) -> Vec<(String, App)> {
             Offer::Recovery {
                 path: "s.ron".into(),
                 recovery: "s.ron.recovery".into(),
+                saved: "s.ron".into(),
+                conflict: false,
+            },
+        ),
+        (
+            "recovery against newer work",
+            Offer::Recovery {
+                path: "s.ron".into(),
+                recovery: "s.ron.recovery".into(),
+                saved: "s.ron".into(),
+                conflict: true,
             },
         ),
     ];

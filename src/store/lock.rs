@@ -241,11 +241,17 @@ impl Lock {
             }
             let info = LockInfo::this_process();
             let text = ron::to_string(&info).map_err(|e| io_error(io::Error::other(e)))?;
-            file.set_len(0)
+            let written = file
+                .set_len(0)
                 .and_then(|()| file.seek(SeekFrom::Start(0)).map(|_| ()))
                 .and_then(|()| file.write_all(text.as_bytes()))
-                .and_then(|()| file.sync_all())
-                .map_err(io_error)?;
+                .and_then(|()| file.sync_all());
+            if let Err(e) = written {
+                // Held by the system lock, named by nobody: no use to anyone
+                // (a full disk, a file-size limit). It goes.
+                let _ = fs::remove_file(&path);
+                return Err(io_error(e));
+            }
             let previous = previous.filter(|p| p.pid != info.pid || !p.is_local());
             return Ok((Lock { path, info, file }, previous));
         }
