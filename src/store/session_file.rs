@@ -594,7 +594,8 @@ impl SessionFile {
             return Err(StoreError::ReadOnly(self.path.clone()));
         }
         let folder = self.folder();
-        if !folder.is_dir() {
+        // Gone is said as gone; anything else the write below will say.
+        if fs::metadata(&folder).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
             return Err(StoreError::FolderGone(folder));
         }
         self.hold()?;
