@@ -401,6 +401,12 @@ fn titles_and_names_never_reach_the_terminal_as_control_codes() {
     let mut s = mot::model::Session::new(hostile);
     s.add_mot(mot::model::MotText::default());
     mot::store::save(&dir.path().join("a.ron"), &s).expect("save");
+    // A lock naming a machine whose name would set the window title.
+    std::fs::write(
+        mot::store::lock::lock_path(&dir.path().join("a.ron")),
+        "(pid:1,host:\"far\\u{1b}]0;pwned\\u{7}\",since:0)",
+    )
+    .expect("lock");
     // A file name with an escape in it, unreadable, so its error is quoted too.
     std::fs::write(dir.path().join("b\x1b[31m.ron"), "(version: 4, \x1b[2J").expect("write");
     let out = mot()
@@ -416,6 +422,7 @@ fn titles_and_names_never_reach_the_terminal_as_control_codes() {
     }
     assert_eq!(text.lines().count(), 2, "one session a line: {text:?}");
     assert!(text.contains("Hotel\\e]0;pwned"), "{text}");
+    assert!(text.contains("on far\\e]0;pwned"), "{text}");
 
     let out = mot()
         .arg("check")
