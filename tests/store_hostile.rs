@@ -19,7 +19,6 @@ use mot::app::{Action, App, Offer, OpenHow, Screen};
 use mot::model::{MotText, Session, Stage};
 use mot::shell;
 use mot::store::{self, OpenError, OpenMode, backup, lock, session_file, side_files};
-use ratatui::crossterm::event::KeyCode;
 
 fn session(n: usize) -> Session {
     let mut s = Session::new("Grand Hotel");

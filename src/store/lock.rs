@@ -122,7 +122,11 @@ pub enum LockError {
 
 /// "The session is open in another mot (process P on HOST)", in the language on show.
 pub fn held_words(info: &LockInfo) -> String {
-    tr!("store.lock.held", pid = info.pid, host = plain::escaped(&info.host))
+    tr!(
+        "store.lock.held",
+        pid = info.pid,
+        host = plain::escaped(&info.host)
+    )
 }
 
 impl std::fmt::Display for LockError {
