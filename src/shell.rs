@@ -544,30 +544,13 @@ pub fn rescue(app: &mut App) -> Option<String> {
             path = plain::path(&path),
             copy = plain::path(&recovery)
         )),
-        Err(_) => {
-            let name = path.file_name().map_or_else(
-                || "session.ron".into(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            // Short enough that its own temporary's name still fits.
-            let name: String = name
-                .char_indices()
-                .take_while(|(i, c)| i + c.len_utf8() <= 150)
-                .map(|(_, c)| c)
-                .collect();
-            // The last resort, and one of only two writes outside the
-            // sessions folder: never over anything (a link planted in the
-            // shared temporary folder included).
-            let fallback =
-                std::env::temp_dir().join(format!("{name}.{}.recovery", std::process::id()));
-            match store::atomic_save::write_atomic(&fallback, text.as_bytes()) {
-                Ok(()) => Some(tr!(
-                    "app.farewell.beside",
-                    path = plain::path(&path),
-                    copy = plain::path(&fallback)
-                )),
-                Err(e) => Some(tr!("app.farewell.nowhere", error = e)),
-            }
-        }
+        Err(_) => match w.file.write_last_resort(&text, &std::env::temp_dir()) {
+            Ok(fallback) => Some(tr!(
+                "app.farewell.beside",
+                path = plain::path(&path),
+                copy = plain::path(&fallback)
+            )),
+            Err(e) => Some(tr!("app.farewell.nowhere", error = e)),
+        },
     }
 }

@@ -204,6 +204,12 @@ fn backups_never_go_through_a_link_fifo_or_folder_at_their_names() {
             });
             let warning = opened.warning.clone().expect("the backup problem is said");
             assert!(warning.contains(".bak"), "{what:?} {n}: {warning}");
+            if n > 0 {
+                // An older name blocked still leaves the newest backup.
+                assert!(warning.contains("newest backup"), "{warning}");
+                let newest = backup::paths(&path)[0].clone();
+                assert_eq!(store::load(&newest).expect("kept").mots.len(), 2);
+            }
             // And a save whose backup is due does not go through it either.
             let mut file = opened.file;
             let mut s = opened.session;
@@ -755,4 +761,103 @@ fn a_lock_whose_process_id_was_reused_after_a_reboot_is_taken_over() {
     let w = app.workshop_ref().expect("opened");
     assert!(!w.read_only());
     assert!(status(&app).contains("Took over"), "{}", status(&app));
+}
+
+#[test]
+fn a_change_made_by_hand_while_the_session_is_open_is_kept_as_a_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session(2)).expect("save");
+    let mut h = opened(&path);
+    // Someone edits the file in another window (a new title, a third MOT).
+    let mut theirs = session(3);
+    theirs.title = "Edited by hand".into();
+    std::thread::sleep(Duration::from_millis(10));
+    store::save(&path, &theirs).expect("their edit");
+    let their_bytes = fs::read(&path).expect("read");
+    h.press('1');
+    let said = status(&h.app);
+    assert!(
+        said.contains("changed outside") && said.contains("s.ron.1.bak"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read(backup::paths(&path)[0].clone()).expect("kept"),
+        their_bytes
+    );
+    // The next change is an ordinary save again.
+    h.press('j').press('2');
+    assert!(!status(&h.app).contains("changed outside"), "{}", status(&h.app));
+}
+
+#[test]
+fn taking_a_session_over_still_asks_about_a_waiting_recovery() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session(1)).expect("save");
+    std::thread::sleep(Duration::from_millis(10));
+    fs::write(
+        session_file::recovery_path(&path),
+        store::to_ron(&session(3)).expect("ron"),
+    )
+    .expect("recovery");
+    fs::write(
+        lock::lock_path(&path),
+        "(pid:7,host:\"elsewhere\",since:0)",
+    )
+    .expect("another machine's lock");
+    let mut app = picker_at(dir.path());
+    shell::open(&mut app, &path, OpenHow::Normal);
+    assert!(matches!(offer(&app), Some(Offer::Locked { .. })));
+    shell::dispatch(&mut app, Action::TakeOver);
+    assert!(
+        matches!(offer(&app), Some(Offer::Recovery { .. })),
+        "{:?}",
+        offer(&app)
+    );
+    shell::dispatch(&mut app, Action::Yes);
+    assert_eq!(app.workshop_ref().expect("open").session.mots.len(), 3);
+}
+
+#[test]
+fn the_last_resort_copy_is_private_and_never_goes_through_a_planted_link() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let victim = Victim::new(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).expect("mkdir");
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session(1)).expect("save");
+    let opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+    // The first name it would use, taken by a link.
+    let pid = std::process::id();
+    symlink(&victim.path, tmp.join(format!("s.ron.{pid}.1.recovery"))).expect("symlink");
+    let copy = opened
+        .file
+        .write_last_resort("(version: 4)", &tmp)
+        .expect("written");
+    assert!(copy.ends_with(format!("s.ron.{pid}.2.recovery")), "{copy:?}");
+    let mode = fs::metadata(&copy).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode & 0o077, 0, "nobody else can read it: {mode:o}");
+    victim.untouched();
+}
+
+#[test]
+fn check_believes_the_system_lock_over_the_words_in_the_lock_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    store::save(&path, &session(1)).expect("save");
+    let held = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+    // Rewritten by hand to name a process that is gone.
+    let here = lock::LockInfo::this_process();
+    fs::write(
+        lock::lock_path(&path),
+        format!("(pid:999999999,host:{:?},since:0)", here.host),
+    )
+    .expect("rewrite");
+    assert!(matches!(lock::state(&path), lock::LockState::Held(_)));
+    drop(held);
+    // A lock with other names is refused by check as by open.
+    fs::remove_file(lock::lock_path(&path)).expect("rm");
+    fs::hard_link(&path, lock::lock_path(&path)).expect("link");
+    assert!(matches!(lock::state(&path), lock::LockState::Refused(_)));
 }

@@ -105,15 +105,37 @@ pub fn remove_stale_temporaries(path: &Path) {
         let Some(target) = temporary_target(&file) else {
             continue;
         };
-        let version_backup = target
-            .strip_prefix(&format!("{stem}.v"))
-            .and_then(|rest| rest.split('.').next())
-            .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
-            && target.contains(".bak");
-        let ours = target == name || target.starts_with(&format!("{name}.")) || version_backup;
+        let ours = is_side_file_of(target, &name, &stem);
         if ours {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+/// Whether `target` is exactly the session `name` or one of the files mot
+/// writes beside it: `NAME.recovery`, `NAME.N.bak`, `STEM.vN.bak` and
+/// `STEM.vN.bak.M`. Nothing else: `s.ron.x.ron` is another session.
+fn is_side_file_of(target: &str, name: &str, stem: &str) -> bool {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if target == name {
+        return true;
+    }
+    if let Some(rest) = target.strip_prefix(name).and_then(|r| r.strip_prefix('.')) {
+        return rest == "recovery"
+            || rest
+                .strip_suffix(".bak")
+                .is_some_and(|n| digits(n) && n.len() == 1);
+    }
+    let Some(rest) = target
+        .strip_prefix(stem)
+        .and_then(|r| r.strip_prefix(".v"))
+    else {
+        return false;
+    };
+    match rest.split_once(".bak") {
+        Some((v, "")) => digits(v),
+        Some((v, tail)) => digits(v) && tail.strip_prefix('.').is_some_and(digits),
+        None => false,
     }
 }
 
@@ -182,6 +204,10 @@ mod tests {
             ".s.vip.ron.5.6.tmp",
             ".t.ron.1.2.tmp",
             ".s.ron.notes.tmp",
+            ".s.ron.x.ron.123.4.tmp",
+            ".s.v2.bak.ron.5.6.tmp",
+            ".s.ron.1.bak.ron.7.8.tmp",
+            ".s.v1.bak.3.9.9.tmp",
         ] {
             fs::write(dir.path().join(name), b"x").expect("write");
         }
@@ -194,7 +220,10 @@ mod tests {
         assert_eq!(
             names,
             [
+                ".s.ron.1.bak.ron.7.8.tmp",
                 ".s.ron.notes.tmp",
+                ".s.ron.x.ron.123.4.tmp",
+                ".s.v2.bak.ron.5.6.tmp",
                 ".s.vip.ron.5.6.tmp",
                 ".t.ron.1.2.tmp",
                 "s.ron"

@@ -33,20 +33,30 @@ pub(super) fn suffixed(session: &Path, suffix: &str) -> PathBuf {
 /// Keeps `bytes` (a version known to be good) as the newest backup, shifting
 /// the older ones down and dropping the oldest, with permissions `mode` (the
 /// session's). Nothing happens when the newest backup already holds exactly
-/// these bytes. A link, a folder or a special file at a backup's name stops
-/// it: those are not mot's to move or replace.
-pub fn keep(session: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+/// these bytes. A link, a folder or a special file at a backup's name is not
+/// mot's to move or replace: the versions stop short of it (and the answer
+/// says so), and at the newest backup's own name it stops the backup.
+pub fn keep(session: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<Option<String>> {
     let paths = paths(session);
-    for p in &paths {
-        side_files::replaceable(p).map_err(|e| io::Error::other(e.to_string()))?;
+    let mut wall = KEEP;
+    let mut note = None;
+    for (i, p) in paths.iter().enumerate() {
+        if let Err(e) = side_files::replaceable(p) {
+            if i == 0 {
+                return Err(io::Error::other(e.to_string()));
+            }
+            wall = i;
+            note = Some(crate::tr!("store.backup.fewer", reason = e));
+            break;
+        }
     }
     if side_files::read_side(&paths[0]).is_ok_and(|b| b == bytes) {
-        return Ok(());
+        return Ok(note);
     }
     // The new backup is safe on disk before any old one moves: a full disk
     // must not cost a backup.
     let staged = stage(&paths[0], bytes, mode)?;
-    for i in (1..KEEP).rev() {
+    for i in (1..wall).rev() {
         match fs::rename(&paths[i - 1], &paths[i]) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
                 let _ = fs::remove_file(&staged);
@@ -55,7 +65,8 @@ pub fn keep(session: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
             _ => {}
         }
     }
-    commit(&staged, &paths[0])
+    commit(&staged, &paths[0])?;
+    Ok(note)
 }
 
 /// The newest backup that can be read, with its session and when it was

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use super::side_files::{self, MAX_LOCK_BYTES};
+use super::side_files;
 use crate::{plain, tr};
 
 /// Who holds a session open, as written in its lock file.
@@ -78,28 +78,45 @@ pub fn lock_path(session: &Path) -> PathBuf {
 /// FIFO (which would hang), never more than a lock can hold.
 pub fn state(session: &Path) -> LockState {
     let path = lock_path(session);
-    let bytes = match side_files::read(&path, false, MAX_LOCK_BYTES) {
-        Ok(bytes) => bytes,
+    let mut file = match side_files::open_existing_lock(&path) {
+        Ok(file) => file,
         Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
             return LockState::Free;
         }
-        Err(e @ (StoreError::Link { .. } | StoreError::NotAFile { .. })) => {
-            return LockState::Refused(e.to_string());
-        }
-        Err(e @ StoreError::TooLarge { .. }) => return LockState::Refused(e.to_string()),
+        Err(
+            e @ (StoreError::Link { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::HardLinked(_)
+            | StoreError::TooLarge { .. }),
+        ) => return LockState::Refused(e.to_string()),
         // Unreadable for another reason (permissions): nothing says who holds it.
         Err(_) => return LockState::Stale(None),
     };
-    let text = String::from_utf8_lossy(&bytes);
-    match ron::from_str::<LockInfo>(&text) {
-        Ok(info) if info.pid == std::process::id() && info.is_local() => {
+    let info = read_info(&mut file);
+    // The system's lock speaks first: a running mot holds it whatever the
+    // file's words say (they may have been rewritten by hand).
+    match file.try_lock_shared() {
+        Err(TryLockError::WouldBlock) => {
+            return LockState::Held(info.unwrap_or_else(|| LockInfo {
+                pid: 0,
+                host: tr!("store.lock.unknown_host").into(),
+                since: 0,
+            }));
+        }
+        Ok(()) => {
+            let _ = file.unlock();
+        }
+        Err(TryLockError::Error(_)) => {}
+    }
+    match info {
+        Some(info) if info.pid == std::process::id() && info.is_local() => {
             // Our own earlier lock (a session closed without releasing it).
             LockState::Stale(Some(info))
         }
-        Ok(info) if info.is_local() && !holder_runs(&info) => LockState::Stale(Some(info)),
-        Ok(info) => LockState::Held(info),
+        Some(info) if info.is_local() && !holder_runs(&info) => LockState::Stale(Some(info)),
+        Some(info) => LockState::Held(info),
         // A crash between creating the lock and writing it leaves it empty.
-        Err(_) => LockState::Stale(None),
+        None => LockState::Stale(None),
     }
 }
 
@@ -212,6 +229,7 @@ impl Lock {
             path: path.clone(),
             source,
         };
+        let mut blocked = 0;
         for _ in 0..50 {
             let mut file = match side_files::open_lock(&path) {
                 Ok(file) => file,
@@ -220,14 +238,19 @@ impl Lock {
             };
             match file.try_lock() {
                 Ok(()) => {}
-                Err(TryLockError::WouldBlock) => match read_info(&mut file) {
-                    Some(info) => return Err(LockError::Held(info)),
-                    // The holder is writing its name: ask again in a moment.
-                    None => {
-                        std::thread::sleep(Duration::from_millis(10));
-                        continue;
+                Err(TryLockError::WouldBlock) => {
+                    blocked += 1;
+                    match read_info(&mut file) {
+                        // A few tries first: `mot check` or `list` may be
+                        // looking at the lock for an instant.
+                        Some(info) if blocked >= 4 => return Err(LockError::Held(info)),
+                        // Or the holder is writing its name: ask again in a moment.
+                        _ => {
+                            std::thread::sleep(Duration::from_millis(10));
+                            continue;
+                        }
                     }
-                },
+                }
                 // A file system without locks: the file's words must do.
                 Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {}
                 Err(TryLockError::Error(e)) => return Err(io_error(e)),

@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use super::atomic_save::{existing_mode, remove_stale_temporaries, write_atomic};
+use super::atomic_save::{existing_mode, remove_stale_temporaries};
 use super::backup::{self, suffixed};
 use super::lock::{Lock, LockError, LockInfo, lock_path};
 use super::side_files::{self, Kind};
@@ -61,6 +61,32 @@ pub struct SessionFile {
     clock: backup::Clock,
     /// The session file's permissions, which its backups and copies keep.
     mode: Option<u32>,
+    /// The session file as this instance last read or wrote it, to notice
+    /// a change made by hand (or by any other program) while it is open.
+    seen: Option<Stamp>,
+}
+
+/// What tells one version of a file from another without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = fs::symlink_metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            inode,
+        })
+    }
 }
 
 /// How to open a session.
@@ -189,7 +215,7 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
     let why_read_only = match &entry {
         None => {
             let missing = io::Error::new(io::ErrorKind::NotFound, tr!("store.file.missing"));
-            if mode == OpenMode::Normal
+            if matches!(mode, OpenMode::Normal | OpenMode::TakeOver)
                 && let Some(waiting) = recovery_waiting(path, None)
             {
                 return Err(OpenError::RecoveryWaiting(waiting));
@@ -222,7 +248,7 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
     };
     let follow = matches!(access, Access::ReadOnly(ReadOnly::Link(_)));
     let bytes = side_files::read(path, follow, MAX_FILE_BYTES);
-    if mode == OpenMode::Normal
+    if matches!(mode, OpenMode::Normal | OpenMode::TakeOver)
         && matches!(access, Access::Locked(_))
         && let Some(waiting) = recovery_waiting(path, bytes.as_deref().ok())
     {
@@ -239,14 +265,13 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
         last_good: Some(bytes.clone()),
         clock: backup::Clock::started(now),
         mode: file_mode,
+        seen: Stamp::of(path),
     };
     let migrated_from = (decoded.version < FORMAT_VERSION).then_some(decoded.version);
     let mut warning = None;
     if file.writable() {
         // One backup at each open: the session as it was before this sitting.
-        if let Err(e) = backup::keep(path, &bytes, file_mode) {
-            warning = Some(tr!("store.backup.failed", reason = e));
-        }
+        warning = backup_words(backup::keep(path, &bytes, file_mode));
     }
     let original_kept_as = migrated_from.map(|v| version_backup_path(path, v, &bytes));
     if let Some(v) = migrated_from {
@@ -372,9 +397,7 @@ pub fn open_recovery(path: &Path, now: Instant) -> Result<Opened, OpenError> {
     let mode = existing_mode(path);
     if let Ok(bytes) = side_files::read_side(path) {
         if super::decode_bytes(path, &bytes).is_ok() {
-            if let Err(e) = backup::keep(path, &bytes, mode) {
-                warning = Some(tr!("store.backup.failed", reason = e));
-            }
+            warning = backup_words(backup::keep(path, &bytes, mode));
         } else {
             // The session file cannot be read: it is moved aside, never overwritten.
             let aside =
@@ -459,6 +482,22 @@ pub fn create(path: &Path, session: &Session, now: Instant) -> Result<SessionFil
     Ok(file)
 }
 
+/// What a backup's outcome tells the person, if anything.
+fn backup_words(kept: io::Result<Option<String>>) -> Option<String> {
+    match kept {
+        Ok(note) => note,
+        Err(e) => Some(tr!("store.backup.failed", reason = e)),
+    }
+}
+
+/// A file's name for a message, made safe to print.
+fn name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || crate::plain::path(path),
+        |n| crate::plain::escaped(&n.to_string_lossy()).into_owned(),
+    )
+}
+
 /// How many numbered names are tried before giving up.
 const MAX_NUMBERED: u32 = 999;
 
@@ -507,6 +546,7 @@ impl SessionFile {
             last_good: None,
             clock: backup::Clock::started(now),
             mode: None,
+            seen: None,
         }
     }
 
@@ -520,6 +560,7 @@ impl SessionFile {
             last_good: None,
             clock: backup::Clock::default(),
             mode: None,
+            seen: None,
         }
     }
 
@@ -583,6 +624,18 @@ impl SessionFile {
         Err(StoreError::LockLost(self.path.clone()))
     }
 
+    /// The session file's bytes when something other than this instance
+    /// changed it since it was last read or written here.
+    fn changed_elsewhere(&self) -> Option<Vec<u8>> {
+        let seen = self.seen?;
+        let now = Stamp::of(&self.path)?;
+        if now == seen {
+            return None;
+        }
+        let bytes = side_files::read_side(&self.path).ok()?;
+        (self.last_good.as_deref() != Some(bytes.as_slice())).then_some(bytes)
+    }
+
     /// Saves the session: first the original of an older format, then (once
     /// a minute) the previous version as a backup, then the file itself,
     /// atomically. Returns a backup problem that did not stop the save.
@@ -619,14 +672,28 @@ impl SessionFile {
         }
         let mut warning = None;
         let mode = self.mode.or_else(|| existing_mode(&self.path));
-        if let Some(previous) = &self.last_good
+        if let Some(changed) = self.changed_elsewhere() {
+            // Someone edited the file while it was open here: their version
+            // is kept as the newest backup before this one replaces it.
+            warning = Some(match backup::keep(&self.path, &changed, mode) {
+                Ok(_) => tr!(
+                    "store.file.changed_elsewhere",
+                    name = name_of(&self.path),
+                    backup = name_of(&backup::paths(&self.path)[0])
+                ),
+                Err(e) => tr!("store.backup.failed", reason = e),
+            });
+        } else if let Some(previous) = &self.last_good
             && previous.as_slice() != text.as_bytes()
             && self.clock.due(now)
-            && let Err(e) = backup::keep(&self.path, previous, mode)
         {
-            warning = Some(tr!("store.backup.failed", reason = e));
+            warning = backup_words(backup::keep(&self.path, previous, mode));
         }
-        write_atomic(&self.path, text.as_bytes()).map_err(|e| StoreError::io(&self.path, e))?;
+        let staged = super::atomic_save::stage(&self.path, text.as_bytes(), mode)
+            .map_err(|e| StoreError::io(&self.path, e))?;
+        super::atomic_save::commit(&staged, &self.path)
+            .map_err(|e| StoreError::io(&self.path, e))?;
+        self.seen = Stamp::of(&self.path);
         self.last_good = Some(text.into_bytes());
         Ok(warning)
     }
@@ -675,6 +742,43 @@ impl SessionFile {
             super::atomic_save::stage(&recovery, format!("{head}{text}").as_bytes(), mode)?;
         super::atomic_save::commit(&staged, &recovery)?;
         Ok(recovery)
+    }
+
+    /// The last resort when not even the recovery file can be written beside
+    /// the session: a copy in `dir` (the system's temporary folder), one of
+    /// the two writes mot makes outside the sessions folder. The folder is
+    /// shared with everyone, so the copy is private (the session's
+    /// permissions, else owner only), and its name is new: numbered past
+    /// anything already there, a planted link included.
+    pub fn write_last_resort(&self, text: &str, dir: &Path) -> io::Result<PathBuf> {
+        let name = self
+            .path
+            .file_name()
+            .map_or_else(|| "session.ron".into(), |n| n.to_string_lossy().into_owned());
+        // Short enough that numbered names still fit.
+        let name: String = name
+            .char_indices()
+            .take_while(|(i, c)| i + c.len_utf8() <= 150)
+            .map(|(_, c)| c)
+            .collect();
+        let mode = self.mode.unwrap_or(0o600) & 0o700;
+        let pid = std::process::id();
+        let mut last = io::Error::other(tr!("store.file.no_free_name"));
+        for n in 1..=MAX_NUMBERED {
+            let path = dir.join(format!("{name}.{pid}.{n}.recovery"));
+            match side_files::create_new(&path, Some(mode)) {
+                Ok(mut file) => {
+                    use std::io::Write;
+                    return file
+                        .write_all(text.as_bytes())
+                        .and_then(|()| file.sync_all())
+                        .map(|()| path);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last)
     }
 
     /// Removes the recovery file once its session is safely saved.

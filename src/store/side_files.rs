@@ -262,6 +262,28 @@ pub fn open_lock(path: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
+/// Opens an existing lock file to read, as [`open_lock`] would judge it:
+/// never through a link, never a special file or one with other names.
+pub fn open_existing_lock(path: &Path) -> Result<File, StoreError> {
+    let file = open_with(path, OpenOptions::new().read(true), false)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+        if meta.nlink() > 1 {
+            return Err(StoreError::HardLinked(path.to_path_buf()));
+        }
+        if meta.len() > MAX_LOCK_BYTES {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                bytes: meta.len(),
+                max: MAX_LOCK_BYTES,
+            });
+        }
+    }
+    Ok(file)
+}
+
 /// Creates a file that must be new: whatever is at `path` (a file, a link,
 /// even one that points nowhere) makes this fail rather than be reused.
 pub fn create_new(path: &Path, mode: Option<u32>) -> io::Result<File> {
