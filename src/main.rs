@@ -494,6 +494,9 @@ fn tui(app: App) -> Result<ExitCode, String> {
     // A crash is a failure even when the session was saved: scripts should know.
     Ok(if finished.crashed {
         ExitCode::from(101)
+    } else if finished.lost {
+        // The session could be put nowhere: scripts (and SSH wrappers) must know.
+        ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })

@@ -517,6 +517,13 @@ pub fn create(app: &mut App, title: &str) {
 /// what is being typed, saves the session where it is safe to, and says where
 /// the data is. `None` when no session is open.
 pub fn rescue(app: &mut App) -> Option<String> {
+    let (message, lost) = rescue_session(app)?;
+    app.lost |= lost;
+    Some(message)
+}
+
+/// [`rescue`]'s work: what to say, and whether the session is lost.
+fn rescue_session(app: &mut App) -> Option<(String, bool)> {
     // What is typed but not yet kept is part of the room's work too. A bug
     // here must not stop the save below.
     let _ = catch_unwind(AssertUnwindSafe(|| commit_drafts(app)));
@@ -527,30 +534,36 @@ pub fn rescue(app: &mut App) -> Option<String> {
     // Opened to look at: nothing changed. (A window whose lock was taken
     // over may hold changes: those go to the recovery file below.)
     if w.read_only() && !w.unsaved {
-        return Some(tr!("app.farewell.read_only", path = plain::path(&path)));
+        return Some((tr!("app.farewell.read_only", path = plain::path(&path)), false));
     }
     // The session file is written only when the session is whole; a crash
     // mid-change may have left it inconsistent, and then it goes beside it.
     if w.session.validate().is_ok() && w.file.save(&w.session, Instant::now()).is_ok() {
-        return Some(tr!("app.farewell.saved_in", path = plain::path(&path)));
+        return Some((tr!("app.farewell.saved_in", path = plain::path(&path)), false));
     }
     let text = match store::to_ron(&w.session) {
         Ok(text) => text,
-        Err(e) => return Some(tr!("app.farewell.not_saved", error = e)),
+        Err(e) => return Some((tr!("app.farewell.not_saved", error = e), true)),
     };
     match w.file.write_recovery(&text) {
-        Ok(recovery) => Some(tr!(
-            "app.farewell.recovery",
-            path = plain::path(&path),
-            copy = plain::path(&recovery)
+        Ok(recovery) => Some((
+            tr!(
+                "app.farewell.recovery",
+                path = plain::path(&path),
+                copy = plain::path(&recovery)
+            ),
+            false,
         )),
         Err(_) => match w.file.write_last_resort(&text, &std::env::temp_dir()) {
-            Ok(fallback) => Some(tr!(
-                "app.farewell.beside",
-                path = plain::path(&path),
-                copy = plain::path(&fallback)
+            Ok(fallback) => Some((
+                tr!(
+                    "app.farewell.beside",
+                    path = plain::path(&path),
+                    copy = plain::path(&fallback)
+                ),
+                false,
             )),
-            Err(e) => Some(tr!("app.farewell.nowhere", error = e)),
+            Err(e) => Some((tr!("app.farewell.nowhere", error = e), true)),
         },
     }
 }

@@ -31,6 +31,8 @@ pub struct Finished {
     pub message: Option<String>,
     /// Whether it stopped on a bug, so the exit status can say so.
     pub crashed: bool,
+    /// Whether the session could be put nowhere on the way out.
+    pub lost: bool,
 }
 
 /// The app, shared with the signal watcher: the event loop holds it only
@@ -98,12 +100,14 @@ pub fn run(app: App) -> io::Result<Finished> {
     let done = |message: String, crashed| Finished {
         message: Some(message),
         crashed,
+        lost: false,
     };
     let saved = || shared.rescue().flatten().unwrap_or_default();
     let finished = match outcome {
         Ok(Ok(Ended::Quit)) => Ok(Finished {
             message: shared.app().farewell.take(),
             crashed: false,
+            lost: false,
         }),
         Ok(Ok(Ended::Signal(name))) => Ok(done(
             tr!("app.exit.signal", signal = name, saved = saved()),
@@ -116,8 +120,12 @@ pub fn run(app: App) -> io::Result<Finished> {
         // The panic message is already printed by the hook.
         Err(_) => Ok(done(tr!("app.exit.bug", saved = saved()), true)),
     };
+    let lost = shared.app().lost;
     shared.close();
-    finished
+    finished.map(|f| Finished {
+        lost: f.lost || lost,
+        ..f
+    })
 }
 
 fn event_loop(

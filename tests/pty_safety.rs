@@ -475,3 +475,22 @@ fn a_folder_renamed_away_and_back_is_said_so_and_the_session_lands_there() {
     assert_eq!(saved.mots[0].dimension, Some(mot::model::Dimension::Entry));
     assert!(!lock_of(&path).exists(), "the lock released on quit");
 }
+
+#[test]
+fn a_session_that_could_be_put_nowhere_fails_the_exit_status() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let room = dir.path().join("room");
+    fs::create_dir(&room).expect("mkdir");
+    let path = hotel(&room);
+    let mut cmd = Term::mot(&["--dir", &text(&room), "open", &text(&path)]);
+    // No temporary folder either.
+    cmd.env("TMPDIR", dir.path().join("no-such-folder"));
+    let mut t = Term::spawn(cmd, COLS, ROWS);
+    t.wait_for("MOTs: 1");
+    draft(&mut t);
+    fs::remove_dir_all(&room).expect("rm -r");
+    t.signal("TERM");
+    let status = t.wait_exit_within(Duration::from_secs(5));
+    assert!(!status.success(), "{status:?}");
+    t.wait_for_output("could not be saved anywhere");
+}

@@ -178,6 +178,9 @@ pub struct App {
     pub hits: RefCell<Vec<Hit>>,
     /// Set when the bell should ring; the terminal loop rings it and clears it.
     pub bell: bool,
+    /// Set when, on the way out, the session could be put nowhere at all:
+    /// the exit status says so.
+    pub lost: bool,
 }
 
 /// A place on screen and what a click there reaches.
@@ -470,6 +473,7 @@ impl App {
             mouse: true,
             hits: RefCell::new(Vec::new()),
             bell: false,
+            lost: false,
         }
     }
 
