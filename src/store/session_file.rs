@@ -769,10 +769,14 @@ impl SessionFile {
             match side_files::create_new(&path, Some(mode)) {
                 Ok(mut file) => {
                     use std::io::Write;
-                    return file
+                    let written = file
                         .write_all(text.as_bytes())
-                        .and_then(|()| file.sync_all())
-                        .map(|()| path);
+                        .and_then(|()| file.sync_all());
+                    if written.is_err() {
+                        // Half a session is no copy: nothing is left behind.
+                        let _ = fs::remove_file(&path);
+                    }
+                    return written.map(|()| path);
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
                 Err(e) => return Err(e),
