@@ -333,6 +333,17 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                     notes.push('\t');
                     notes.push_str(tr!("cli.list.link"));
                 }
+                match e.read_only {
+                    Some(store::ReadOnlyNote::Permissions) => {
+                        notes.push('\t');
+                        notes.push_str(tr!("cli.list.read_only_mode"));
+                    }
+                    Some(store::ReadOnlyNote::NameTooLong) => {
+                        notes.push('\t');
+                        notes.push_str(tr!("cli.list.read_only_name"));
+                    }
+                    None => {}
+                }
                 if e.recovery {
                     notes.push('\t');
                     notes.push_str(tr!("cli.list.recovery"));
@@ -431,7 +442,10 @@ fn check(path: &Path) -> ExitCode {
             }
             Err(StoreError::Format { error, .. }) => {
                 say(&format!("{shown}:{}", plain::escaped(&error.to_string())));
-                if let Some((backup, _, _)) = store::backup::newest_readable(path) {
+                // A file from a newer mot is not broken: no backup replaces it.
+                let newer = std::str::from_utf8(bytes)
+                    .is_ok_and(|t| store::format::version_of(t) > mot::model::FORMAT_VERSION);
+                if !newer && let Some((backup, _, _)) = store::backup::newest_readable(path) {
                     say(&format!(
                         "{shown}: {}",
                         tr!("cli.check.backup", backup = plain::path(&backup))
@@ -445,8 +459,23 @@ fn check(path: &Path) -> ExitCode {
             }
         }
     }
-    if found.as_ref().is_some_and(|e| e.kind == Kind::Link) {
-        out(&format!("{shown}: {}", tr!("cli.check.link")));
+    match &found {
+        Some(e) if e.kind == Kind::Link => out(&format!("{shown}: {}", tr!("cli.check.link"))),
+        Some(e) if e.kind == Kind::File && !e.writable => {
+            out(&format!("{shown}: {}", tr!("cli.check.read_only_mode")));
+        }
+        Some(e) if e.kind == Kind::File && !side_files::side_names_fit(path) => {
+            out(&format!("{shown}: {}", tr!("cli.check.read_only_name")));
+        }
+        _ => {}
+    }
+    // Something planted where the recovery file goes is ignored, and said.
+    let recovery = session_file::recovery_path(path);
+    if let Ok(Some(e)) = side_files::look(&recovery)
+        && e.kind != Kind::File
+    {
+        say(&side_files::not_a_file(&recovery, e.kind).to_string());
+        ok = false;
     }
     match store::lock::state(path) {
         LockState::Free => {}

@@ -192,6 +192,11 @@ pub fn saved(app: &mut App, outcome: Result<Option<String>, StoreError>) -> Opti
             app.error(tr!("app.save.lock_lost"));
             Some(reason)
         }
+        Err(StoreError::StoppedWriting { why, .. }) => {
+            w.unsaved = true;
+            app.error(tr!("app.save.stopped_writing", why = why));
+            Some(why)
+        }
         Err(StoreError::FolderGone(dir)) => {
             // Kept editable: every change and Ctrl-S try again, and the
             // session lands in the folder as soon as it is back.
@@ -355,6 +360,9 @@ fn version_words(
 /// picker; plain failures go on the status line.
 pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     let now = Instant::now();
+    // Whether a saved file was there to become a backup (a recovery may be
+    // all that is left of a session).
+    let saved_file_there = matches!(store::side_files::look(path), Ok(Some(_)));
     let mut notes = Vec::new();
     let opened = match how {
         OpenHow::Normal => session_file::open(path, OpenMode::Normal, now),
@@ -444,7 +452,8 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         }
         notes.push(tr!("app.open.unreadable_kept", name = name_of(aside)));
     }
-    let restored_over_good_file = opened.moved_aside.is_none() && opened.warning.is_none();
+    let restored_over_good_file =
+        saved_file_there && opened.moved_aside.is_none() && opened.warning.is_none();
     let opened_with_warning = opened.warning.is_some();
     if let Some(warning) = &opened.warning {
         notes.push(tr!("app.open.opened_but", warning = warning));
@@ -534,12 +543,18 @@ fn rescue_session(app: &mut App) -> Option<(String, bool)> {
     // Opened to look at: nothing changed. (A window whose lock was taken
     // over may hold changes: those go to the recovery file below.)
     if w.read_only() && !w.unsaved {
-        return Some((tr!("app.farewell.read_only", path = plain::path(&path)), false));
+        return Some((
+            tr!("app.farewell.read_only", path = plain::path(&path)),
+            false,
+        ));
     }
     // The session file is written only when the session is whole; a crash
     // mid-change may have left it inconsistent, and then it goes beside it.
     if w.session.validate().is_ok() && w.file.save(&w.session, Instant::now()).is_ok() {
-        return Some((tr!("app.farewell.saved_in", path = plain::path(&path)), false));
+        return Some((
+            tr!("app.farewell.saved_in", path = plain::path(&path)),
+            false,
+        ));
     }
     let text = match store::to_ron(&w.session) {
         Ok(text) => text,

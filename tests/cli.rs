@@ -493,3 +493,38 @@ fn check_offers_the_recovery_file_of_a_session_that_is_gone() {
         "{text}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn list_and_check_say_what_opens_read_only_and_what_is_planted_beside_a_session() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    mot::store::save(&path, &mot::model::Session::new("Hotel")).expect("save");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    fifo(&mot::store::session_file::recovery_path(&path));
+    let out = output_within_seconds(mot().arg("--dir").arg(dir.path()).arg("list"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("opens read-only: its permissions"), "{text}");
+    let out = output_within_seconds(mot().arg("check").arg(&path));
+    assert!(!out.status.success());
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("mot opens it read-only"), "{said}");
+    assert!(said.contains("s.ron.recovery is a named pipe"), "{said}");
+    // A sessions folder that is a file is said as such.
+    let out = mot()
+        .arg("--dir")
+        .arg(&path)
+        .arg("list")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not a folder"),
+        "{out:?}"
+    );
+}

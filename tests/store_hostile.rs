@@ -606,6 +606,8 @@ fn a_session_another_mot_wrote_meanwhile_is_not_written_over_when_the_lock_is_re
     h.press('1');
     assert_eq!(fs::read(&path).expect("read"), theirs, "not written over");
     assert!(h.workshop().unsaved && h.workshop().read_only());
+    let said = status(&h.app);
+    assert!(said.contains("written by someone else"), "{said}");
 }
 
 #[test]
@@ -787,7 +789,11 @@ fn a_change_made_by_hand_while_the_session_is_open_is_kept_as_a_backup() {
     );
     // The next change is an ordinary save again.
     h.press('j').press('2');
-    assert!(!status(&h.app).contains("changed outside"), "{}", status(&h.app));
+    assert!(
+        !status(&h.app).contains("changed outside"),
+        "{}",
+        status(&h.app)
+    );
 }
 
 #[test]
@@ -801,11 +807,8 @@ fn taking_a_session_over_still_asks_about_a_waiting_recovery() {
         store::to_ron(&session(3)).expect("ron"),
     )
     .expect("recovery");
-    fs::write(
-        lock::lock_path(&path),
-        "(pid:7,host:\"elsewhere\",since:0)",
-    )
-    .expect("another machine's lock");
+    fs::write(lock::lock_path(&path), "(pid:7,host:\"elsewhere\",since:0)")
+        .expect("another machine's lock");
     let mut app = picker_at(dir.path());
     shell::open(&mut app, &path, OpenHow::Normal);
     assert!(matches!(offer(&app), Some(Offer::Locked { .. })));
@@ -835,7 +838,10 @@ fn the_last_resort_copy_is_private_and_never_goes_through_a_planted_link() {
         .file
         .write_last_resort("(version: 4)", &tmp)
         .expect("written");
-    assert!(copy.ends_with(format!("s.ron.{pid}.2.recovery")), "{copy:?}");
+    assert!(
+        copy.ends_with(format!("s.ron.{pid}.2.recovery")),
+        "{copy:?}"
+    );
     let mode = fs::metadata(&copy).expect("stat").permissions().mode() & 0o777;
     assert_eq!(mode & 0o077, 0, "nobody else can read it: {mode:o}");
     victim.untouched();

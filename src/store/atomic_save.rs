@@ -53,6 +53,12 @@ pub fn stage(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<PathBuf
         match create_new(&tmp, mode) {
             Ok(file) => break (tmp, file),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 100 => attempts += 1,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                return Err(io::Error::new(
+                    e.kind(),
+                    tr!("store.file.no_temporary", path = crate::plain::path(path)),
+                ));
+            }
             Err(e) => return Err(e),
         }
     };
@@ -126,10 +132,7 @@ fn is_side_file_of(target: &str, name: &str, stem: &str) -> bool {
                 .strip_suffix(".bak")
                 .is_some_and(|n| digits(n) && n.len() == 1);
     }
-    let Some(rest) = target
-        .strip_prefix(stem)
-        .and_then(|r| r.strip_prefix(".v"))
-    else {
+    let Some(rest) = target.strip_prefix(stem).and_then(|r| r.strip_prefix(".v")) else {
         return false;
     };
     match rest.split_once(".bak") {

@@ -22,6 +22,20 @@ pub struct Entry {
     pub link: bool,
     /// A recovery file is waiting beside it (or in its place).
     pub recovery: bool,
+    /// Its lock file is something mot will not use (a link, a FIFO).
+    pub lock_refused: bool,
+    /// Why it opens read-only, if it does for a reason of its own (its
+    /// permissions, a name too long for its side files).
+    pub read_only: Option<ReadOnlyNote>,
+}
+
+/// Why a session opens read-only, seen from the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyNote {
+    /// Its permissions do not allow writing.
+    Permissions,
+    /// Its name leaves no room for its lock and backups.
+    NameTooLong,
 }
 
 /// What the picker shows of a readable session.
@@ -78,11 +92,20 @@ fn entry(path: &Path) -> Entry {
             })
             .map_err(|e| match e {
                 StoreError::Format { error, .. } => error.to_string(),
-                e => e.to_string(),
+                e => without_path(&e.to_string(), path),
             }),
     };
+    let read_only = match &found {
+        Some(e) if e.kind == Kind::File && !e.writable => Some(ReadOnlyNote::Permissions),
+        Some(e) if e.kind == Kind::File && !side_files::side_names_fit(path) => {
+            Some(ReadOnlyNote::NameTooLong)
+        }
+        _ => None,
+    };
     let modified = found.and_then(|e| e.modified);
-    let in_use = matches!(super::lock::state(path), super::LockState::Held(_));
+    let lock = super::lock::state(path);
+    let in_use = matches!(lock, super::LockState::Held(_));
+    let lock_refused = matches!(lock, super::LockState::Refused(_));
     let recovery = side_files::look(&super::session_file::recovery_path(path))
         .ok()
         .flatten()
@@ -94,7 +117,18 @@ fn entry(path: &Path) -> Entry {
         in_use,
         link,
         recovery,
+        lock_refused,
+        read_only,
     }
+}
+
+/// A message about `path` without the path it starts with (the list shows
+/// the path beside it already).
+fn without_path(text: &str, path: &Path) -> String {
+    let shown = crate::plain::path(path);
+    text.strip_prefix(shown.as_str())
+        .map_or(text, |rest| rest.trim_start_matches([':', ' ']))
+        .to_string()
 }
 
 /// A session whose file is gone while its recovery file remains.
@@ -111,6 +145,8 @@ fn orphan_recovery(path: &Path) -> Entry {
         in_use: false,
         link: false,
         recovery: true,
+        lock_refused: false,
+        read_only: None,
     }
 }
 

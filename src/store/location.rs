@@ -27,6 +27,12 @@ pub fn sessions_dir(
             .data_dir()
             .join("sessions")
     };
+    // A file (or anything else) where the folder should be is said as such.
+    if let Ok(m) = std::fs::metadata(&chosen)
+        && !m.is_dir()
+    {
+        return Err(StoreError::NotAFolder(chosen));
+    }
     std::fs::create_dir_all(&chosen).map_err(|source| StoreError::Io {
         path: chosen.clone(),
         source,
@@ -66,5 +72,7 @@ mod tests {
         let file = cwd.path().join("file");
         std::fs::write(&file, "x").expect("write");
         assert!(sessions_dir(Some(&file.join("sub")), None, cwd.path()).is_err());
+        let e = sessions_dir(Some(&file), None, cwd.path()).expect_err("a file");
+        assert!(e.to_string().contains("is not a folder"), "{e}");
     }
 }

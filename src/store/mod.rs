@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Session;
 use crate::{plain, tr};
 
-pub use catalog::{Entry, file_stem_for, list, unique_path};
+pub use catalog::{Entry, ReadOnlyNote, file_stem_for, list, unique_path};
 pub use format::{Decoded, FormatError, decode, from_ron, to_ron};
 pub use location::sessions_dir;
 pub use lock::{Lock, LockError, LockInfo, LockState};
@@ -76,6 +76,16 @@ pub enum StoreError {
     HardLinked(PathBuf),
     /// The session's folder is not there any more (moved, removed, unmounted).
     FolderGone(PathBuf),
+    /// Something other than a folder where the sessions folder should be.
+    NotAFolder(PathBuf),
+    /// This window stopped writing the session for a reason other than
+    /// another `mot` taking it over (said in words).
+    StoppedWriting {
+        /// The session file.
+        path: PathBuf,
+        /// Why, in words.
+        why: String,
+    },
 }
 
 impl std::fmt::Display for StoreError {
@@ -120,6 +130,10 @@ impl std::fmt::Display for StoreError {
             }
             StoreError::FolderGone(dir) => {
                 f.write_str(&tr!("store.error.folder_gone", dir = plain::path(dir)))
+            }
+            StoreError::StoppedWriting { why, .. } => f.write_str(why),
+            StoreError::NotAFolder(path) => {
+                f.write_str(&tr!("store.error.not_a_folder", path = plain::path(path)))
             }
         }
     }

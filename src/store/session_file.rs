@@ -606,22 +606,40 @@ impl SessionFile {
         if lock.still_ours() {
             return Ok(());
         }
-        if matches!(side_files::look(&lock_path(&self.path)), Ok(None))
-            && let Ok((fresh, _)) = Lock::acquire(&self.path)
-        {
-            let on_disk = side_files::read_side(&self.path);
-            let untouched = match &on_disk {
-                Err(StoreError::Io { source, .. }) => source.kind() == io::ErrorKind::NotFound,
-                Ok(bytes) => self.last_good.as_deref() == Some(bytes.as_slice()),
-                Err(_) => false,
-            };
-            if untouched {
-                self.access = Access::Locked(fresh);
-                return Ok(());
+        let lock_file = lock_path(&self.path);
+        let stop = |why: String| StoreError::StoppedWriting {
+            path: self.path.clone(),
+            why,
+        };
+        let error = match side_files::look(&lock_file) {
+            Ok(None) => match Lock::acquire(&self.path) {
+                Ok((fresh, _)) => {
+                    let on_disk = side_files::read_side(&self.path);
+                    let untouched = match &on_disk {
+                        Err(StoreError::Io { source, .. }) => {
+                            source.kind() == io::ErrorKind::NotFound
+                        }
+                        Ok(bytes) => self.last_good.as_deref() == Some(bytes.as_slice()),
+                        Err(_) => false,
+                    };
+                    if untouched {
+                        self.access = Access::Locked(fresh);
+                        return Ok(());
+                    }
+                    stop(tr!(
+                        "store.error.written_meanwhile",
+                        name = name_of(&self.path)
+                    ))
+                }
+                Err(_) => StoreError::LockLost(self.path.clone()),
+            },
+            Ok(Some(e)) if e.kind != Kind::File => {
+                stop(side_files::not_a_file(&lock_file, e.kind).to_string())
             }
-        }
+            _ => StoreError::LockLost(self.path.clone()),
+        };
         self.access = Access::ReadOnly(ReadOnly::LockLost(held_by(&self.path)));
-        Err(StoreError::LockLost(self.path.clone()))
+        Err(error)
     }
 
     /// The session file's bytes when something other than this instance
@@ -751,10 +769,10 @@ impl SessionFile {
     /// permissions, else owner only), and its name is new: numbered past
     /// anything already there, a planted link included.
     pub fn write_last_resort(&self, text: &str, dir: &Path) -> io::Result<PathBuf> {
-        let name = self
-            .path
-            .file_name()
-            .map_or_else(|| "session.ron".into(), |n| n.to_string_lossy().into_owned());
+        let name = self.path.file_name().map_or_else(
+            || "session.ron".into(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         // Short enough that numbered names still fit.
         let name: String = name
             .char_indices()

@@ -119,16 +119,22 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                 let file = e
                     .path
                     .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
+                    .map(|n| crate::plain::escaped(&n.to_string_lossy()).into_owned())
                     .unwrap_or_default();
                 let (mut title, mots, style) = match &e.summary {
                     // Said in words, so it reads without color on a projector.
+                    // Escaped as `mot list` prints it: a control character
+                    // would shift the columns, a line separator break the row.
                     Ok(s) if e.in_use => (
-                        tr!("ui.picker.in_use", title = s.title),
+                        tr!("ui.picker.in_use", title = crate::plain::escaped(&s.title)),
                         s.mots.to_string(),
                         theme::text(),
                     ),
-                    Ok(s) => (s.title.clone(), s.mots.to_string(), theme::text()),
+                    Ok(s) => (
+                        crate::plain::escaped(&s.title).into_owned(),
+                        s.mots.to_string(),
+                        theme::text(),
+                    ),
                     Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
                 };
                 if e.recovery && e.summary.is_ok() {
@@ -136,6 +142,12 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                 }
                 if e.link {
                     title = tr!("ui.picker.link", title = title);
+                }
+                if e.read_only.is_some() {
+                    title = tr!("ui.picker.read_only", title = title);
+                }
+                if e.lock_refused {
+                    title = tr!("ui.picker.lock_refused", title = title);
                 }
                 let text = format!(
                     "{}{} {} {}{}",

@@ -76,7 +76,11 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
             holder,
             can_take_over,
         } => (
-            tr!("ui.questions.in_use"),
+            if *can_take_over {
+                tr!("ui.questions.in_use")
+            } else {
+                tr!("ui.questions.cannot_lock")
+            },
             vec![
                 Line::from(Span::styled(file_name(path), theme::label())),
                 Line::from(if *can_take_over {
