@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use mot::model::limits::{MAX_DOTS_PER_MOT, MAX_TEXT_CHARS};
 use mot::model::session::{MAX_DOT_BUDGET, MAX_WEIGHT};
 use mot::model::vote::MAX_HANDS;
 use mot::model::{Dimension, FORMAT_VERSION, MotText, Quality, Session, Stage};
@@ -78,27 +79,22 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A string of at least `min_chars` characters, repeating `parts`.
-fn long_from(parts: &[String], min_chars: usize) -> String {
+/// A string of exactly `chars` characters, repeating `parts`.
+fn long_from(parts: &[String], chars: usize) -> String {
     let mut unit: String = parts.concat();
     if unit.is_empty() {
         unit.push('长');
     }
-    let unit_chars = unit.chars().count();
-    let mut s = String::with_capacity(min_chars * 2);
-    let mut chars = 0;
-    while chars < min_chars {
-        s.push_str(&unit);
-        chars += unit_chars;
-    }
-    s
+    // Cut where the count is reached: a field holds at most MAX_TEXT_CHARS.
+    unit.chars().cycle().take(chars).collect()
 }
 
-/// Text of any kind: mostly short and nasty, sometimes 10 000+ characters.
+/// Text of any kind: mostly short and nasty, sometimes up to the limit of
+/// 10 000 characters.
 fn text() -> BoxedStrategy<String> {
     prop_oneof![
         12 => prop::collection::vec(fragment(), 0..6).prop_map(|parts| parts.concat()),
-        1 => (prop::collection::vec(fragment(), 1..4), 10_000..10_200usize)
+        1 => (prop::collection::vec(fragment(), 1..4), MAX_TEXT_CHARS - 200..=MAX_TEXT_CHARS)
             .prop_map(|(parts, n)| long_from(&parts, n)),
     ]
     .boxed()
@@ -193,7 +189,7 @@ fn plan(text: BoxedStrategy<String>, max_mots: usize) -> impl Strategy<Value = P
         prop::option::of(dimension()),
         0..=MAX_DOT_BUDGET,
         prop::option::weighted(0.2, 0..=MAX_DOT_BUDGET),
-        prop_oneof![4 => 0..=4u32, 1 => any::<u32>()],
+        prop_oneof![4 => 0..=4u32, 1 => 0..=MAX_DOTS_PER_MOT],
         any::<bool>(),
     );
     let groups = (

@@ -785,9 +785,9 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     }
                 }
                 SetupEdit::NewGroup => {
-                    if !text.is_empty() {
-                        let id = s.add_group(&text);
-                        out.save();
+                    if !text.is_empty()
+                        && let Some(id) = out.apply(s.try_add_group(&text))
+                    {
                         out.info(tr!("app.setup.group_added", name = text));
                         let rows = rows(s);
                         w.setup.selected = rows
@@ -894,12 +894,15 @@ fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
                         out.info(tr!("app.editor.kept", id = id));
                     }
                 }
-                None => {
-                    let id = w.session.add_mot(text);
-                    out.save();
-                    w.cursor = w.session.mots.len().saturating_sub(1);
-                    out.info(tr!("app.editor.added", id = id));
-                }
+                None => match w.session.try_add_mot(text) {
+                    Ok(id) => {
+                        out.save();
+                        w.cursor = w.session.mots.len().saturating_sub(1);
+                        out.info(tr!("app.editor.added", id = id));
+                    }
+                    // The editor stays open, so what was typed is not lost.
+                    Err(e) => return out.error(e.to_string()),
+                },
             }
             w.editor = None;
         }

@@ -77,12 +77,10 @@ impl Motx {
     }
 }
 
-/// Lowest rating of "we do it well" and "competitors do it poorly".
-pub const RATING_MIN: u8 = 1;
-/// Highest rating.
-pub const RATING_MAX: u8 = 5;
-/// The importance threshold moves in steps of this many percent.
-pub const IMPORTANCE_STEP: u8 = 10;
+pub use super::limits::{RATING_MAX, RATING_MIN};
+/// The importance threshold moves in steps of this many percent (the
+/// lowest threshold is one step).
+pub const IMPORTANCE_STEP: u8 = super::limits::MIN_IMPORTANCE_PERCENT;
 /// A chosen set speaking with this many different messages or more is warned about.
 pub const MANY_MESSAGES: usize = 3;
 
@@ -191,7 +189,7 @@ impl Thresholds {
                     self.important_percent,
                     IMPORTANCE_STEP,
                     IMPORTANCE_STEP,
-                    100,
+                    super::limits::MAX_IMPORTANCE_PERCENT,
                 );
             }
             Circle::WeDoWell => {
@@ -205,7 +203,7 @@ impl Thresholds {
 
     /// Whether every threshold is in its range (a file may say otherwise).
     pub fn valid(&self) -> bool {
-        (IMPORTANCE_STEP..=100).contains(&self.important_percent)
+        (IMPORTANCE_STEP..=super::limits::MAX_IMPORTANCE_PERCENT).contains(&self.important_percent)
             && (RATING_MIN..=RATING_MAX).contains(&self.we_do_well)
             && (RATING_MIN..=RATING_MAX).contains(&self.competitors_poor)
     }

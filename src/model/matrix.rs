@@ -41,8 +41,9 @@ impl Matrix {
                 let cell = &mut m.cells[dim.index()][q.index()];
                 cell.mots.push(mot.id);
                 if let Some(s) = score {
-                    cell.weighted += s.weighted;
-                    cell.raw += s.raw;
+                    // Saturating, as the scores are: never a panic while drawing.
+                    cell.weighted = cell.weighted.saturating_add(s.weighted);
+                    cell.raw = cell.raw.saturating_add(s.raw);
                 }
             }
         }
@@ -95,7 +96,9 @@ impl Matrix {
             return 0;
         }
         // 1..=4, rounding up so any vote at all is visibly warm.
-        (value * 4).div_ceil(max).clamp(1, 4) as u8
+        (u128::from(value) * 4)
+            .div_ceil(u128::from(max))
+            .clamp(1, 4) as u8
     }
 
     /// MOTs and weighted score of a whole dimension (an MOT counted once).
@@ -109,7 +112,10 @@ impl Matrix {
             .iter()
             .filter(|m| m.dimension == Some(d))
             .fold((0, 0), |(n, w), m| {
-                (n + 1, w + scores.get(&m.id).map_or(0, |s| s.weighted))
+                (
+                    n + 1,
+                    w.saturating_add(scores.get(&m.id).map_or(0, |s| s.weighted)),
+                )
             })
     }
 }

@@ -1,10 +1,12 @@
 //! The workshop's domain: sessions, MOTs, tags, votes, scores and the matrix.
 //! Plain Rust and serde; no terminal and no files.
 
+pub mod check;
 pub mod choose;
 pub mod coach;
 pub mod limits;
 pub mod matrix;
+pub mod path;
 pub mod room;
 pub mod session;
 pub mod stage;
@@ -18,6 +20,7 @@ pub use choose::{
 };
 pub use coach::{Coaching, Elements, coach, sentence};
 pub use matrix::{Cell, Matrix};
+pub use path::{FieldPath, Step};
 pub use room::{Language, Theme, Timebox};
 pub use session::{
     Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotText, Participant, ParticipantId,
@@ -67,8 +70,28 @@ pub enum ModelError {
         /// The rating asked for.
         value: u8,
     },
-    /// A loaded session breaks a rule serde cannot check (already in words).
-    Invalid(String),
+    /// The session holds as many MOTs as it may ([`limits::MAX_MOTS`]).
+    TooManyMots {
+        /// The most it may hold.
+        max: usize,
+    },
+    /// The session holds as many participants as it may.
+    TooManyParticipants {
+        /// The most it may hold.
+        max: usize,
+    },
+    /// The session holds as many respondent groups as it may.
+    TooManyGroups {
+        /// The most it may hold.
+        max: usize,
+    },
+    /// A loaded session breaks a rule serde cannot check.
+    Invalid {
+        /// Where the offending value is, as the file names it.
+        path: FieldPath,
+        /// What is wrong with it, in words.
+        message: String,
+    },
 }
 
 impl std::fmt::Display for ModelError {
@@ -82,7 +105,12 @@ impl std::fmt::Display for ModelError {
             }
             ModelError::CapReached { cap } => tr!("model.error.cap_reached", cap = cap),
             ModelError::NoDotToRemove => tr!("model.error.no_dot").to_string(),
-            ModelError::TooManyHands { max } => tr!("model.error.too_many_hands", max = max),
+            ModelError::TooManyHands { max } => {
+                tr!(
+                    "model.error.too_many_hands",
+                    max = limits::grouped(u64::from(*max))
+                )
+            }
             ModelError::GroupInUse { name, members } => {
                 tr!("model.error.group_in_use", name = name, members = members)
             }
@@ -90,7 +118,23 @@ impl std::fmt::Display for ModelError {
             ModelError::RatingOutOfRange { value } => {
                 tr!("model.error.rating", value = value)
             }
-            ModelError::Invalid(text) => text.clone(),
+            ModelError::TooManyMots { max } => {
+                tr!(
+                    "model.error.too_many_mots",
+                    max = limits::grouped(*max as u64)
+                )
+            }
+            ModelError::TooManyParticipants { max } => tr!(
+                "model.error.too_many_participants",
+                max = limits::grouped(*max as u64)
+            ),
+            ModelError::TooManyGroups { max } => {
+                tr!(
+                    "model.error.too_many_groups",
+                    max = limits::grouped(*max as u64)
+                )
+            }
+            ModelError::Invalid { path, message } => format!("{path}: {message}"),
         };
         f.write_str(&text)
     }

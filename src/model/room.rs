@@ -129,8 +129,7 @@ pub struct Timebox {
     pub minutes: u32,
 }
 
-/// Longest timebox: a half-day is already more than one stage should take.
-pub const MAX_TIMEBOX_MINUTES: u32 = 240;
+pub use super::limits::MAX_TIMEBOX_MINUTES;
 
 /// The timebox a stage gets until the facilitator sets one.
 pub fn default_minutes(stage: Stage) -> u32 {

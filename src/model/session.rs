@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
-use super::choose::{Golden, Motx, RATING_MAX, RATING_MIN, Thresholds};
+use super::choose::{Golden, Motx, Thresholds};
+use super::limits::{MAX_GROUPS, MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS};
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
@@ -163,10 +164,7 @@ pub struct MotText {
 pub const DEFAULT_DOT_BUDGET: u32 = 3;
 /// Default cap of dots from one participant on one MOT.
 pub const DEFAULT_MAX_DOTS_PER_MOT: u32 = 2;
-/// Highest weight a group may carry; keeps scores readable and sums far from overflow.
-pub const MAX_WEIGHT: u32 = 99;
-/// Highest id of an MOT, group or participant a file may hold.
-pub const MAX_ID: u32 = 999_999_999;
+pub use super::limits::{MAX_DOT_BUDGET, MAX_ID, MAX_WEIGHT};
 
 /// The id after the highest in use; if that would pass [`MAX_ID`] (only a
 /// hand-edited file gets there), the lowest free one instead.
@@ -180,8 +178,6 @@ fn next_id(ids: impl Iterator<Item = u32> + Clone) -> u32 {
         }
     }
 }
-/// Highest dot budget; more dots than this stop meaning anything.
-pub const MAX_DOT_BUDGET: u32 = 99;
 
 impl Session {
     /// A new session with the default respondent groups and voting rules;
@@ -235,149 +231,12 @@ impl Session {
         }
     }
 
-    /// Checks what serde cannot: unique ids and references that resolve.
+    /// Checks what serde cannot: every limit of [`limits`](super::limits),
+    /// unique ids and references that resolve. The first problem found is
+    /// returned with the path to the offending value. Linear in the size of
+    /// the session, so a session at its limits checks in well under a second.
     pub fn validate(&self) -> Result<(), ModelError> {
-        fn unique<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Option<T> {
-            let mut v: Vec<T> = ids.collect();
-            v.sort();
-            v.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
-        }
-        // Ids grow by one per addition; a file with a huge id would make the
-        // next one overflow.
-        let invalid = |text: String| Err(ModelError::Invalid(text));
-        fn too_large(mut ids: impl Iterator<Item = u32>) -> Option<u32> {
-            ids.find(|id| *id > MAX_ID)
-        }
-        if let Some(id) = too_large(self.groups.iter().map(|g| g.id)) {
-            return invalid(tr!(
-                "model.invalid.group_id_too_large",
-                id = id,
-                max = MAX_ID
-            ));
-        }
-        if let Some(id) = too_large(self.participants.iter().map(|p| p.id)) {
-            return invalid(tr!(
-                "model.invalid.participant_id_too_large",
-                id = id,
-                max = MAX_ID
-            ));
-        }
-        if let Some(id) = too_large(self.mots.iter().map(|m| m.id)) {
-            return invalid(tr!("model.invalid.mot_id_too_large", id = id, max = MAX_ID));
-        }
-        if let Some(id) = unique(self.groups.iter().map(|g| g.id)) {
-            return invalid(tr!("model.invalid.group_id_twice", id = id));
-        }
-        if let Some(id) = unique(self.participants.iter().map(|p| p.id)) {
-            return invalid(tr!("model.invalid.participant_id_twice", id = id));
-        }
-        if let Some(id) = unique(self.mots.iter().map(|m| m.id)) {
-            return invalid(tr!("model.invalid.mot_id_twice", id = id));
-        }
-        for p in &self.participants {
-            if self.group(p.group).is_none() {
-                return invalid(tr!(
-                    "model.invalid.participant_group",
-                    name = p.name,
-                    group = p.group
-                ));
-            }
-        }
-        for g in &self.groups {
-            if g.weight > MAX_WEIGHT {
-                return invalid(tr!(
-                    "model.invalid.group_weight",
-                    name = g.name,
-                    weight = g.weight,
-                    max = MAX_WEIGHT
-                ));
-            }
-        }
-        // Stages by the names the file writes them with.
-        for t in &self.timeboxes {
-            if t.minutes == 0 || t.minutes > MAX_TIMEBOX_MINUTES {
-                return invalid(tr!(
-                    "model.invalid.timebox_minutes",
-                    stage = format!("{:?}", t.stage),
-                    minutes = t.minutes,
-                    max = MAX_TIMEBOX_MINUTES
-                ));
-            }
-        }
-        if let Some(stage) = unique(self.timeboxes.iter().map(|t| t.stage.index())) {
-            return invalid(tr!(
-                "model.invalid.timebox_twice",
-                stage = format!("{:?}", Stage::ALL[stage])
-            ));
-        }
-        if self.dot_budget > MAX_DOT_BUDGET {
-            return invalid(tr!(
-                "model.invalid.dot_budget",
-                budget = self.dot_budget,
-                max = MAX_DOT_BUDGET
-            ));
-        }
-        if !self.circles.valid() {
-            let c = &self.circles;
-            return invalid(tr!(
-                "model.invalid.circles",
-                important = c.important_percent,
-                well = c.we_do_well,
-                poor = c.competitors_poor
-            ));
-        }
-        for m in &self.mots {
-            for rating in [m.we_do_well, m.competitors_poor].into_iter().flatten() {
-                if !(RATING_MIN..=RATING_MAX).contains(&rating) {
-                    return invalid(tr!("model.invalid.rating", mot = m.id, rating = rating));
-                }
-            }
-            if unique(m.qualities.iter().copied()).is_some() {
-                return invalid(tr!("model.invalid.quality_twice", mot = m.id));
-            }
-            for h in &m.hands {
-                if h.count > super::vote::MAX_HANDS {
-                    return invalid(tr!(
-                        "model.invalid.too_many_hands",
-                        mot = m.id,
-                        count = h.count,
-                        max = super::vote::MAX_HANDS
-                    ));
-                }
-                if self.group(h.group).is_none() {
-                    return invalid(tr!(
-                        "model.invalid.hands_group",
-                        mot = m.id,
-                        group = h.group
-                    ));
-                }
-            }
-            if unique(m.hands.iter().map(|h| h.group)).is_some() {
-                return invalid(tr!("model.invalid.hands_twice", mot = m.id));
-            }
-        }
-        for d in &self.dots {
-            if d.count == 0 {
-                return invalid(tr!(
-                    "model.invalid.zero_dots",
-                    participant = d.participant,
-                    mot = d.mot
-                ));
-            }
-            if self.participant(d.participant).is_none() {
-                return invalid(tr!(
-                    "model.invalid.dots_participant",
-                    participant = d.participant
-                ));
-            }
-            if self.mot(d.mot).is_none() {
-                return invalid(tr!("model.invalid.dots_mot", mot = d.mot));
-            }
-        }
-        if let Some((p, m)) = unique(self.dots.iter().map(|d| (d.participant, d.mot))) {
-            return invalid(tr!("model.invalid.dots_twice", participant = p, mot = m));
-        }
-        Ok(())
+        super::check::session(self)
     }
 
     /// The minutes a stage is given.
@@ -422,7 +281,18 @@ impl Session {
             .ok_or(ModelError::NoSuchMot(id))
     }
 
-    /// Adds an MOT and returns its new id.
+    /// Adds an MOT and returns its new id, or refuses when the session holds
+    /// [`MAX_MOTS`] already. The way in for the app and every later source.
+    pub fn try_add_mot(&mut self, text: MotText) -> Result<MotId, ModelError> {
+        if self.mots.len() >= MAX_MOTS {
+            return Err(ModelError::TooManyMots { max: MAX_MOTS });
+        }
+        Ok(self.add_mot(text))
+    }
+
+    /// Adds an MOT and returns its new id, whatever the count: for code that
+    /// builds sessions it knows are small (tests, examples). Past
+    /// [`MAX_MOTS`] the session no longer validates, so it is never saved.
     pub fn add_mot(&mut self, text: MotText) -> MotId {
         let id = next_id(self.mots.iter().map(|m| m.id));
         self.mots.push(Mot {
@@ -482,7 +352,17 @@ impl Session {
         }
     }
 
-    /// Adds a respondent group with weight 1 and returns its id.
+    /// Adds a respondent group with weight 1 and returns its id, or refuses
+    /// when the session holds [`MAX_GROUPS`] already.
+    pub fn try_add_group(&mut self, name: &str) -> Result<GroupId, ModelError> {
+        if self.groups.len() >= MAX_GROUPS {
+            return Err(ModelError::TooManyGroups { max: MAX_GROUPS });
+        }
+        Ok(self.add_group(name))
+    }
+
+    /// Adds a respondent group with weight 1 and returns its id, whatever
+    /// the count: for code that builds small sessions (see [`Session::add_mot`]).
     pub fn add_group(&mut self, name: &str) -> GroupId {
         let id = next_id(self.groups.iter().map(|g| g.id));
         self.groups.push(Group {
@@ -539,7 +419,8 @@ impl Session {
         Ok(self.groups.remove(pos))
     }
 
-    /// Adds a participant to a group and returns their id.
+    /// Adds a participant to a group and returns their id; refused when the
+    /// session holds [`MAX_PARTICIPANTS`] already.
     pub fn add_participant(
         &mut self,
         name: &str,
@@ -547,6 +428,11 @@ impl Session {
     ) -> Result<ParticipantId, ModelError> {
         if self.group(group).is_none() {
             return Err(ModelError::NoSuchGroup(group));
+        }
+        if self.participants.len() >= MAX_PARTICIPANTS {
+            return Err(ModelError::TooManyParticipants {
+                max: MAX_PARTICIPANTS,
+            });
         }
         let id = next_id(self.participants.iter().map(|p| p.id));
         self.participants.push(Participant {
@@ -628,10 +514,12 @@ impl Mot {
 }
 
 /// One line of text as the room reads it: no control characters, newlines and
-/// tabs as spaces, no leading or trailing blanks.
+/// tabs as spaces, no leading or trailing blanks, at most
+/// [`MAX_TEXT_CHARS`] characters (the text fields stop there first and say
+/// so; this keeps any other way in within the limit).
 pub fn clean_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut out = String::with_capacity(s.len().min(MAX_TEXT_CHARS * 4));
+    for c in s.chars().take(MAX_TEXT_CHARS) {
         if c.is_control() {
             out.push(' ');
         } else {
@@ -824,6 +712,49 @@ mod tests {
         s.add_mot(text("a", "b", "c"));
         s.mots.push(s.mots[0].clone());
         assert!(s.validate().is_err());
+    }
+
+    #[test]
+    fn adds_stop_at_the_limits() {
+        let mut s = Session::new("t");
+        s.add_mot(MotText::default());
+        let template = s.mots[0].clone();
+        s.mots = (1..MAX_MOTS as u32)
+            .map(|id| Mot {
+                id,
+                ..template.clone()
+            })
+            .collect();
+        assert!(s.try_add_mot(MotText::default()).is_ok(), "the last one");
+        assert_eq!(
+            s.try_add_mot(MotText::default()),
+            Err(ModelError::TooManyMots { max: MAX_MOTS })
+        );
+        assert_eq!(s.mots.len(), MAX_MOTS);
+        let mut s = Session::new("t");
+        for i in s.groups.len()..MAX_GROUPS {
+            s.try_add_group(&format!("g{i}")).expect("room for it");
+        }
+        assert_eq!(
+            s.try_add_group("one more"),
+            Err(ModelError::TooManyGroups { max: MAX_GROUPS })
+        );
+        assert!(s.validate().is_ok());
+        let e = ModelError::TooManyGroups { max: MAX_GROUPS }.to_string();
+        assert_eq!(e, "a session holds at most 50 respondent groups");
+    }
+
+    #[test]
+    fn text_from_any_way_in_stops_at_the_limit() {
+        let long = "长".repeat(MAX_TEXT_CHARS + 10);
+        assert_eq!(clean_line(&long).chars().count(), MAX_TEXT_CHARS);
+        let mut s = Session::new("t");
+        let id = s.add_group(&long);
+        assert_eq!(
+            s.group(id).map(|g| g.name.chars().count()),
+            Some(MAX_TEXT_CHARS)
+        );
+        assert!(s.validate().is_ok());
     }
 
     #[test]

@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use super::ModelError;
 use super::session::{Dots, GroupId, Hands, MotId, ParticipantId, Session};
 
-/// Most hands one group can raise for one MOT; a typo guard, not a rule of the room.
-pub const MAX_HANDS: u32 = 9999;
+pub use super::limits::MAX_HANDS;
 
 /// A MOT's votes: weighted score beside the raw count, and the split by group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,13 +20,24 @@ pub struct Score {
 }
 
 impl Session {
-    /// Dots a participant has spent in all.
+    /// Dots a participant has spent in all (saturating: a session held in
+    /// memory past its limits must still draw).
     pub fn dots_spent(&self, participant: ParticipantId) -> u32 {
         self.dots
             .iter()
             .filter(|d| d.participant == participant)
-            .map(|d| d.count)
-            .sum()
+            .fold(0u32, |sum, d| sum.saturating_add(d.count))
+    }
+
+    /// Dots every participant has spent, in one pass over the dots (for
+    /// screens that show everyone: one lookup each instead of a pass each).
+    pub fn dots_spent_by_participant(&self) -> HashMap<ParticipantId, u32> {
+        let mut out: HashMap<ParticipantId, u32> = HashMap::new();
+        for d in &self.dots {
+            let sum = out.entry(d.participant).or_default();
+            *sum = sum.saturating_add(d.count);
+        }
+        out
     }
 
     /// Dots a participant may still spend (zero when the budget was lowered below what they spent).
@@ -67,14 +77,14 @@ impl Session {
             .iter_mut()
             .find(|d| d.participant == participant && d.mot == mot)
         {
-            Some(d) => d.count += 1,
+            Some(d) => d.count = d.count.saturating_add(1),
             None => self.dots.push(Dots {
                 participant,
                 mot,
                 count: 1,
             }),
         }
-        Ok(on + 1)
+        Ok(on.saturating_add(1))
     }
 
     /// Takes one dot back; returns how many remain on the MOT.
@@ -146,14 +156,17 @@ impl Session {
                 )
             })
             .collect();
+        // Saturating: within the limits no sum comes near u64::MAX, but a
+        // session held in memory past them must not stop the drawing.
         let mut add = |mot: MotId, group: GroupId, count: u32| {
             if let (Some(score), Some(&w), Some(&i)) =
                 (out.get_mut(&mot), weight.get(&group), slot.get(&group))
             {
                 let count = u64::from(count);
-                score.raw += count;
-                score.weighted += count * w;
-                score.by_group[i].1 += count * w;
+                score.raw = score.raw.saturating_add(count);
+                score.weighted = score.weighted.saturating_add(count.saturating_mul(w));
+                let part = &mut score.by_group[i].1;
+                *part = part.saturating_add(count.saturating_mul(w));
             }
         };
         for m in &self.mots {
