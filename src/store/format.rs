@@ -5,8 +5,10 @@ use std::fmt;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use crate::model::{FORMAT_VERSION, Session};
+use crate::model::{FORMAT_VERSION, FieldPath, ModelError, Session};
 use crate::tr;
+
+mod locate;
 
 /// A problem in a session file, with the line and column a person can go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +86,14 @@ pub struct Decoded {
 /// cannot be read at all).
 pub fn version_of(text: &str) -> u32 {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Read where it is written: parsing the whole file only for its version
+    // would read a session of 100,000 MOTs twice. When it is not a plain
+    // field at the top, let `ron` say what the file holds.
+    if let Some(version) =
+        locate::top_level_atom(text, "version").and_then(|v| ron::from_str::<u32>(v).ok())
+    {
+        return version;
+    }
     ron::from_str::<VersionOnly>(text).map_or(FORMAT_VERSION, |v| v.version)
 }
 
@@ -99,10 +109,13 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
     // When even the version cannot be read, parse as the current version:
     // that gives the most useful line and column.
     let version = version_of(text);
+    // Problems with the version point at it, like every other value.
+    let at_version = || locate::locate(text, &FieldPath::field("version"));
     if version > FORMAT_VERSION {
+        let (line, col) = at_version();
         return Err(FormatError::at(
-            1,
-            1,
+            line,
+            col,
             tr!(
                 "store.format.newer",
                 version = version,
@@ -111,7 +124,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         ));
     }
     let session = match version {
-        0 => return Err(FormatError::at(1, 1, tr!("store.format.version_zero"))),
+        0 => {
+            let (line, col) = at_version();
+            return Err(FormatError::at(line, col, tr!("store.format.version_zero")));
+        }
         1 => parse::<super::v1::SessionV1>(text)?.into(),
         2 => parse::<super::v2::SessionV2>(text)?.into(),
         3 => parse::<super::v3::SessionV3>(text)?.into(),
@@ -119,9 +135,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
     };
     // Whatever the peek saw, the session read must be of this build's version.
     if session.version != FORMAT_VERSION {
+        let (line, col) = at_version();
         return Err(FormatError::at(
-            1,
-            1,
+            line,
+            col,
             tr!(
                 "store.format.version_mismatch",
                 said = session.version,
@@ -129,9 +146,14 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
             ),
         ));
     }
-    session
-        .validate()
-        .map_err(|e| FormatError::at(1, 1, e.to_string()))?;
+    // A rule broken after parsing points at its value, as a parse error does.
+    session.validate().map_err(|e| {
+        let (line, col) = match &e {
+            ModelError::Invalid { path, .. } => locate::locate(text, path),
+            _ => (1, 1),
+        };
+        FormatError::at(line, col, e.to_string())
+    })?;
     Ok(Decoded { session, version })
 }
 
