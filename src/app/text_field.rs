@@ -3,6 +3,8 @@
 use crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::model::limits::MAX_TEXT_CHARS;
+
 /// An editable line of text. Newlines and tabs never enter it: a paste with
 /// line breaks becomes one line, so a field always saves as the room typed it.
 #[derive(Debug, Clone)]
@@ -36,7 +38,9 @@ impl TextField {
     }
 
     /// Applies an editing key. Enter and Tab are the caller's to handle.
-    pub fn input(&mut self, key: KeyEvent) {
+    /// Returns true when the key was refused because the field holds
+    /// [`MAX_TEXT_CHARS`] already: the caller says so.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
         use crossterm::event::{KeyCode, KeyModifiers};
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let breaks_line = match key.code {
@@ -44,14 +48,41 @@ impl TextField {
             KeyCode::Char(c) => c.is_control() || (ctrl && matches!(c, 'm' | 'j')),
             _ => false,
         };
-        if !breaks_line {
-            self.area.input(key);
+        if breaks_line {
+            return false;
+        }
+        let before = self.chars();
+        self.area.input(key);
+        // Any key that adds text (a character, the editor's own yank) is
+        // taken back when it goes past the limit; shortening is always fine.
+        let after = self.chars();
+        if after > MAX_TEXT_CHARS && after > before {
+            self.area.undo();
+            return true;
+        }
+        false
+    }
+
+    /// Inserts pasted text as one line, as much of it as fits in
+    /// [`MAX_TEXT_CHARS`]; returns true when some of it was cut.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let line = one_line(text);
+        let room = MAX_TEXT_CHARS.saturating_sub(self.chars());
+        match line.char_indices().nth(room) {
+            Some((end, _)) => {
+                self.area.insert_str(&line[..end]);
+                true
+            }
+            None => {
+                self.area.insert_str(line);
+                false
+            }
         }
     }
 
-    /// Inserts pasted text as one line.
-    pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(one_line(text));
+    /// Characters held.
+    fn chars(&self) -> usize {
+        self.area.lines().iter().map(|l| l.chars().count()).sum()
     }
 
     /// The widget state, for drawing.
@@ -102,5 +133,29 @@ mod tests {
         f.paste("b\nc\td\r\ne");
         assert_eq!(f.text(), "ab c d e");
         assert_eq!(f.textarea().lines().len(), 1);
+    }
+
+    #[test]
+    fn a_field_stops_at_the_text_limit_and_says_so() {
+        let mut f = TextField::new(&"字".repeat(MAX_TEXT_CHARS - 2));
+        assert!(!f.paste("ab"), "exactly to the limit");
+        assert_eq!(f.text().chars().count(), MAX_TEXT_CHARS);
+        assert!(f.input(key(KeyCode::Char('x'))), "one more is refused");
+        assert_eq!(f.text().chars().count(), MAX_TEXT_CHARS);
+        assert!(f.text().ends_with("ab"));
+        assert!(f.paste("yz"), "a paste past it is cut");
+        assert_eq!(f.text().chars().count(), MAX_TEXT_CHARS);
+        assert!(!f.input(key(KeyCode::Backspace)), "shortening is fine");
+        assert!(!f.input(key(KeyCode::Char('c'))), "and there is room again");
+        assert!(
+            f.text().ends_with("ac"),
+            "{}",
+            &f.text()[f.text().len() - 8..]
+        );
+
+        let mut g = TextField::new("12");
+        assert!(g.paste(&"长".repeat(MAX_TEXT_CHARS)), "cut to fit");
+        assert_eq!(g.text().chars().count(), MAX_TEXT_CHARS);
+        assert!(g.text().starts_with("12长"));
     }
 }

@@ -10,7 +10,9 @@ use std::time::Duration;
 use super::Target;
 use super::history::Change;
 use super::timer::{self, Timer};
-use crate::model::{Circle, Dimension, Filter, Golden, ModelError, MotId, Session, Theme, room};
+use crate::model::{
+    Circle, Dimension, Filter, Golden, ModelError, MotId, Session, Theme, limits, room,
+};
 use crate::tr;
 
 /// Rows a page key moves; the view shows at least this many.
@@ -293,6 +295,7 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(field) = &mut prompt.elsewhere {
+        let mut cut = false;
         match action {
             Action::Submit => {
                 let path = std::path::PathBuf::from(field.text().trim());
@@ -303,12 +306,15 @@ fn quit_prompt(app: &mut App, action: Action) -> Vec<Effect> {
                 return vec![Effect::SaveAsAndQuit(path)];
             }
             Action::Cancel => prompt.elsewhere = None,
-            Action::Type(key) => field.input(key),
-            Action::Paste(text) => field.paste(&text),
+            Action::Type(key) => cut = field.input(key),
+            Action::Paste(text) => cut = field.paste(&text),
             // Ctrl-C while typing the path: the user means it; a copy is
             // still put somewhere safe.
             Action::Quit => return vec![Effect::QuitUnsaved],
             _ => {}
+        }
+        if cut {
+            app.error(text_cut());
         }
         return Vec::new();
     }
@@ -346,6 +352,14 @@ enum Travel {
     Redo,
 }
 
+/// What a field says when it stops at the text limit: never silently.
+fn text_cut() -> String {
+    tr!(
+        "model.limit.text_cut",
+        max = limits::grouped(limits::MAX_TEXT_CHARS as u64)
+    )
+}
+
 /// What an undo or redo says.
 fn travel_words(way: Travel, change: Option<Change>) -> String {
     match (way, change) {
@@ -367,6 +381,12 @@ impl Outcome {
     }
     fn error(&mut self, s: impl Into<String>) {
         self.status = Some((s.into(), true));
+    }
+    /// Says so when typing or pasting stopped at the text limit.
+    fn cut(&mut self, cut: bool) {
+        if cut {
+            self.error(text_cut());
+        }
     }
     /// Saves on success, reports a refused change on failure.
     fn apply<T>(&mut self, r: Result<T, ModelError>) -> Option<T> {
@@ -455,8 +475,8 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
                 }
             }
             Action::Cancel => p.new_title = None,
-            Action::Type(key) => field.input(key),
-            Action::Paste(text) => field.paste(&text),
+            Action::Type(key) => out.cut(field.input(key)),
+            Action::Paste(text) => out.cut(field.paste(&text)),
             _ => {}
         }
         return;
@@ -748,8 +768,8 @@ fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
         return;
     };
     match action {
-        Action::Type(key) => field.input(key),
-        Action::Paste(text) => field.paste(&text),
+        Action::Type(key) => out.cut(field.input(key)),
+        Action::Paste(text) => out.cut(field.paste(&text)),
         Action::Cancel => w.setup.editing = None,
         Action::Submit => {
             let what = *what;
@@ -874,8 +894,8 @@ fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
 fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let Some(ed) = &mut w.editor else { return };
     match action {
-        Action::Type(key) => ed.fields[ed.focus].input(key),
-        Action::Paste(text) => ed.fields[ed.focus].paste(&text),
+        Action::Type(key) => out.cut(ed.fields[ed.focus].input(key)),
+        Action::Paste(text) => out.cut(ed.fields[ed.focus].paste(&text)),
         Action::NextField => ed.focus = (ed.focus + 1) % 3,
         Action::PrevField => ed.focus = (ed.focus + 2) % 3,
         Action::Submit if ed.focus < 2 => ed.focus += 1,
@@ -1275,8 +1295,8 @@ fn circle_words(w: &Workshop) -> String {
 fn motx_editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let Some(ed) = &mut w.choose.motx else { return };
     match action {
-        Action::Type(key) => ed.fields[ed.focus].input(key),
-        Action::Paste(text) => ed.fields[ed.focus].paste(&text),
+        Action::Type(key) => out.cut(ed.fields[ed.focus].input(key)),
+        Action::Paste(text) => out.cut(ed.fields[ed.focus].paste(&text)),
         Action::NextField | Action::PrevField => ed.focus = 1 - ed.focus.min(1),
         Action::Submit if ed.focus == 0 => ed.focus = 1,
         Action::Submit | Action::SaveMot => {
