@@ -15,6 +15,10 @@ use crate::model::{
 };
 use crate::tr;
 
+mod hands_question;
+pub use hands_question::{Unconfirmed, unconfirmed_hands};
+use hands_question::{drop_unconfirmed, end_count_typing, kept_count};
+
 /// Rows a page key moves; the view shows at least this many.
 const PAGE: usize = 10;
 
@@ -26,6 +30,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         return tick(app);
     }
     app.status = None;
+    if let Some(words) = end_count_typing(app, &action) {
+        app.info(words);
+    }
     if let Screen::Workshop(w) = &app.screen
         && w.quit_prompt.is_some()
     {
@@ -268,6 +275,10 @@ pub fn commit_drafts(app: &mut App) -> bool {
     let Screen::Workshop(w) = &mut app.screen else {
         return false;
     };
+    // A count the room has not confirmed is not work to keep.
+    if let Some(typed) = unconfirmed_hands(w) {
+        drop_unconfirmed(w, typed);
+    }
     let mut out = Outcome::default();
     if w.editor.is_some() {
         editor(w, Action::SaveMot, &mut out);
@@ -978,12 +989,30 @@ fn tag(w: &mut Workshop, action: Action, out: &mut Outcome) {
 
 fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let mot = w.selected_mot().map(|m| m.id);
+    let asked = unconfirmed_hands(w);
     // The first digit typed into a cell replaces its count; later ones append.
     let continuing = std::mem::replace(
         &mut w.vote.typing_count,
         matches!(action, Action::Digit(_) | Action::EraseDigit),
     );
     match action {
+        // The answer to "1,200 hands for one group?": keep it...
+        Action::Submit | Action::Yes if asked.is_some() => {
+            if let Some(typed) = asked {
+                out.save();
+                out.info(tr!(
+                    "model.limit.hands_kept",
+                    typed = limits::grouped(u64::from(typed.count)),
+                    mot = typed.mot
+                ));
+            }
+        }
+        // ... or go back to the count last kept.
+        Action::Cancel | Action::No if asked.is_some() => {
+            if let Some(typed) = asked {
+                out.info(drop_unconfirmed(w, typed));
+            }
+        }
         Action::ToggleVoteMode => {
             w.vote.mode = match w.vote.mode {
                 VoteMode::Dots => VoteMode::Hands,
@@ -1039,7 +1068,31 @@ fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 Action::Digit(d) => u32::from(d),
                 _ => now / 10,
             };
-            out.apply(w.session.set_hands(mot, group, next));
+            // A digit typed past what a room usually counts (or erased from
+            // such a count): shown, not yet kept (no save, no undo step)
+            // until the room answers. `+` and `-` step one at a time and
+            // never ask; nor does shortening a count already kept.
+            let erase = action == Action::EraseDigit;
+            let unconfirmed = next > limits::HANDS_ASK_ABOVE
+                && (matches!(action, Action::Digit(_)) || (erase && asked.is_some()));
+            if unconfirmed {
+                match w.session.set_hands(mot, group, next) {
+                    Ok(()) => out.info(tr!(
+                        "model.limit.hands_question",
+                        typed = limits::grouped(u64::from(next)),
+                        kept = limits::grouped(u64::from(kept_count(next)))
+                    )),
+                    Err(e) => out.error(e.to_string()),
+                }
+            } else {
+                out.apply(w.session.set_hands(mot, group, next));
+                // A kept count above the threshold, shortened: the next digit
+                // starts afresh, so every count typed on past the threshold
+                // grew from a kept one of three digits (see `kept_count`).
+                if erase && next > limits::HANDS_ASK_ABOVE {
+                    w.vote.typing_count = false;
+                }
+            }
         }
         _ => {}
     }
