@@ -494,19 +494,28 @@ pub fn stacked_bar(score: &Score, top: u64, cols: usize, coloured: bool) -> Vec<
     if top == 0 || cols == 0 || score.weighted == 0 {
         return vec![Span::raw(" ".repeat(cols))];
     }
-    let total = score.weighted;
-    let cols64 = cols as u64;
+    // In u128: a score held past the limits may be near u64::MAX, and a
+    // drawing must never overflow on it.
+    let total = u128::from(score.weighted);
+    let top = u128::from(top);
+    let cols128 = cols as u128;
     // Any vote at all shows: at least one cell.
-    let len = ((total.min(top) * cols64 + top / 2) / top).clamp(1, cols64);
-    let mut cells: Vec<u64> = score
-        .by_group
-        .iter()
-        .map(|(_, p)| p * len / total)
+    let len = ((total.min(top) * cols128 + top / 2) / top).clamp(1, cols128);
+    let part = |i: usize| u128::from(score.by_group[i].1);
+    let mut cells: Vec<u128> = (0..score.by_group.len())
+        .map(|i| part(i) * len / total)
         .collect();
-    let mut left = len - cells.iter().sum::<u64>();
+    // Pieces never add up past the bar, even if the parts (saturated) do
+    // not add up to the whole.
+    let mut room = len;
+    for c in &mut cells {
+        *c = (*c).min(room);
+        room -= *c;
+    }
+    let mut left = room;
     let mut order: Vec<usize> = (0..cells.len()).collect();
     order.sort_by_key(|&i| {
-        let p = score.by_group[i].1;
+        let p = part(i);
         (std::cmp::Reverse(p * len % total), std::cmp::Reverse(p), i)
     });
     for i in order {
@@ -532,7 +541,7 @@ pub fn stacked_bar(score: &Score, top: u64, cols: usize, coloured: bool) -> Vec<
             ));
         }
     }
-    out.push(Span::raw(" ".repeat(cols - len as usize)));
+    out.push(Span::raw(" ".repeat(cols.saturating_sub(len as usize))));
     out
 }
 

@@ -77,17 +77,16 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
                     .group(p.group)
                     .map(|g| format!("{} ×{}", g.name, g.weight))
                     .unwrap_or_default();
-                let left = s.dots_left(p.id);
-                let spent = s.dots_spent(p.id).min(s.dot_budget);
-                let dots = format!(
-                    "{}{}",
-                    "●".repeat(spent as usize),
-                    "○".repeat(left as usize)
-                );
+                // One pass over the dots for everyone, not one per participant.
+                let spent_by = s.dots_spent_by_participant();
+                let spent_of = |id| spent_by.get(&id).copied().unwrap_or(0);
+                let left = s.dot_budget.saturating_sub(spent_of(p.id));
+                let spent = spent_of(p.id).min(s.dot_budget);
+                let dots = dot_glyphs(spent, left, usize::from(area.width) / 3);
                 let done = s
                     .participants
                     .iter()
-                    .filter(|q| s.dots_left(q.id) == 0)
+                    .filter(|q| spent_of(q.id) >= s.dot_budget)
                     .count();
                 Line::from(vec![
                     Span::styled(format!("{} ", tr!("ui.vote.voting")), theme::label()),
@@ -115,6 +114,20 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![first, second]).block(Block::new()),
         area,
     );
+}
+
+/// `spent` full dots then `left` empty ones, as long as they fit in `cols`
+/// cells; else the two counts ("●12 ○87"). Never longer than `cols` allows,
+/// whatever the numbers: they come from the file.
+fn dot_glyphs(spent: u32, left: u32, cols: usize) -> String {
+    let (spent, left) = (spent as usize, left as usize);
+    if spent.saturating_add(left) <= cols {
+        format!("{}{}", "●".repeat(spent), "○".repeat(left))
+    } else if left == 0 {
+        format!("●{spent}")
+    } else {
+        format!("●{spent} ○{left}")
+    }
 }
 
 fn score_text(score: Option<&Score>, revealed: bool) -> String {
@@ -149,6 +162,14 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     let revealed = s.votes_revealed;
     let scores: HashMap<MotId, Score> = if revealed { s.scores() } else { HashMap::new() };
     let voter = w.voter().map(|p| p.id);
+    // The voter's dots by MOT, looked up once per frame rather than once per row.
+    let mine_by_mot: HashMap<MotId, u32> = voter.map_or_else(HashMap::new, |p| {
+        s.dots
+            .iter()
+            .filter(|d| d.participant == p)
+            .map(|d| (d.mot, d.count))
+            .collect()
+    });
     let block = Block::bordered().title(Line::from(vec![
         Span::styled(format!(" {} ", tr!("ui.vote.mots")), theme::label()),
         Span::styled(
@@ -167,14 +188,16 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let dots_head = tr!("ui.vote.col_dots");
-    let mine_w = (s.max_dots_per_mot as usize * 2)
+    let mine_w = (s.max_dots_per_mot as usize)
+        .saturating_mul(2)
         .clamp(4, 10)
         .max(widgets::width(dots_head));
     let score_w = score_width(w, &scores, revealed);
-    let text_w = width.saturating_sub(2 + 5 + mine_w + 1 + score_w + 1);
+    let id_w = id_width(w);
+    let text_w = width.saturating_sub(2 + id_w + 1 + mine_w + 1 + score_w + 1);
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let header = format!(
-        "  {:>4} {} {} {}",
+        "  {:>id_w$} {} {} {}",
         "#",
         widgets::pad("MOT", text_w),
         widgets::pad(dots_head, mine_w),
@@ -187,13 +210,13 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
         .map(|i| {
             let m = &s.mots[i];
             let sel = i == w.cursor;
-            let mine = voter.map_or(0, |p| s.dots_on(p, m.id));
+            let mine = mine_by_mot.get(&m.id).copied().unwrap_or(0);
             let row = format!(
-                "{}{:>4} {} {} {}",
+                "{}{:>id_w$} {} {} {}",
                 if sel { theme::MARKER } else { theme::NO_MARKER },
                 m.id,
                 widgets::pad(&sentence(m), text_w),
-                widgets::pad(&"●".repeat(mine as usize), mine_w),
+                widgets::pad(&dot_glyphs(mine, 0, mine_w), mine_w),
                 widgets::pad(&score_text(scores.get(&m.id), revealed), score_w),
             );
             let style = if sel {
@@ -228,6 +251,31 @@ fn name_parts(name: &str, cols: usize, rows: usize) -> Vec<String> {
     parts
 }
 
+/// The narrowest the MOT's sentence gets in the show of hands: group columns
+/// beyond what leaves it this much scroll instead.
+const HANDS_TEXT_MIN: usize = 12;
+
+/// The group columns on show: as many as fit beside the sentence, from the
+/// first, or ending at the selected one when it lies further right.
+fn group_window(selected: usize, groups: usize, fit: usize) -> std::ops::Range<usize> {
+    let fit = fit.clamp(1, groups.max(1));
+    let first = (selected + 1)
+        .saturating_sub(fit)
+        .min(groups.saturating_sub(fit));
+    first..(first + fit).min(groups)
+}
+
+/// A count as the show of hands writes it: `[1200]` in the selected cell,
+/// `[1200?]` while it waits for the room to confirm it, `·` for none.
+fn hands_cell(count: u32, selected: bool, asking: bool) -> String {
+    match (selected, asking, count) {
+        (true, true, n) => format!("[{n:>3}?]"),
+        (true, false, n) => format!("[{n:>3}]"),
+        (false, _, 0) => format!(" {:>3} ", "·"),
+        (false, _, n) => format!(" {n:>3} "),
+    }
+}
+
 fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     if empty_hint(w, frame, area) {
         return;
@@ -235,18 +283,38 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
     let revealed = s.votes_revealed;
     let scores: HashMap<MotId, Score> = if revealed { s.scores() } else { HashMap::new() };
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", tr!("ui.vote.hands_title")),
-        theme::label(),
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = inner.width as usize;
-    let groups = &s.groups;
+    let width = area.width.saturating_sub(2) as usize;
     let col_w = if width >= 120 { 14 } else { 9 };
     let score_w = score_width(w, &scores, revealed);
+    let id_w = id_width(w);
+    // Up to 50 groups: those that fit are drawn, the rest scroll with ← →.
+    let fixed = 2 + id_w + 1 + HANDS_TEXT_MIN + 1 + score_w;
+    let fit = width.saturating_sub(fixed) / (col_w + 1);
+    let shown = group_window(w.vote.group, s.groups.len(), fit);
+    let groups = s.groups.get(shown.clone()).unwrap_or_default();
+    let mut title = vec![Span::styled(
+        format!(" {} ", tr!("ui.vote.hands_title")),
+        theme::label(),
+    )];
+    if groups.len() < s.groups.len() {
+        title.push(Span::styled(
+            format!(
+                " {} ",
+                tr!(
+                    "ui.vote.groups_shown",
+                    first = shown.start + 1,
+                    last = shown.end,
+                    total = s.groups.len()
+                )
+            ),
+            theme::quiet(),
+        ));
+    }
+    let block = Block::bordered().title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let text_w = width
-        .saturating_sub(2 + 5 + groups.len() * (col_w + 1) + score_w + 1)
+        .saturating_sub(2 + id_w + 1 + groups.len() * (col_w + 1) + score_w + 1)
         .max(8);
     // Group names, on two lines when one is wider than its column (Chinese
     // names are, at 80 columns), weights under them: all readable at 80 columns.
@@ -261,11 +329,11 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let mut names: Vec<String> = (0..name_rows)
         .map(|r| {
             let (id, mot) = if r == 0 { ("#", "MOT") } else { ("", "") };
-            format!("  {id:>4} {}", widgets::pad(mot, text_w))
+            format!("  {id:>id_w$} {}", widgets::pad(mot, text_w))
         })
         .collect();
-    let mut weights = format!("  {:>4} {}", "", widgets::pad("", text_w));
-    for (gi, g) in groups.iter().enumerate() {
+    let mut weights = format!("  {:>id_w$} {}", "", widgets::pad("", text_w));
+    for (gi, g) in shown.clone().zip(groups) {
         let mark = if gi == w.vote.group { "▼" } else { " " };
         for (row, part) in names.iter_mut().zip(name_parts(&g.name, col_w, name_rows)) {
             row.push(' ');
@@ -287,6 +355,7 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
         theme::quiet(),
     )));
     frame.render_widget(Paragraph::new(head_lines), head);
+    let asking = crate::app::update::unconfirmed_hands(w);
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
     super::note_rows(list, range.clone(), Target::Mot);
     let lines: Vec<Line> = range
@@ -300,23 +369,17 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
             };
             let mut spans = vec![Span::styled(
                 format!(
-                    "{}{:>4} {}",
+                    "{}{:>id_w$} {}",
                     if sel { theme::MARKER } else { theme::NO_MARKER },
                     m.id,
                     widgets::pad(&sentence(m), text_w)
                 ),
                 base,
             )];
-            for (gi, g) in groups.iter().enumerate() {
+            for (gi, g) in shown.clone().zip(groups) {
                 let count = m.hands_for(g.id);
                 let cell_sel = sel && gi == w.vote.group;
-                let text = if cell_sel {
-                    format!("[{count:>3}]")
-                } else if count == 0 {
-                    format!(" {:>3} ", "·")
-                } else {
-                    format!(" {count:>3} ")
-                };
+                let text = hands_cell(count, cell_sel, cell_sel && asking.is_some());
                 spans.push(Span::styled(" ", base));
                 spans.push(Span::styled(
                     widgets::pad(&text, col_w),
@@ -338,9 +401,41 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
+/// The id column: as wide as the largest id (ids go to 999,999,999), four at least.
+fn id_width(w: &Workshop) -> usize {
+    let max = w.session.mots.iter().map(|m| m.id).max().unwrap_or(0);
+    max.to_string().len().max(4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_group_columns_follow_the_selection() {
+        assert_eq!(group_window(0, 4, 4), 0..4);
+        assert_eq!(group_window(3, 4, 10), 0..4);
+        assert_eq!(group_window(0, 50, 4), 0..4);
+        assert_eq!(group_window(3, 50, 4), 0..4);
+        assert_eq!(group_window(4, 50, 4), 1..5);
+        assert_eq!(group_window(49, 50, 4), 46..50);
+        assert_eq!(group_window(0, 50, 0), 0..1, "one column at least");
+        assert_eq!(group_window(0, 0, 4), 0..0);
+        assert_eq!(group_window(70, 50, 4), 46..50, "a selection past the end");
+    }
+
+    #[test]
+    fn counts_and_dots_never_outgrow_their_cells() {
+        assert_eq!(hands_cell(1200, true, true), "[1200?]");
+        assert_eq!(hands_cell(7, true, false), "[  7]");
+        assert_eq!(hands_cell(0, false, false), "   · ");
+        assert_eq!(dot_glyphs(2, 1, 10), "●●○");
+        assert_eq!(dot_glyphs(999_999_999, 0, 10), "●999999999");
+        assert_eq!(
+            dot_glyphs(u32::MAX, u32::MAX, 30),
+            "●4294967295 ○4294967295"
+        );
+    }
 
     #[test]
     fn long_group_names_take_two_rows() {
