@@ -16,7 +16,7 @@ use crate::model::Session;
 use crate::store::SessionFile;
 use crate::store::lock::LockInfo;
 use crate::store::session_file::{self, OpenMode, ReadOnly};
-use crate::store::{self, OpenError, StoreError};
+use crate::store::{self, OpenError, Opened, StoreError};
 use crate::ui::picker::age;
 use crate::{plain, tr};
 
@@ -346,7 +346,12 @@ fn version_words(
     written: Option<SystemTime>,
     saved: bool,
 ) -> String {
-    let age = age(written, SystemTime::now());
+    // Two versions written a few seconds apart must not both read "just now".
+    let now = SystemTime::now();
+    let age = match written.and_then(|t| now.duration_since(t).ok()) {
+        Some(d) if d.as_secs() < 60 => tr!("app.recovery.seconds_ago", n = d.as_secs()),
+        _ => age(written, now),
+    };
     let name = name_of(path);
     match mots {
         Some(mots) if saved => tr!("app.recovery.saved", name = name, mots = mots, age = age),
@@ -440,30 +445,39 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
             return;
         }
     };
-    if let Some(info) = &opened.took_over {
+    let Opened {
+        session,
+        file,
+        took_over,
+        migrated_from,
+        warning,
+        moved_aside,
+        original_kept_as,
+    } = opened;
+    let opened_path = file.path().to_path_buf();
+    app.open(session, file);
+    // What follows is said in the session's own language, as the screen is.
+    crate::i18n::set(app.language());
+    if let Some(info) = &took_over {
         notes.push(tr!("app.open.took_over", holder = holder_words(info)));
     }
-    if let (Some(v), Some(kept)) = (opened.migrated_from, &opened.original_kept_as) {
+    if let (Some(v), Some(kept)) = (migrated_from, &original_kept_as) {
         notes.push(tr!("app.open.upgraded", version = v, name = name_of(kept)));
     }
-    if let Some(aside) = &opened.moved_aside {
+    if let Some(aside) = &moved_aside {
         if how == OpenHow::Backup {
             notes.push(tr!("app.open.backup_opened").into());
         }
         notes.push(tr!("app.open.unreadable_kept", name = name_of(aside)));
     }
-    let restored_over_good_file =
-        saved_file_there && opened.moved_aside.is_none() && opened.warning.is_none();
-    let opened_with_warning = opened.warning.is_some();
-    if let Some(warning) = &opened.warning {
+    let restored_over_good_file = saved_file_there && moved_aside.is_none() && warning.is_none();
+    let opened_with_warning = warning.is_some();
+    if let Some(warning) = &warning {
         notes.push(tr!("app.open.opened_but", warning = warning));
     }
-    let read_only = opened
-        .file
-        .read_only()
-        .map(|why| why_read_only(why, opened.file.path()));
-    let opened_path = opened.file.path().to_path_buf();
-    app.open(opened.session, opened.file);
+    let read_only = app
+        .workshop_ref()
+        .and_then(|w| w.file.read_only().map(|why| why_read_only(why, w.path())));
     if how == OpenHow::RecoveryAsCopy {
         notes.push(tr!(
             "app.open.recovered_copy",

@@ -867,3 +867,17 @@ fn check_believes_the_system_lock_over_the_words_in_the_lock_file() {
     fs::hard_link(&path, lock::lock_path(&path)).expect("link");
     assert!(matches!(lock::state(&path), lock::LockState::Refused(_)));
 }
+
+#[test]
+fn what_opening_says_is_in_the_sessions_own_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v3.ron");
+    fs::copy(&fixture, &path).expect("copy");
+    mot::i18n::set(mot::i18n::Language::English);
+    let mut app = picker_at(dir.path());
+    shell::open(&mut app, &path, OpenHow::Normal);
+    let said = status(&app);
+    mot::i18n::set(mot::i18n::Language::English);
+    assert!(said.contains("已从格式版本 3 升级"), "{said}");
+}
