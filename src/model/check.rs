@@ -139,11 +139,10 @@ fn circles(s: &Session) -> Checked {
     Ok(())
 }
 
-/// An id in range and not seen before; `seen` maps ids to their position.
+/// An id in range and not seen before (`seen` gathers them).
 fn id(
     n: u32,
-    index: usize,
-    seen: &mut HashMap<u32, usize>,
+    seen: &mut HashSet<u32>,
     path: FieldPath,
     too_large: &'static str,
     twice: &'static str,
@@ -152,14 +151,14 @@ fn id(
         let message = crate::i18n::fill(crate::i18n::t(too_large), &[("id", &n), ("max", &MAX_ID)]);
         return invalid(path, message);
     }
-    if seen.insert(n, index).is_some() {
+    if !seen.insert(n) {
         let message = crate::i18n::fill(crate::i18n::t(twice), &[("id", &n)]);
         return invalid(path, message);
     }
     Ok(())
 }
 
-fn groups(s: &Session) -> Result<HashMap<GroupId, usize>, ModelError> {
+fn groups(s: &Session) -> Result<HashSet<GroupId>, ModelError> {
     let list = FieldPath::field("groups");
     too_many(
         s.groups.len(),
@@ -167,12 +166,11 @@ fn groups(s: &Session) -> Result<HashMap<GroupId, usize>, ModelError> {
         list.clone(),
         "model.invalid.too_many_groups",
     )?;
-    let mut seen = HashMap::with_capacity(s.groups.len());
+    let mut seen = HashSet::with_capacity(s.groups.len());
     for (i, g) in s.groups.iter().enumerate() {
         let at = list.clone().at(i);
         id(
             g.id,
-            i,
             &mut seen,
             at.clone().then("id"),
             "model.invalid.group_id_too_large",
@@ -197,7 +195,7 @@ fn groups(s: &Session) -> Result<HashMap<GroupId, usize>, ModelError> {
 
 fn participants(
     s: &Session,
-    groups: &HashMap<GroupId, usize>,
+    groups: &HashSet<GroupId>,
 ) -> Result<HashSet<ParticipantId>, ModelError> {
     let list = FieldPath::field("participants");
     too_many(
@@ -206,19 +204,18 @@ fn participants(
         list.clone(),
         "model.invalid.too_many_participants",
     )?;
-    let mut seen = HashMap::with_capacity(s.participants.len());
+    let mut seen = HashSet::with_capacity(s.participants.len());
     for (i, p) in s.participants.iter().enumerate() {
         let at = list.clone().at(i);
         id(
             p.id,
-            i,
             &mut seen,
             at.clone().then("id"),
             "model.invalid.participant_id_too_large",
             "model.invalid.participant_id_twice",
         )?;
         text(&p.name, at.clone().then("name"))?;
-        if !groups.contains_key(&p.group) {
+        if !groups.contains(&p.group) {
             return invalid(
                 at.then("group"),
                 tr!(
@@ -229,10 +226,10 @@ fn participants(
             );
         }
     }
-    Ok(seen.into_keys().collect())
+    Ok(seen)
 }
 
-fn mots(s: &Session, groups: &HashMap<GroupId, usize>) -> Result<HashSet<MotId>, ModelError> {
+fn mots(s: &Session, groups: &HashSet<GroupId>) -> Result<HashSet<MotId>, ModelError> {
     let list = FieldPath::field("mots");
     too_many(
         s.mots.len(),
@@ -240,14 +237,13 @@ fn mots(s: &Session, groups: &HashMap<GroupId, usize>) -> Result<HashSet<MotId>,
         list.clone(),
         "model.invalid.too_many_mots",
     )?;
-    let mut seen = HashMap::with_capacity(s.mots.len());
+    let mut seen = HashSet::with_capacity(s.mots.len());
     // One set reused for every MOT's hands: no allocation per MOT.
     let mut hands_seen: HashSet<GroupId> = HashSet::new();
     for (i, m) in s.mots.iter().enumerate() {
         let at = list.clone().at(i);
         id(
             m.id,
-            i,
             &mut seen,
             at.clone().then("id"),
             "model.invalid.mot_id_too_large",
@@ -268,7 +264,7 @@ fn mots(s: &Session, groups: &HashMap<GroupId, usize>) -> Result<HashSet<MotId>,
         hands_seen.clear();
         for (j, h) in m.hands.iter().enumerate() {
             let hand = at.clone().then("hands").at(j);
-            if !groups.contains_key(&h.group) {
+            if !groups.contains(&h.group) {
                 return invalid(
                     hand.then("group"),
                     tr!("model.invalid.hands_group", mot = m.id, group = h.group),
@@ -311,7 +307,7 @@ fn mots(s: &Session, groups: &HashMap<GroupId, usize>) -> Result<HashSet<MotId>,
         )?;
         text(&m.motx.customer_next, at.then("motx").then("customer_next"))?;
     }
-    Ok(seen.into_keys().collect())
+    Ok(seen)
 }
 
 fn dots(s: &Session, participants: &HashSet<ParticipantId>, mots: &HashSet<MotId>) -> Checked {
