@@ -704,15 +704,15 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
     );
     assert!(screen.contains("[1200?]"), "{screen}");
     assert_eq!(first_count(&h), (1200, 120), "shown, not kept");
-    // Enter keeps it (an action until the keymap binds Enter here).
-    mot::shell::dispatch(&mut h.app, Action::Submit);
+    // Enter keeps it.
+    h.key(KeyCode::Enter);
     assert_eq!(first_count(&h), (1200, 1200));
     assert!(h.screen(100, 30).contains("1,200 hands kept for MOT 1"));
     assert!(h.screen(100, 30).contains("[1200]"));
     // Esc goes back to the count kept before the fourth digit.
     h.type_text("34567");
     assert!(h.screen(100, 30).contains("34,567 hands for one group?"));
-    mot::shell::dispatch(&mut h.app, Action::Cancel);
+    h.key(KeyCode::Esc);
     assert_eq!(first_count(&h), (345, 345));
     assert!(
         h.screen(100, 30)

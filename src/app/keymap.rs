@@ -709,6 +709,21 @@ pub static BINDINGS: &[Binding] = &[
         None
     ),
     bind!(VoteHands, [c('-')], A::Decrease, "keys.vote.less", None),
+    // The answer to "1,200 hands for one group?".
+    bind!(
+        VoteHands,
+        [k(K::Enter)],
+        A::Submit,
+        "keys.vote.keep_count",
+        None
+    ),
+    bind!(
+        VoteHands,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.vote.drop_count",
+        None
+    ),
     bind!(
         VoteHands,
         [c('m')],
