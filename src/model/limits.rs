@@ -17,6 +17,15 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Longest file name most file systems take, in bytes.
 pub const MAX_NAME_BYTES: usize = 255;
 
+/// The bytes mot may add to a session's file name for the files it keeps
+/// beside it: the longest is the temporary of the recovery file,
+/// `.NAME.recovery.PID.N.tmp` (a process id of 10 digits, a counter of 20).
+pub const SIDE_SUFFIX_BYTES: usize = 1 + ".recovery".len() + 1 + 10 + 1 + 20 + ".tmp".len();
+
+/// Longest session file name that can be written: with every side file's
+/// suffix it still fits in [`MAX_NAME_BYTES`]. A longer one opens read-only.
+pub const MAX_SESSION_NAME_BYTES: usize = MAX_NAME_BYTES - SIDE_SUFFIX_BYTES;
+
 /// Most MOTs in one session: twice the largest session measured (100,000
 /// MOTs, about 80 MB), well inside [`MAX_FILE_BYTES`].
 pub const MAX_MOTS: usize = 200_000;
@@ -110,7 +119,7 @@ pub const TABLE: &[Limit] = &[
         what: "model.limit.file_name",
         field: "",
         min: None,
-        max: MAX_NAME_BYTES as u64,
+        max: MAX_SESSION_NAME_BYTES as u64,
         unit: "model.limit.unit.bytes",
     },
     Limit {

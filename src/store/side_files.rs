@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::StoreError;
-use crate::model::limits::{MAX_FILE_BYTES, MAX_NAME_BYTES};
+use crate::model::limits::MAX_FILE_BYTES;
+pub use crate::model::limits::{MAX_SESSION_NAME_BYTES, SIDE_SUFFIX_BYTES};
 
 /// The most bytes a lock file holds (a process id, a machine name, a time).
 pub const MAX_LOCK_BYTES: u64 = 64 * 1024;
@@ -310,14 +311,6 @@ pub fn create_new(path: &Path, mode: Option<u32>) -> io::Result<File> {
     }
     Ok(file)
 }
-
-/// The bytes mot may add to a session's file name for its side files: the
-/// longest is the temporary of the recovery file,
-/// `.NAME.recovery.PID.N.tmp` (a process id of 10 digits, a counter of 20).
-pub const SIDE_SUFFIX_BYTES: usize = 1 + ".recovery".len() + 1 + 10 + 1 + 20 + ".tmp".len();
-
-/// The longest session file name whose side files all fit in a name.
-pub const MAX_SESSION_NAME_BYTES: usize = MAX_NAME_BYTES - SIDE_SUFFIX_BYTES;
 
 /// Whether every side file of this session can be named beside it.
 pub fn side_names_fit(path: &Path) -> bool {
