@@ -29,26 +29,37 @@ pub struct Session {
     /// Session title, also the basis of the file name.
     pub title: String,
     /// The stage the room was on at the last save, so reopening returns there.
+    #[serde(default)]
     pub stage: Stage,
     /// The language the interface spoke when the room last chose one.
+    #[serde(default)]
     pub language: Option<Language>,
     /// The colours the room last chose.
+    #[serde(default)]
     pub theme: Option<Theme>,
     /// Minutes per stage the facilitator set; a stage not listed gets its default.
+    #[serde(default)]
     pub timeboxes: Vec<Timebox>,
     /// The brand the workshop is about.
+    #[serde(default)]
     pub brand: String,
     /// The brand's one core message (the label customers should carry away).
+    #[serde(default)]
     pub core_message: String,
     /// Who the target customer is.
+    #[serde(default)]
     pub target_user: String,
     /// The dimension the business focuses on now, if chosen.
+    #[serde(default)]
     pub focus: Option<Dimension>,
     /// Dots each participant may spend.
+    #[serde(default = "default_dot_budget")]
     pub dot_budget: u32,
     /// Most dots one participant may put on one MOT.
+    #[serde(default = "default_max_dots_per_mot")]
     pub max_dots_per_mot: u32,
     /// Whether vote totals are shown to the room (blind until revealed).
+    #[serde(default)]
     pub votes_revealed: bool,
     /// Where the three circles of Choose start (missing in older files: the defaults).
     #[serde(default)]
@@ -56,10 +67,13 @@ pub struct Session {
     /// Respondent groups, each with its vote weight.
     pub groups: Vec<Group>,
     /// People in the room, each in one group.
+    #[serde(default)]
     pub participants: Vec<Participant>,
     /// The moments of truth written so far.
+    #[serde(default)]
     pub mots: Vec<Mot>,
     /// Dots spent by participants.
+    #[serde(default)]
     pub dots: Vec<Dots>,
 }
 
@@ -72,6 +86,7 @@ pub struct Group {
     /// Name shown in the room, e.g. "loves us".
     pub name: String,
     /// Who belongs to it, in a few words.
+    #[serde(default)]
     pub description: String,
     /// Multiplier applied to each of this group's votes.
     pub weight: u32,
@@ -102,10 +117,13 @@ pub struct Mot {
     /// What the customer felt (感觉到了什么).
     pub feeling: String,
     /// The one dimension it belongs to, once tagged.
+    #[serde(default)]
     pub dimension: Option<Dimension>,
     /// The service qualities it shows, in canonical order, no repeats.
+    #[serde(default)]
     pub qualities: Vec<Quality>,
     /// Hands raised per respondent group in a show-of-hands vote.
+    #[serde(default)]
     pub hands: Vec<Hands>,
     /// Peak, low or end (the peak-end rule), if marked.
     #[serde(default)]
@@ -162,6 +180,16 @@ pub struct MotText {
 
 /// Default dot budget per participant.
 pub const DEFAULT_DOT_BUDGET: u32 = 3;
+
+/// The dot budget of a file that does not give one.
+fn default_dot_budget() -> u32 {
+    DEFAULT_DOT_BUDGET
+}
+
+/// The per-MOT cap of a file that does not give one.
+fn default_max_dots_per_mot() -> u32 {
+    DEFAULT_MAX_DOTS_PER_MOT
+}
 /// Default cap of dots from one participant on one MOT.
 pub const DEFAULT_MAX_DOTS_PER_MOT: u32 = 2;
 pub use super::limits::{MAX_DOT_BUDGET, MAX_ID, MAX_WEIGHT};
