@@ -1,6 +1,8 @@
 //! Drives the app the way a person does: keys in, screen out.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod folder;
 pub mod pty;
 
 use mot::app::{App, Screen, Workshop};
