@@ -1,5 +1,9 @@
 //! The command line without the interface: list and check.
 
+mod common;
+
+#[cfg(unix)]
+use common::folder::fifo;
 use std::process::Command;
 
 fn mot() -> Command {
@@ -345,18 +349,6 @@ fn output_within_seconds(cmd: &mut Command) -> std::process::Output {
         std::thread::sleep(Duration::from_millis(20));
     }
     child.wait_with_output().expect("output")
-}
-
-#[cfg(unix)]
-fn fifo(path: &std::path::Path) {
-    rustix::fs::mknodat(
-        rustix::fs::CWD,
-        path,
-        rustix::fs::FileType::Fifo,
-        rustix::fs::Mode::from_raw_mode(0o600),
-        0,
-    )
-    .expect("mkfifo");
 }
 
 #[cfg(unix)]

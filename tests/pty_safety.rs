@@ -9,7 +9,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::pty::{ENTER, ESC, F12, TAB, Term};
+use common::pty::{
+    ENTER, ESC, F12, FEELING, SITUATION, TAB, Term, WHO, assert_draft_saved, draft, text,
+};
 use mot::model::{MotText, Session, Stage};
 
 const COLS: u16 = 150;
@@ -35,10 +37,6 @@ fn lock_of(path: &Path) -> PathBuf {
     let mut name = path.file_name().expect("a file name").to_os_string();
     name.push(".lock");
     path.with_file_name(name)
-}
-
-fn text(path: &Path) -> String {
-    path.to_str().expect("a UTF-8 path").to_string()
 }
 
 /// `mot --dir DIR open PATH`, with `MOT_CRASH_TEST=1` when `crash_key`.
@@ -75,35 +73,6 @@ fn wait_within(t: &Term, texts: &[&str], limit: Duration) {
     panic!(
         "{texts:?} not all shown within {limit:?}. Screen:\n{}",
         t.contents()
-    );
-}
-
-const WHO: &str = "A business traveller";
-const SITUATION: &str = "asking at the front desk at 6 am for a taxi to the airport";
-const FEELING: &str = "they think ahead";
-
-/// Opens the MOT editor and types an MOT without keeping it.
-fn draft(t: &mut Term) {
-    t.send("n");
-    t.wait_for("New MOT");
-    t.send(WHO);
-    t.send(TAB);
-    t.send(SITUATION);
-    t.send(TAB);
-    t.send(FEELING);
-    // The preview sentence and the field both show it once it is typed.
-    t.wait_for(FEELING);
-    assert!(t.contents().contains("New MOT"), "the editor is still open");
-}
-
-/// The session in the file holds the MOT typed by [`draft`], after the first one.
-fn assert_draft_saved(path: &Path) {
-    let session = mot::store::load(path).expect("the session loads");
-    assert_eq!(session.mots.len(), 2, "{:?}", session.mots);
-    let m = &session.mots[1];
-    assert_eq!(
-        (m.who.as_str(), m.situation.as_str(), m.feeling.as_str()),
-        (WHO, SITUATION, FEELING)
     );
 }
 

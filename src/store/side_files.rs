@@ -245,20 +245,23 @@ pub fn open_lock(path: &Path) -> Result<File, StoreError> {
             .truncate(false),
         false,
     )?;
+    usable_as_lock(file, path)
+}
+
+/// A lock file as opened, if it can serve as one: not a file with other
+/// names (writing it would change them), not larger than a lock is.
+fn usable_as_lock(file: File, path: &Path) -> Result<File, StoreError> {
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
-        if meta.nlink() > 1 {
-            return Err(StoreError::HardLinked(path.to_path_buf()));
-        }
-        if meta.len() > MAX_LOCK_BYTES {
-            return Err(StoreError::TooLarge {
-                path: path.to_path_buf(),
-                bytes: meta.len(),
-                max: MAX_LOCK_BYTES,
-            });
-        }
+    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+        return Err(StoreError::HardLinked(path.to_path_buf()));
+    }
+    if meta.len() > MAX_LOCK_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+            max: MAX_LOCK_BYTES,
+        });
     }
     Ok(file)
 }
@@ -267,22 +270,7 @@ pub fn open_lock(path: &Path) -> Result<File, StoreError> {
 /// never through a link, never a special file or one with other names.
 pub fn open_existing_lock(path: &Path) -> Result<File, StoreError> {
     let file = open_with(path, OpenOptions::new().read(true), false)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
-        if meta.nlink() > 1 {
-            return Err(StoreError::HardLinked(path.to_path_buf()));
-        }
-        if meta.len() > MAX_LOCK_BYTES {
-            return Err(StoreError::TooLarge {
-                path: path.to_path_buf(),
-                bytes: meta.len(),
-                max: MAX_LOCK_BYTES,
-            });
-        }
-    }
-    Ok(file)
+    usable_as_lock(file, path)
 }
 
 /// Creates a file that must be new: whatever is at `path` (a file, a link,

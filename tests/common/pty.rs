@@ -238,3 +238,40 @@ impl Drop for Term {
         }
     }
 }
+
+/// What [`draft`] types.
+pub const WHO: &str = "A business traveller";
+/// What [`draft`] types.
+pub const SITUATION: &str = "asking at the front desk at 6 am for a taxi to the airport";
+/// What [`draft`] types.
+pub const FEELING: &str = "they think ahead";
+
+/// A path as an argument.
+pub fn text(path: &std::path::Path) -> String {
+    path.to_str().expect("a UTF-8 path").to_string()
+}
+
+/// Opens the MOT editor and types an MOT without keeping it.
+pub fn draft(t: &mut Term) {
+    t.send("n");
+    t.wait_for("New MOT");
+    t.send(WHO);
+    t.send(TAB);
+    t.send(SITUATION);
+    t.send(TAB);
+    t.send(FEELING);
+    // The preview sentence and the field both show it once it is typed.
+    t.wait_for(FEELING);
+    assert!(t.contents().contains("New MOT"), "the editor is still open");
+}
+
+/// The session in the file holds the MOT typed by [`draft`], after the first one.
+pub fn assert_draft_saved(path: &std::path::Path) {
+    let session = mot::store::load(path).expect("the session loads");
+    assert_eq!(session.mots.len(), 2, "{:?}", session.mots);
+    let m = &session.mots[1];
+    assert_eq!(
+        (m.who.as_str(), m.situation.as_str(), m.feeling.as_str()),
+        (WHO, SITUATION, FEELING)
+    );
+}
