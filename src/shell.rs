@@ -248,7 +248,12 @@ fn save_now(app: &mut App) {
         return;
     };
     if w.read_only() {
-        let message = read_only_message(&w.file);
+        // Changes that only this window holds must not read as "nothing".
+        let message = if w.unsaved {
+            tr!("app.read_only.stopped").to_string()
+        } else {
+            read_only_message(&w.file)
+        };
         app.error(message);
         return;
     }
@@ -475,9 +480,16 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     if let Some(warning) = &warning {
         notes.push(tr!("app.open.opened_but", warning = warning));
     }
-    let read_only = app
-        .workshop_ref()
-        .and_then(|w| w.file.read_only().map(|why| why_read_only(why, w.path())));
+    let read_only = app.workshop_ref().and_then(|w| {
+        w.file.read_only().map(|why| {
+            let words = why_read_only(why, w.path());
+            // The reasons of the file itself already say how to change it.
+            match why {
+                ReadOnly::Link(_) | ReadOnly::NotWritable | ReadOnly::NameTooLong => words,
+                _ => tr!("app.open.changes_off", why = words),
+            }
+        })
+    });
     if how == OpenHow::RecoveryAsCopy {
         notes.push(tr!(
             "app.open.recovered_copy",
@@ -506,7 +518,7 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
         }
     }
     match read_only {
-        Some(text) => app.error(tr!("app.open.changes_off", why = text)),
+        Some(text) => app.error(text),
         None if opened_with_warning => app.error(notes.join(" ")),
         None if !notes.is_empty() => app.info(notes.join(" ")),
         None => app.info(tr!("app.open.opened", path = plain::path(&opened_path))),

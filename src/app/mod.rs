@@ -592,6 +592,7 @@ impl Workshop {
             ),
             Some(ReadOnly::NotWritable) => tr!("app.read_only.short_mode").into(),
             Some(ReadOnly::NameTooLong) => tr!("app.read_only.short_name").into(),
+            Some(ReadOnly::LockLost(_)) => tr!("app.read_only.stopped").into(),
             _ => tr!("app.read_only.no_change").into(),
         }
     }

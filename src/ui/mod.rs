@@ -79,7 +79,7 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     let [top, body, status, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows(app, area)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -244,6 +244,36 @@ pub fn timer_text(w: &Workshop, now: std::time::Instant) -> Option<(String, Styl
     })
 }
 
+/// The most rows a message takes above the key bar.
+const STATUS_ROWS: usize = 3;
+
+/// The text of a message on the status line.
+fn status_text(s: &crate::app::Status) -> String {
+    if s.error {
+        format!(" ⚠ {} ", s.text)
+    } else {
+        format!(" {}", s.text)
+    }
+}
+
+/// Rows the status line needs: a message too long for one row takes up to
+/// three (on a screen tall enough), so the end of it (the file it names,
+/// the key it offers) is read rather than cut.
+fn status_rows(app: &App, area: Rect) -> u16 {
+    let Some(s) = &app.status else { return 1 };
+    if area.height < 20 {
+        return 1;
+    }
+    // The timer keeps its room on the right, as status_line draws it.
+    let timer_w = app
+        .workshop_ref()
+        .and_then(|w| timer_text(w, app.now))
+        .map_or(0, |(text, _)| widgets::width(&text) as u16 + 2);
+    let cols = usize::from(area.width.saturating_sub(timer_w)).max(1);
+    let rows = widgets::wrap(&Line::from(status_text(s)), cols).len();
+    rows.clamp(1, STATUS_ROWS) as u16
+}
+
 pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, area: Rect) {
     // The timer keeps the right end; the message or the hint takes the rest.
     let timer = w.and_then(|w| timer_text(w, app.now));
@@ -259,8 +289,8 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
         );
     }
     let (text, style) = match (&app.status, w) {
-        (Some(s), _) if s.error => (format!(" ⚠ {} ", s.text), theme::error()),
-        (Some(s), _) => (format!(" {}", s.text), theme::good()),
+        (Some(s), _) if s.error => (status_text(s), theme::error()),
+        (Some(s), _) => (status_text(s), theme::good()),
         (None, Some(w)) if w.session.mots.is_empty() && w.stage() == Stage::Setup => {
             (format!(" {}", tr!("room.first_run.setup")), theme::warn())
         }
@@ -270,10 +300,23 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
         (None, Some(w)) => (format!(" {}", w.stage().purpose()), theme::quiet()),
         (None, None) => (String::new(), theme::text()),
     };
-    // One line: what does not fit ends in "…", so a cut sentence never
-    // reads as a whole one.
-    let text = widgets::fit(&text, usize::from(area.width));
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    // Wrapped over the rows it was given; what still does not fit ends in
+    // "…", so a cut sentence never reads as a whole one.
+    let cols = usize::from(area.width);
+    let rows = usize::from(area.height.max(1));
+    let mut lines = widgets::wrap(&Line::from(text.clone()), cols);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::from(widgets::fit(&format!("{}…", shown.trim_end()), cols));
+        }
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| l.style(style))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
