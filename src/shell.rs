@@ -386,11 +386,10 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
     let opened = match opened {
         Ok(opened) => opened,
         Err(OpenError::RecoveryWaiting(r)) => {
-            let saved = if r.session_written.is_some() {
-                version_words(path, r.session_mots, r.session_written, true)
-            } else {
-                tr!("app.recovery.missing", name = name_of(path))
-            };
+            let saved = r
+                .session_written
+                .is_some()
+                .then(|| version_words(path, r.session_mots, r.session_written, true));
             offer(
                 app,
                 Offer::Recovery {

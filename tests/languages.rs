@@ -687,7 +687,7 @@ fn the_questions_before_opening_speak_chinese() {
             Offer::Recovery {
                 path: path.clone(),
                 recovery: "海底捞-门店体验.ron.recovery（刚刚）".into(),
-                saved: "海底捞-门店体验.ron（10 分钟前）".into(),
+                saved: Some("海底捞-门店体验.ron（10 分钟前）".into()),
                 conflict: false,
             },
         );

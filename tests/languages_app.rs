@@ -256,7 +256,16 @@ fn screens(lang: Language) -> Vec<(String, App)> {
             Offer::Recovery {
                 path: "s.ron".into(),
                 recovery: "s.ron.recovery".into(),
-                saved: "s.ron".into(),
+                saved: Some("s.ron".into()),
+                conflict: false,
+            },
+        ),
+        (
+            "recovery of a missing session",
+            Offer::Recovery {
+                path: "s.ron".into(),
+                recovery: "s.ron.recovery".into(),
+                saved: None,
                 conflict: false,
             },
         ),
@@ -265,7 +274,7 @@ fn screens(lang: Language) -> Vec<(String, App)> {
             Offer::Recovery {
                 path: "s.ron".into(),
                 recovery: "s.ron.recovery".into(),
-                saved: "s.ron".into(),
+                saved: Some("s.ron".into()),
                 conflict: true,
             },
         ),

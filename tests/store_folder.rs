@@ -108,13 +108,16 @@ fn only_a_recovery_file_left_is_listed_and_offered() {
     let mut app = picker_at(dir.path());
     shell::dispatch(&mut app, Action::Open);
     let Some(Offer::Recovery {
-        saved, conflict, ..
+        saved: None,
+        conflict: false,
+        ..
     }) = offer(&app)
     else {
-        panic!("offered: {:?}", app.status);
+        panic!("offered as all that is left: {:?}", app.status);
     };
-    assert!(!conflict);
-    assert!(saved.contains("missing"), "{saved}");
+    let screen = common::render(&app, 80, 24);
+    assert!(screen.contains("all that is left"), "{screen}");
+    assert!(!screen.contains("as it was last saved"), "{screen}");
     shell::dispatch(&mut app, Action::Yes);
     assert_eq!(store::load(&path).expect("back").mots.len(), 4);
     assert!(!recovery.exists());
@@ -151,7 +154,7 @@ fn a_recovery_against_newer_work_offers_to_keep_both_and_never_overwrites() {
     shell::open(&mut app, &path, OpenHow::Normal);
     let Some(Offer::Recovery {
         recovery: r,
-        saved,
+        saved: Some(saved),
         conflict: true,
         ..
     }) = offer(&app)

@@ -27,6 +27,8 @@ pub enum Context {
     Recovery,
     /// A recovery file and a session file that both hold changes the other lacks.
     RecoveryConflict,
+    /// A recovery file that is all that is left of a session.
+    RecoveryOnly,
     /// Quitting when the session could not be saved.
     Unsaved,
     /// The Setup stage.
@@ -67,6 +69,7 @@ impl Context {
             Context::Restore => "keys.ctx.restore",
             Context::Recovery => "keys.ctx.recovery",
             Context::RecoveryConflict => "keys.ctx.recovery_conflict",
+            Context::RecoveryOnly => "keys.ctx.recovery_only",
             Context::Unsaved => "keys.ctx.unsaved",
             Context::Setup => "keys.ctx.setup",
             Context::Write => "keys.ctx.write",
@@ -304,6 +307,21 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Recovery,
         [k(K::Esc)],
+        A::Cancel,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    // Nothing else is left: recover it, or leave it for later.
+    bind!(
+        RecoveryOnly,
+        [c('y')],
+        A::Yes,
+        "keys.recovery.recover",
+        b("keys.bar.recover")
+    ),
+    bind!(
+        RecoveryOnly,
+        [c('n'), k(K::Esc)],
         A::Cancel,
         "keys.question.dont_open",
         b("keys.bar.cancel")
@@ -967,6 +985,7 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 match offer {
                     super::Offer::Locked { .. } => vec![Context::Locked],
                     super::Offer::Backup { .. } => vec![Context::Restore],
+                    super::Offer::Recovery { saved: None, .. } => vec![Context::RecoveryOnly],
                     super::Offer::Recovery {
                         conflict: false, ..
                     } => vec![Context::Recovery],
@@ -1086,6 +1105,7 @@ pub fn markdown() -> String {
         Context::Restore,
         Context::Recovery,
         Context::RecoveryConflict,
+        Context::RecoveryOnly,
         Context::Unsaved,
         Context::Help,
     ];
@@ -1151,6 +1171,7 @@ mod tests {
             &[Context::Restore],
             &[Context::Recovery],
             &[Context::RecoveryConflict],
+            &[Context::RecoveryOnly],
             &[Context::Unsaved],
             &[Context::Help],
         ];

@@ -121,8 +121,9 @@ pub enum Offer {
         path: PathBuf,
         /// The recovery file, named for people, with its MOTs and age.
         recovery: String,
-        /// The session file as saved, with its MOTs and age (or that it is missing).
-        saved: String,
+        /// The session file as saved, with its MOTs and age; `None` when it
+        /// is missing and the recovery file is all that is left.
+        saved: Option<String>,
         /// Both hold changes the other lacks: no single key replaces either.
         conflict: bool,
     },

@@ -183,7 +183,7 @@ fn groups(s: &Session) -> Result<HashSet<GroupId>, ModelError> {
                 at.then("weight"),
                 tr!(
                     "model.invalid.group_weight",
-                    name = g.name,
+                    name = quoted(&g.name),
                     weight = g.weight,
                     max = MAX_WEIGHT
                 ),
@@ -220,7 +220,7 @@ fn participants(
                 at.then("group"),
                 tr!(
                     "model.invalid.participant_group",
-                    name = p.name,
+                    name = quoted(&p.name),
                     group = p.group
                 ),
             );
@@ -375,6 +375,18 @@ fn dots(s: &Session, participants: &HashSet<ParticipantId>, mots: &HashSet<MotId
         }
     }
     Ok(())
+}
+
+/// A name as a message quotes it: its first words, not ten thousand
+/// characters of it.
+fn quoted(name: &str) -> String {
+    const MOST: usize = 40;
+    if name.chars().count() <= MOST {
+        return name.to_string();
+    }
+    let mut short: String = name.chars().take(MOST).collect();
+    short.push('…');
+    short
 }
 
 #[cfg(test)]

@@ -111,7 +111,22 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
         Offer::Recovery {
             path,
             recovery,
-            saved,
+            saved: None,
+            ..
+        } => (
+            tr!("ui.questions.recover"),
+            vec![
+                Line::from(Span::styled(file_name(path), theme::label())),
+                Line::from(tr!("ui.questions.recovery_newer", recovery = recovery)),
+                Line::from(tr!("ui.questions.only_recovery", file = file_name(path))),
+            ],
+            Context::RecoveryOnly,
+            false,
+        ),
+        Offer::Recovery {
+            path,
+            recovery,
+            saved: Some(saved),
             conflict: false,
         } => (
             tr!("ui.questions.recover"),
@@ -127,7 +142,7 @@ pub fn offer(offer: &Offer, frame: &mut Frame, area: Rect) {
         Offer::Recovery {
             path,
             recovery,
-            saved,
+            saved: Some(saved),
             conflict: true,
         } => (
             tr!("ui.questions.recovery_conflict_title"),
