@@ -348,6 +348,10 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                     notes.push('\t');
                     notes.push_str(tr!("cli.list.recovery"));
                 }
+                if e.recovery_planted {
+                    notes.push('\t');
+                    notes.push_str(tr!("cli.list.recovery_planted"));
+                }
                 let file = plain::path(&e.path);
                 // Columns split by tabs, for scripts; only the words are
                 // translated. Text from the folder never reaches the
@@ -359,9 +363,15 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                         age,
                         tr!("cli.list.mots", count = s.mots),
                     )),
+                    // `path:line:col: message`, or `path: message`.
                     Err(err) => out(&format!(
-                        "{}\t{age}\t-\t{file}:{}{notes}",
+                        "{}\t{age}\t-\t{file}:{}{}{notes}",
                         tr!("cli.list.unreadable"),
+                        if err.starts_with(|c: char| c.is_ascii_digit()) {
+                            ""
+                        } else {
+                            " "
+                        },
                         plain::escaped(&err)
                     )),
                 }
@@ -416,6 +426,7 @@ fn check(path: &Path) -> ExitCode {
         },
     };
     ok &= bytes.is_some();
+    let mut summary = None;
     if let Some(bytes) = &bytes {
         match store::decode_bytes(path, bytes) {
             Ok(d) => {
@@ -430,14 +441,12 @@ fn check(path: &Path) -> ExitCode {
                 } else {
                     String::new()
                 };
-                out(&format!(
-                    "{shown}: {}",
-                    tr!(
-                        "cli.check.ok",
-                        mots = d.session.mots.len(),
-                        participants = d.session.participants.len(),
-                        upgrade = upgrade
-                    )
+                // Said last, and only when nothing else is wrong.
+                summary = Some(tr!(
+                    "cli.check.ok",
+                    mots = d.session.mots.len(),
+                    participants = d.session.participants.len(),
+                    upgrade = upgrade
                 ));
             }
             Err(StoreError::Format { error, .. }) => {
@@ -494,7 +503,9 @@ fn check(path: &Path) -> ExitCode {
     }
     if let Some(r) = session_file::recovery_waiting(path, bytes.as_deref()) {
         let recovery = plain::path(&r.path);
-        let words = if r.conflict {
+        let words = if found.is_none() {
+            tr!("cli.check.only_recovery", recovery = recovery)
+        } else if r.conflict {
             tr!("cli.check.recovery_conflict", recovery = recovery)
         } else {
             tr!("cli.check.recovery", recovery = recovery)
@@ -503,6 +514,9 @@ fn check(path: &Path) -> ExitCode {
         ok = false;
     }
     if ok {
+        if let Some(summary) = summary {
+            out(&format!("{shown}: {summary}"));
+        }
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -507,6 +507,10 @@ fn list_and_check_say_what_opens_read_only_and_what_is_planted_beside_a_session(
     );
     assert!(said.contains("mot opens it read-only"), "{said}");
     assert!(said.contains("s.ron.recovery is a named pipe"), "{said}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("ok ("),
+        "no \"ok\" beside a problem: {said}"
+    );
     // A sessions folder that is a file is said as such.
     let out = mot()
         .arg("--dir")

@@ -22,6 +22,8 @@ pub struct Entry {
     pub link: bool,
     /// A recovery file is waiting beside it (or in its place).
     pub recovery: bool,
+    /// Something that is not a file is where its recovery file would be.
+    pub recovery_planted: bool,
     /// Its lock file is something mot will not use (a link, a FIFO).
     pub lock_refused: bool,
     /// Why it opens read-only, if it does for a reason of its own (its
@@ -106,10 +108,13 @@ fn entry(path: &Path) -> Entry {
     let lock = super::lock::state(path);
     let in_use = matches!(lock, super::LockState::Held(_));
     let lock_refused = matches!(lock, super::LockState::Refused(_));
-    let recovery = side_files::look(&super::session_file::recovery_path(path))
+    let at_recovery = side_files::look(&super::session_file::recovery_path(path))
         .ok()
-        .flatten()
+        .flatten();
+    let recovery = at_recovery
+        .as_ref()
         .is_some_and(|e| e.kind == Kind::File && modified.is_none_or(|m| e.modified >= Some(m)));
+    let recovery_planted = at_recovery.is_some_and(|e| e.kind != Kind::File);
     Entry {
         path: path.to_path_buf(),
         modified,
@@ -117,6 +122,7 @@ fn entry(path: &Path) -> Entry {
         in_use,
         link,
         recovery,
+        recovery_planted,
         lock_refused,
         read_only,
     }
@@ -145,6 +151,7 @@ fn orphan_recovery(path: &Path) -> Entry {
         in_use: false,
         link: false,
         recovery: true,
+        recovery_planted: false,
         lock_refused: false,
         read_only: None,
     }
