@@ -115,7 +115,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             } else {
                 lines.push(format!("{mark} {}", mots(cell.count())));
                 if revealed {
-                    lines.push(format!("  {}", points(cell.weighted)));
+                    lines.push(format!("  {}", points_within(cell.weighted, r.width)));
                 }
             }
             // Chosen MOTs and golden moments show as symbols, not colour:
@@ -131,7 +131,12 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                     _ => lines.push(marks),
                 }
             }
-            let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+            // A line too wide for the cell ends in "…": never a number that
+            // silently lost a digit.
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|l| Line::from(widgets::fit(&l, usize::from(r.width))))
+                .collect();
             // Centred in the cell, so a count reads from across the room.
             let pad = (r.height as usize).saturating_sub(lines.len()) / 2;
             let mut centred = vec![Line::from(""); pad];
@@ -272,11 +277,42 @@ fn cell_marks(s: &crate::model::Session, ids: &[crate::model::MotId]) -> String 
     out
 }
 
+/// A weighted score that fits `cols` (with its two leading spaces): in full
+/// when it can, else with a thousands prefix ("29.7G pts").
+fn points_within(n: u64, cols: u16) -> String {
+    let full = points(n);
+    if widgets::width(&full) + 2 <= usize::from(cols) || n < 10_000 {
+        return full;
+    }
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < 4 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let number = format!("{value:.1}{}", ["", "k", "M", "G", "T"][unit]);
+    tr!("ui.matrix.pts", n = number)
+}
+
 /// A weighted score in words ("1 pt", "12 pts").
 fn points(n: u64) -> String {
     if n == 1 {
         tr!("ui.matrix.one_pt", n = n)
     } else {
         tr!("ui.matrix.pts", n = n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_too_wide_for_its_cell_is_shortened_never_cut() {
+        crate::i18n::set(crate::i18n::Language::English);
+        assert_eq!(points_within(42, 12), "42 pts");
+        assert_eq!(points_within(29_702_643_300, 40), "29702643300 pts");
+        assert_eq!(points_within(29_702_643_300, 12), "29.7G pts");
+        assert_eq!(points_within(12_345, 8), "12.3k pts");
     }
 }
