@@ -573,10 +573,11 @@ fn persisted_types_avoid_what_would_make_files_ambiguous() {
 
 #[test]
 fn a_minimal_hand_written_file_opens_with_every_obvious_default() {
-    let text = "(\n    version: 4,\n    title: \"Minimal\",\n    groups: [(id: 1, name: \"loves us\", weight: 3)],\n    mots: [(id: 1, who: \"a guest\", situation: \"at the desk\", feeling: \"welcome\")],\n)\n";
+    let text = "(\n    version: 4,\n    title: \"Minimal\",\n    groups: [(id: 1, name: \"loves us\", weight: 3)],\n    mots: [(id: 1, who: \"a guest\", situation: \"at the desk\", feeling: \"welcome\"), (id: 2, who: \"a caller\")],\n)\n";
     let s = store::from_ron(text).expect("opens");
     assert_eq!(s.stage, Stage::Setup);
     assert_eq!((s.dot_budget, s.max_dots_per_mot), (3, 2));
     assert!(s.mots[0].qualities.is_empty() && s.mots[0].dimension.is_none());
+    assert!(s.mots[1].situation.is_empty() && s.mots[1].feeling.is_empty());
     assert!(s.participants.is_empty() && s.dots.is_empty());
 }

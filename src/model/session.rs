@@ -111,10 +111,13 @@ pub struct Mot {
     /// Stable id, never reused within a session.
     pub id: MotId,
     /// Who the customer is (是谁).
+    #[serde(default)]
     pub who: String,
     /// The scene, in detail (在什么情况下).
+    #[serde(default)]
     pub situation: String,
     /// What the customer felt (感觉到了什么).
+    #[serde(default)]
     pub feeling: String,
     /// The one dimension it belongs to, once tagged.
     #[serde(default)]

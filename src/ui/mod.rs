@@ -312,10 +312,7 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
             *last = Line::from(widgets::fit(&format!("{}…", shown.trim_end()), cols));
         }
     }
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .map(|l| l.style(style))
-        .collect();
+    let lines: Vec<Line> = lines.into_iter().map(|l| l.style(style)).collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
