@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::choose::Golden;
 use super::session::{MotId, Session};
 use super::taxonomy::{Dimension, Quality};
 use super::vote::Score;
@@ -15,6 +16,10 @@ pub struct Cell {
     pub weighted: u64,
     /// Sum of their raw vote counts.
     pub raw: u64,
+    /// How many of them are chosen.
+    pub chosen: usize,
+    /// Which golden moments they hold, in [`Golden::ALL`]'s order.
+    pub golden: [bool; 3],
 }
 
 impl Cell {
@@ -40,6 +45,12 @@ impl Matrix {
             for q in &mot.qualities {
                 let cell = &mut m.cells[dim.index()][q.index()];
                 cell.mots.push(mot.id);
+                cell.chosen += usize::from(mot.chosen);
+                if let Some(g) = mot.golden
+                    && let Some(i) = Golden::ALL.iter().position(|x| *x == g)
+                {
+                    cell.golden[i] = true;
+                }
                 if let Some(s) = score {
                     // Saturating, as the scores are: never a panic while drawing.
                     cell.weighted = cell.weighted.saturating_add(s.weighted);
@@ -136,6 +147,22 @@ mod tests {
             s.toggle_quality(id, *q).expect("mot");
         }
         id
+    }
+
+    #[test]
+    fn a_cell_counts_its_chosen_mots_and_golden_moments() {
+        let mut s = Session::new("t");
+        for _ in 0..3 {
+            tagged(&mut s, Dimension::Entry, &[Quality::Empathy]);
+        }
+        s.mots[0].chosen = true;
+        s.mots[1].chosen = true;
+        s.mots[1].golden = Some(Golden::End);
+        let m = Matrix::build(&s, &s.scores());
+        let cell = m.cell(Dimension::Entry, Quality::Empathy);
+        assert_eq!(cell.chosen, 2);
+        assert_eq!(cell.golden, [false, false, true]);
+        assert_eq!(m.cell(Dimension::Entry, Quality::Tangibles).chosen, 0);
     }
 
     #[test]

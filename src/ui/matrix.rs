@@ -120,7 +120,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             }
             // Chosen MOTs and golden moments show as symbols, not colour:
             // on their own line when the cell has room, else after the count.
-            let marks = cell_marks(s, &cell.mots);
+            let marks = cell_marks(cell);
             if !marks.is_empty() {
                 let full = lines.len() >= usize::from(r.height);
                 match lines.last_mut() {
@@ -260,17 +260,16 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 }
 
 /// "✓2▲■": how many of a cell's MOTs are chosen, and which golden moments it holds.
-fn cell_marks(s: &crate::model::Session, ids: &[crate::model::MotId]) -> String {
-    let mots: Vec<&crate::model::Mot> = ids.iter().filter_map(|id| s.mot(*id)).collect();
-    let chosen = mots.iter().filter(|m| m.chosen).count();
+fn cell_marks(cell: &crate::model::Cell) -> String {
     let mut out = String::new();
-    if chosen > 0 {
-        out.push_str(&format!("✓{chosen}"));
+    if cell.chosen > 0 {
+        out.push_str(&format!("✓{}", cell.chosen));
     }
     let golden: String = crate::model::Golden::ALL
         .iter()
-        .filter(|g| mots.iter().any(|m| m.golden == Some(**g)))
-        .map(|g| g.symbol())
+        .zip(cell.golden)
+        .filter(|(_, held)| *held)
+        .map(|(g, _)| g.symbol())
         .collect();
     // No space between: a cell at 80 columns is about twelve wide.
     out.push_str(&golden);
