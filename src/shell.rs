@@ -90,6 +90,7 @@ fn keep_unchanged(app: &mut App, before: Session) {
     let changed = w.session != before;
     if changed {
         w.session = before;
+        w.changed();
         w.cursor = w.cursor.min(w.session.mots.len().saturating_sub(1));
     }
     w.session.stage = stage;

@@ -383,6 +383,8 @@ fn the_audit_shows_both_orders_and_marks_what_the_weights_moved() {
         h.app.status = None;
         if let mot::app::Screen::Workshop(w) = &mut h.app.screen {
             w.session.set_weight(g, 1).expect("group");
+            // Changed behind the app's back: it must be told.
+            w.changed();
         }
     }
     let screen = h.screen(80, 24);

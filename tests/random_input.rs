@@ -87,6 +87,33 @@ fn random_sessions_of_keys_never_break_anything() {
             if let Err(e) = h.workshop().session.validate() {
                 panic!("seed {seed} step {step}: {e}");
             }
+            // The figures kept between changes are the session's own: no
+            // path changes the session without them being worked out again.
+            if step % 5 == 0 {
+                let w = h.workshop();
+                let s = &w.session;
+                let fresh = mot::app::derived::Derived::default();
+                assert_eq!(
+                    w.derived.ranking(s),
+                    fresh.ranking(s),
+                    "seed {seed} step {step}: a stale ranking"
+                );
+                assert_eq!(
+                    w.derived.matrix(s),
+                    fresh.matrix(s),
+                    "seed {seed} step {step}"
+                );
+                assert_eq!(
+                    w.derived.untagged(s),
+                    fresh.untagged(s),
+                    "seed {seed} step {step}"
+                );
+                assert_eq!(
+                    w.derived.needs_work(s),
+                    fresh.needs_work(s),
+                    "seed {seed} step {step}"
+                );
+            }
             // What is on disk is always whole, and is the session whenever
             // the app says it is saved.
             if step % 50 == 0 {

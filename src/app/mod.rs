@@ -2,6 +2,7 @@
 //! No I/O here: `update` returns [`Effect`]s for the shell to carry out.
 
 pub mod action;
+pub mod derived;
 pub mod history;
 pub mod keymap;
 pub mod setup_rows;
@@ -279,6 +280,8 @@ pub struct Workshop {
     pub choose: ChooseState,
     /// The timebox counting down, if one was started.
     pub timer: Option<timer::Timer>,
+    /// Figures computed from the session once per change (see [`derived`]).
+    pub derived: derived::Derived,
 }
 
 /// Setup screen state.
@@ -518,6 +521,7 @@ impl App {
             matrix: MatrixState::default(),
             choose: ChooseState::default(),
             timer: None,
+            derived: derived::Derived::default(),
         }));
         self.help = false;
     }
@@ -573,6 +577,12 @@ impl Workshop {
     /// The session's file.
     pub fn path(&self) -> &std::path::Path {
         self.file.path()
+    }
+
+    /// Forgets the figures computed from the session: it changed (or may
+    /// have), and the next frame works them out again.
+    pub fn changed(&mut self) {
+        self.derived = derived::Derived::default();
     }
 
     /// Whether this instance only looks (another `mot` holds the session).

@@ -31,6 +31,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     app.status = None;
     if let Some(words) = end_count_typing(app, &action) {
+        // A count put back is a change, even on a key that only moves.
+        if let Screen::Workshop(w) = &mut app.screen {
+            w.changed();
+        }
         app.info(words);
     }
     if let Screen::Workshop(w) = &app.screen
@@ -74,7 +78,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Picker(p) => picker(p, action, &mut out),
         Screen::Workshop(w) => {
+            // A key that only moves reads the figures kept since the last
+            // change; any other may change the session, so they are worked
+            // out again (from before it, for what the key itself reads, and
+            // after it, for the frame).
+            let moving = only_moves(&action);
+            if !moving {
+                w.changed();
+            }
             workshop(w, action, &mut out);
+            if !moving {
+                w.changed();
+            }
             if out.effects.contains(&Effect::Save) {
                 w.history.record(&w.session);
             }
@@ -93,6 +108,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     out.effects
+}
+
+/// Whether an action only moves the selection or the view: it changes
+/// nothing the figures of [`super::derived`] are made from.
+fn only_moves(action: &Action) -> bool {
+    moves(action) || matches!(action, Action::ScrollUp | Action::ScrollDown)
 }
 
 /// The timer's second: rings once when the timebox runs out.
@@ -1157,8 +1178,8 @@ fn matrix(w: &mut Workshop, action: Action) {
 
 fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
     // The list as the screen shows it, so keys act on what the room sees.
-    let ranking = w.session.ranking();
-    let shown = w.choose_list(&ranking);
+    let ranking = w.derived.ranking(&w.session);
+    let shown = w.choose_list(ranking);
     let pos = w.choose_pos(&shown);
     let list: Vec<(usize, MotId)> = shown.iter().map(|r| (r.index, r.id)).collect();
     let selected = pos.and_then(|p| list.get(p)).map(|(_, id)| *id);
@@ -1202,8 +1223,7 @@ fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         Action::CycleFilter => {
             w.choose.filter = w.choose.filter.next();
-            let ranking = w.session.ranking();
-            let n = w.choose_list(&ranking).len();
+            let n = w.choose_list(w.derived.ranking(&w.session)).len();
             if w.choose.filter == Filter::Focus && w.session.focus.is_none() {
                 out.info(tr!("app.choose.filter_no_focus"));
             } else {

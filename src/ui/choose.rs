@@ -27,11 +27,11 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let ranking = s.ranking();
-    let list = w.choose_list(&ranking);
+    let ranking = w.derived.ranking(s);
+    let list = w.choose_list(ranking);
     let pos = w.choose_pos(&list);
     let mut notices: Vec<(String, Style)> =
-        notice(w, &ranking, list.is_empty()).into_iter().collect();
+        notice(w, ranking, list.is_empty()).into_iter().collect();
     // The many-messages warning gets a line of its own: it must read whole.
     let m = s.messages();
     if m.many() {
@@ -60,9 +60,9 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(notes), note);
     match w.choose.view {
-        ChooseView::Ranking => draw_ranking(w, &ranking, &list, pos, frame, body),
-        ChooseView::Audit => draw_audit(w, &ranking, &list, pos, frame, body),
-        ChooseView::Circles => draw_circles(w, &ranking, &list, pos, frame, body),
+        ChooseView::Ranking => draw_ranking(w, ranking, &list, pos, frame, body),
+        ChooseView::Audit => draw_audit(w, ranking, &list, pos, frame, body),
+        ChooseView::Circles => draw_circles(w, ranking, &list, pos, frame, body),
     }
     frame.render_widget(Paragraph::new(legend), foot);
     if let Some(ed) = &w.choose.motx {

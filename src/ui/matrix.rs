@@ -22,8 +22,8 @@ fn mots(n: usize) -> String {
 /// Draws the Matrix stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
-    let scores = s.scores();
-    let matrix = Matrix::build(s, &scores);
+    let scores = w.derived.scores(s);
+    let matrix = w.derived.matrix(s);
     let revealed = s.votes_revealed;
     // Rows as tall as the room allows, leaving the cell's MOT list at least four lines.
     let row_h: u16 = (area.height.saturating_sub(2 + 1 + 4) / 4).clamp(2, 6);
@@ -67,7 +67,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         let y = grid.y + 1 + di as u16 * row_h;
         let focus = s.focus == Some(*d);
         let lr = Rect::new(grid.x, y, label_w, row_h).intersection(grid);
-        let (n, total) = Matrix::row_total(s, &scores, *d);
+        let (n, total) = Matrix::row_total(s, scores, *d);
         let mut label = vec![Line::from(Span::styled(
             format!("{}{}", if focus { "★ " } else { "  " }, d.name()),
             if focus {

@@ -80,7 +80,7 @@ fn draw_current(w: &Workshop, frame: &mut Frame, area: Rect) {
 
 fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     let n = w.session.mots.len();
-    let untagged = w.session.untagged_count();
+    let untagged = w.derived.untagged(&w.session);
     let status = if n == 0 {
         Span::styled(format!(" {} ", tr!("ui.tag.nothing")), theme::quiet())
     } else if untagged == 0 {

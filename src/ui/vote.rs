@@ -16,20 +16,19 @@ use crate::tr;
 const SCORE_W: usize = 13;
 
 /// The score column: as wide as its heading and every score in it.
-fn score_width(w: &Workshop, scores: &HashMap<MotId, Score>, revealed: bool) -> usize {
-    let texts: Vec<String> = w
-        .session
-        .mots
-        .iter()
-        .map(|m| score_text(scores.get(&m.id), revealed))
-        .collect();
-    widgets::widest(
-        texts
-            .iter()
-            .map(String::as_str)
-            .chain([tr!("ui.vote.col_score")]),
-        SCORE_W,
-    )
+fn score_width(w: &Workshop, revealed: bool) -> usize {
+    // The widest score is the one with the most digits on both sides: sized
+    // from the highest figures kept since the last change, not every MOT.
+    let (weighted, raw) = w.derived.most(&w.session);
+    let widest = score_text(
+        Some(&Score {
+            weighted,
+            raw,
+            ..Score::default()
+        }),
+        revealed,
+    );
+    widgets::widest([widest.as_str(), tr!("ui.vote.col_score")], SCORE_W)
 }
 
 /// Draws the Vote stage.
@@ -160,7 +159,8 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     let s = &w.session;
     let revealed = s.votes_revealed;
-    let scores: HashMap<MotId, Score> = if revealed { s.scores() } else { HashMap::new() };
+    let none = HashMap::new();
+    let scores: &HashMap<MotId, Score> = if revealed { w.derived.scores(s) } else { &none };
     let voter = w.voter().map(|p| p.id);
     // The voter's dots by MOT, looked up once per frame rather than once per row.
     let mine_by_mot: HashMap<MotId, u32> = voter.map_or_else(HashMap::new, |p| {
@@ -192,7 +192,7 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
         .saturating_mul(2)
         .clamp(4, 10)
         .max(widgets::width(dots_head));
-    let score_w = score_width(w, &scores, revealed);
+    let score_w = score_width(w, revealed);
     let id_w = id_width(w);
     let text_w = width.saturating_sub(2 + id_w + 1 + mine_w + 1 + score_w + 1);
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -282,10 +282,11 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     let s = &w.session;
     let revealed = s.votes_revealed;
-    let scores: HashMap<MotId, Score> = if revealed { s.scores() } else { HashMap::new() };
+    let none = HashMap::new();
+    let scores: &HashMap<MotId, Score> = if revealed { w.derived.scores(s) } else { &none };
     let width = area.width.saturating_sub(2) as usize;
     let col_w = if width >= 120 { 14 } else { 9 };
-    let score_w = score_width(w, &scores, revealed);
+    let score_w = score_width(w, revealed);
     let id_w = id_width(w);
     // Up to 50 groups: those that fit are drawn, the rest scroll with ← →.
     let fixed = 2 + id_w + 1 + HANDS_TEXT_MIN + 1 + score_w;
@@ -403,8 +404,7 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
 
 /// The id column: as wide as the largest id (ids go to 999,999,999), four at least.
 fn id_width(w: &Workshop) -> usize {
-    let max = w.session.mots.iter().map(|m| m.id).max().unwrap_or(0);
-    max.to_string().len().max(4)
+    w.derived.max_id(&w.session).to_string().len().max(4)
 }
 
 #[cfg(test)]

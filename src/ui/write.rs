@@ -40,12 +40,7 @@ pub fn mot_row(m: &Mot, width: usize) -> String {
 
 fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     let n = w.session.mots.len();
-    let needs_work = w
-        .session
-        .mots
-        .iter()
-        .filter(|m| !coach(*m).is_empty())
-        .count();
+    let needs_work = w.derived.needs_work(&w.session);
     let mut title = vec![Span::styled(
         format!(" {} ", tr!("ui.write.count", n = n)),
         theme::label(),
