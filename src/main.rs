@@ -295,12 +295,16 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            let entries = store::list(&folder).unwrap_or_default();
-            let mut app = settings.picker(folder, entries);
+            let mut app = settings.picker(folder.clone(), Vec::new());
             mot::shell::open(&mut app, &path, OpenHow::Normal);
             let asked = matches!(&app.screen, Screen::Picker(p) if p.offer.is_some());
             if app.workshop_ref().is_none() && !asked {
                 return Err(status_text(&app));
+            }
+            // The folder is read only when its picker will be seen: behind
+            // a question. Opened at once, the file was read once.
+            if let Screen::Picker(p) = &mut app.screen {
+                p.entries = store::list(&folder).unwrap_or_default();
             }
             tui(app)
         }
