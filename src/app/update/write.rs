@@ -1,0 +1,81 @@
+//! The Write stage and the MOT editor.
+
+use super::*;
+
+pub(super) fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    match action {
+        Action::NewMot => {
+            w.editor = Some(MotEditor {
+                mot: None,
+                fields: Default::default(),
+                focus: 0,
+            });
+        }
+        Action::Open => match w.selected_mot() {
+            Some(m) => {
+                let fields = [
+                    TextField::new(&m.who),
+                    TextField::new(&m.situation),
+                    TextField::new(&m.feeling),
+                ];
+                w.editor = Some(MotEditor {
+                    mot: Some(m.id),
+                    fields,
+                    focus: 0,
+                });
+            }
+            None => out.info(tr!("app.write.none")),
+        },
+        Action::Delete => match w.selected_mot() {
+            Some(m) => {
+                let id = m.id;
+                remove(w, Removal::Mot(id), out);
+            }
+            None => out.info(tr!("app.write.nothing_to_delete")),
+        },
+        _ => {}
+    }
+}
+
+pub(super) fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
+    let Some(ed) = &mut w.editor else { return };
+    match action {
+        Action::Type(key) => out.cut(ed.fields[ed.focus].input(key)),
+        Action::Paste(text) => out.cut(ed.fields[ed.focus].paste(&text)),
+        Action::NextField => ed.focus = (ed.focus + 1) % 3,
+        Action::PrevField => ed.focus = (ed.focus + 2) % 3,
+        Action::Submit if ed.focus < 2 => ed.focus += 1,
+        Action::Submit | Action::SaveMot => {
+            let text = ed.text();
+            if text.who.trim().is_empty()
+                && text.situation.trim().is_empty()
+                && text.feeling.trim().is_empty()
+            {
+                out.error(tr!("app.editor.empty"));
+                return;
+            }
+            match ed.mot {
+                Some(id) => {
+                    if out.apply(w.session.edit_mot(id, text)).is_some() {
+                        out.info(tr!("app.editor.kept", id = id));
+                    }
+                }
+                None => match w.session.try_add_mot(text) {
+                    Ok(id) => {
+                        out.save();
+                        w.cursor = w.session.mots.len().saturating_sub(1);
+                        out.info(tr!("app.editor.added", id = id));
+                    }
+                    // The editor stays open, so what was typed is not lost.
+                    Err(e) => return out.error(e.to_string()),
+                },
+            }
+            w.editor = None;
+        }
+        Action::Cancel => {
+            w.editor = None;
+            out.info(tr!("app.editor.discarded"));
+        }
+        _ => {}
+    }
+}
