@@ -703,12 +703,20 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
         "{screen}"
     );
     assert!(screen.contains("[1200?]"), "{screen}");
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        bar.contains("Enter keep it") && bar.contains("Esc back"),
+        "{bar}"
+    );
     assert_eq!(first_count(&h), (1200, 120), "shown, not kept");
     // Enter keeps it.
     h.key(KeyCode::Enter);
     assert_eq!(first_count(&h), (1200, 1200));
     assert!(h.screen(100, 30).contains("1,200 hands kept for MOT 1"));
     assert!(h.screen(100, 30).contains("[1200]"));
+    let screen = h.screen(100, 30);
+    let bar = screen.lines().last().unwrap_or_default();
+    assert!(!bar.contains("Enter keep it"), "only while asked: {bar}");
     // Esc goes back to the count kept before the fourth digit.
     h.type_text("34567");
     assert!(h.screen(100, 30).contains("34,567 hands for one group?"));

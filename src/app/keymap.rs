@@ -733,14 +733,14 @@ pub static BINDINGS: &[Binding] = &[
         [k(K::Enter)],
         A::Submit,
         "keys.vote.keep_count",
-        None
+        b("keys.bar.keep_count")
     ),
     bind!(
         VoteHands,
         [k(K::Esc)],
         A::Cancel,
         "keys.vote.drop_count",
-        None
+        b("keys.bar.drop_count")
     ),
     bind!(
         VoteHands,

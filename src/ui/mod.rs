@@ -327,9 +327,19 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
             Some(crate::app::Offer::Locked { can_take_over: false, .. })
         )
     );
+    // Enter and Esc answer the show of hands' question: on the bar while
+    // it is asked, and only then.
+    let asking = app
+        .workshop_ref()
+        .is_some_and(|w| crate::app::update::unconfirmed_hands(w).is_some());
     let entries: Vec<(String, &str, bool)> = active_bindings(app)
         .into_iter()
         .filter(|b| !(no_take_over && b.action == Action::TakeOver))
+        .filter(|b| {
+            asking
+                || b.context != crate::app::keymap::Context::VoteHands
+                || !matches!(b.action, Action::Submit | Action::Cancel)
+        })
         .filter_map(|b| {
             let bar = b.bar.as_ref()?;
             let keys = match bar.keys {
