@@ -726,6 +726,9 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
         h.screen(100, 30)
             .contains("34,567 hands not kept: back to 345")
     );
+    // Undo while asked takes back only the count asked about.
+    h.type_text("6").press('u');
+    assert_eq!(first_count(&h), (345, 345), "back to the count kept");
     // Going anywhere else is no answer: the count goes back too.
     h.type_text("9999").key(KeyCode::Down);
     assert_eq!(first_count(&h), (999, 999));
@@ -743,14 +746,13 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
     assert_eq!(first_count(&h), (1_234, 1_234));
     h.press('7');
     assert_eq!(first_count(&h), (7, 7));
-    // Undo goes back over kept counts only.
+    // Undo while asked takes back the count asked about; the next undo
+    // goes back over kept counts.
     h.type_text("8888");
     h.press('u');
-    assert_eq!(
-        first_count(&h).0,
-        78,
-        "the unconfirmed count is gone, then 788 undone"
-    );
+    assert_eq!(first_count(&h).0, 788, "the unconfirmed count is gone");
+    h.press('u');
+    assert_eq!(first_count(&h).0, 78, "then 788 undone");
 }
 
 #[test]

@@ -48,6 +48,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             w.changed();
         }
         app.info(words);
+        // Undo while the question is asked takes back the count asked
+        // about, and nothing more.
+        if action == Action::Undo {
+            return Vec::new();
+        }
     }
     if let Screen::Workshop(w) = &app.screen
         && w.quit_prompt.is_some()
