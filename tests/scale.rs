@@ -1,8 +1,7 @@
-//! Thousands of MOTs stay instant: every screen draws only what is visible.
+//! Thousands of MOTs on every screen: each draws what is visible (how much
+//! work that is, whatever the size, is counted in `work_per_frame.rs`).
 
 mod common;
-
-use std::time::{Duration, Instant};
 
 use common::Harness;
 use mot::app::Stage;
@@ -30,21 +29,15 @@ fn big_session(n: usize) -> Session {
 }
 
 #[test]
-fn five_thousand_mots_draw_fast_on_every_stage() {
+fn five_thousand_mots_draw_on_every_stage() {
     let mut h = Harness::with_session(big_session(5000));
-    // Generous for an unoptimised build on a 2-core CI machine; a view that
-    // drew every row, or rescored per row, takes far longer.
-    let budget = Duration::from_millis(400);
     for stage in Stage::ALL {
         while h.workshop().stage() != stage {
             h.key(KeyCode::Tab);
         }
         h.key(KeyCode::End);
-        let start = Instant::now();
         let screen = h.screen(160, 45);
-        let took = start.elapsed();
-        assert!(took < budget, "{stage:?} took {took:?}");
-        assert!(!screen.contains("too small"));
+        assert!(!screen.contains("too small"), "{stage:?}");
     }
     // The last MOT is on screen after End in the lists.
     while h.workshop().stage() != Stage::Tag {

@@ -463,6 +463,7 @@ impl Session {
 
     /// The ranking from scores already computed.
     pub fn ranking_with(&self, scores: &HashMap<MotId, Score>) -> Ranking {
+        super::work::note(super::work::Entry::Ranking);
         let score = |id: MotId| scores.get(&id).cloned().unwrap_or_default();
         let mut ranked: Vec<Ranked> = self
             .mots

@@ -92,6 +92,7 @@ pub fn detail(text: &str) -> usize {
 
 /// What to tell the writer about this MOT, most important first.
 pub fn coach(text: &impl Elements) -> Vec<Coaching> {
+    super::work::note(super::work::Entry::Coach);
     let mut out = Vec::new();
     let situation = detail(text.situation());
     if text.situation().trim().is_empty() {

@@ -38,6 +38,7 @@ pub struct Matrix {
 impl Matrix {
     /// Builds the matrix of a session from its scores.
     pub fn build(session: &Session, scores: &HashMap<MotId, Score>) -> Matrix {
+        super::work::note(super::work::Entry::Matrix);
         let mut m = Matrix::default();
         for mot in &session.mots {
             let Some(dim) = mot.dimension else { continue };

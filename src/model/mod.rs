@@ -12,6 +12,7 @@ pub mod session;
 pub mod stage;
 pub mod taxonomy;
 pub mod vote;
+pub mod work;
 
 use crate::tr;
 

@@ -302,6 +302,7 @@ impl Session {
 
     /// The MOT with this id.
     pub fn mot(&self, id: MotId) -> Option<&Mot> {
+        super::work::note(super::work::Entry::MotLookup);
         self.mots.iter().find(|m| m.id == id)
     }
 

@@ -129,6 +129,7 @@ impl Session {
 
     /// Scores of every MOT, in one pass over the votes.
     pub fn scores(&self) -> HashMap<MotId, Score> {
+        super::work::note(super::work::Entry::Scores);
         let weight: HashMap<GroupId, u64> = self
             .groups
             .iter()
