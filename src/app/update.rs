@@ -62,6 +62,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
         // Ctrl-C while typing: what is typed is kept, as the help promises.
         commit_drafts(app);
+        // The quit may not happen (a failed save asks first): the screen
+        // behind the question must show what was just kept.
+        if let Screen::Workshop(w) = &mut app.screen {
+            w.changed();
+        }
         app.quit = true;
         return vec![Effect::Quit];
     }
