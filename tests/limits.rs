@@ -6,7 +6,6 @@
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use common::Harness;
 use mot::app::{Action, App, Stage};
@@ -151,21 +150,15 @@ fn every_number_at_its_lower_limit() -> Session {
 // Drawing
 
 /// Every stage, both ways of voting, every view of Choose, the help and the
-/// MOT editor, at 80x24, at projector size and on a tiny terminal; each
-/// frame well within a time no allocation the size of a number could keep.
+/// MOT editor, at 80x24, at projector size and on a tiny terminal. A drawing
+/// that allocated by a number from the file would exhaust memory here (the
+/// numbers of `drawing_never_trusts_a_number` are billions); how much work a
+/// frame does is counted in `work_per_frame.rs`, not timed.
 fn draw_every_stage(h: &mut Harness) {
-    draw_every_stage_within(h, Duration::from_millis(500));
-}
-
-/// [`draw_every_stage`], each frame within `budget`.
-fn draw_every_stage_within(h: &mut Harness, budget: Duration) {
     let draw = |h: &Harness, what: &str| {
         for (w, ht) in [(80, 24), (160, 45), (20, 6)] {
-            let start = Instant::now();
             let screen = h.screen(w, ht);
-            let took = start.elapsed();
-            assert!(took < budget, "{what} at {w}x{ht} took {took:?}");
-            assert!(!screen.is_empty());
+            assert!(!screen.is_empty(), "{what} at {w}x{ht}");
         }
     };
     // The timer of the first stage runs throughout, as big as presenting draws it.
@@ -273,19 +266,18 @@ fn drawing_never_trusts_a_number() {
     let dir = common::fast_tempdir();
     let mut h = Harness::new(App::workshop(s, dir.path().join("s.ron")));
     draw_every_stage(&mut h);
-    // Keys in Vote stay instant too (each used to build a line of a billion dots).
+    // Keys in Vote draw too (each used to build a line of a billion dots,
+    // which exhausts memory rather than passing).
     while h.workshop().stage() != Stage::Vote {
         h.key(KeyCode::Tab);
     }
-    let start = Instant::now();
     h.press('+')
         .press('-')
         .press(']')
         .press('m')
         .press('5')
         .press('+');
-    h.screen(80, 24);
-    assert!(start.elapsed() < Duration::from_secs(1));
+    assert!(!h.screen(80, 24).is_empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -557,15 +549,9 @@ fn many_mots(n: usize) -> Session {
 }
 
 #[test]
-fn two_hundred_thousand_mots_check_quickly_and_one_more_is_refused() {
+fn two_hundred_thousand_mots_check_and_one_more_is_refused() {
     let mut s = many_mots(MAX_MOTS);
-    let start = Instant::now();
     s.validate().expect("at the limit");
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
     assert_eq!(
         s.try_add_mot(MotText::default()),
         Err(ModelError::TooManyMots { max: MAX_MOTS })
@@ -587,7 +573,7 @@ fn two_hundred_thousand_mots_open_and_draw() {
     let text = store::to_ron(&s).expect("ron");
     let mut h = Harness::with_session(store::from_ron(&text).expect("at the limit"));
     // Choose ranks every MOT per frame: over half a second in a debug build.
-    draw_every_stage_within(&mut h, Duration::from_secs(5));
+    draw_every_stage(&mut h);
     let more = many_mots(MAX_MOTS + 1);
     let e = store::decode(&store::to_ron(&more).expect("ron")).expect_err("too many");
     assert!(e.message.starts_with("mots[200000]: "), "{e}");
