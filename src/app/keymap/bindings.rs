@@ -1,0 +1,760 @@
+//! The table of every key: context, keys, action, the help's words and the
+//! key bar's. The one list that feeds dispatch, the help overlay, the key
+//! bar and the README.
+
+use super::*;
+
+macro_rules! bind {
+    // `$help` is the help line's catalog key.
+    ($ctx:ident, [$($key:expr),+], $action:expr, $help:literal, $bar:expr) => {
+        Binding { context: Context::$ctx, keys: &[$($key),+], action: $action, help: $help, bar: $bar }
+    };
+}
+
+use Action as A;
+use KeyCode as K;
+
+/// Every key of the app. Order within a context is the order of the help.
+pub static BINDINGS: &[Binding] = &[
+    // Help overlay
+    bind!(
+        Help,
+        [c('?'), k(K::Esc)],
+        A::ToggleHelp,
+        "keys.help.close",
+        bk("?", "keys.bar.close")
+    ),
+    bind!(
+        Help,
+        [k(K::Up), k(K::PageUp)],
+        A::PageUp,
+        "keys.help.up",
+        None
+    ),
+    bind!(
+        Help,
+        [k(K::Down), k(K::PageDown)],
+        A::PageDown,
+        "keys.help.down",
+        None
+    ),
+    // Questions
+    bind!(
+        Locked,
+        [c('r')],
+        A::OpenReadOnly,
+        "keys.locked.read_only",
+        b("keys.bar.read_only")
+    ),
+    bind!(
+        Locked,
+        [c('t')],
+        A::TakeOver,
+        "keys.locked.take_over",
+        b("keys.bar.take_over")
+    ),
+    bind!(
+        Locked,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    bind!(
+        Restore,
+        [c('y')],
+        A::Yes,
+        "keys.restore.backup",
+        b("keys.bar.open_backup")
+    ),
+    bind!(
+        Restore,
+        [c('n'), k(K::Esc)],
+        A::No,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    bind!(
+        Recovery,
+        [c('y')],
+        A::Yes,
+        "keys.recovery.recover",
+        b("keys.bar.recover")
+    ),
+    bind!(
+        Recovery,
+        [c('k')],
+        A::KeepBoth,
+        "keys.recovery.keep_both",
+        b("keys.bar.keep_both")
+    ),
+    bind!(
+        Recovery,
+        [c('n')],
+        A::No,
+        "keys.recovery.as_saved",
+        b("keys.bar.as_saved")
+    ),
+    bind!(
+        Recovery,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    // Nothing else is left: recover it, or leave it for later.
+    bind!(
+        RecoveryOnly,
+        [c('y')],
+        A::Yes,
+        "keys.recovery.recover",
+        b("keys.bar.recover")
+    ),
+    bind!(
+        RecoveryOnly,
+        [c('n'), k(K::Esc)],
+        A::Cancel,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    // Both changed: no single key may replace the newer work.
+    bind!(
+        RecoveryConflict,
+        [c('k')],
+        A::KeepBoth,
+        "keys.recovery.keep_both",
+        b("keys.bar.keep_both")
+    ),
+    bind!(
+        RecoveryConflict,
+        [c('n')],
+        A::No,
+        "keys.recovery.as_saved",
+        b("keys.bar.as_saved")
+    ),
+    bind!(
+        RecoveryConflict,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.question.dont_open",
+        b("keys.bar.cancel")
+    ),
+    bind!(
+        Unsaved,
+        [c('w')],
+        A::WriteElsewhere,
+        "keys.unsaved.elsewhere",
+        b("keys.bar.write_elsewhere")
+    ),
+    bind!(
+        Unsaved,
+        [c('q')],
+        A::QuitWithoutSaving,
+        "keys.unsaved.quit",
+        b("keys.bar.quit_anyway")
+    ),
+    bind!(
+        Unsaved,
+        [k(K::Esc)],
+        A::No,
+        "keys.unsaved.stay",
+        b("keys.bar.stay")
+    ),
+    // Text fields
+    bind!(
+        Editor,
+        [k(K::Tab)],
+        A::NextField,
+        "keys.editor.next_field",
+        b("keys.bar.next_field")
+    ),
+    bind!(
+        Editor,
+        [k(K::BackTab)],
+        A::PrevField,
+        "keys.editor.prev_field",
+        None
+    ),
+    bind!(
+        Editor,
+        [k(K::Enter)],
+        A::Submit,
+        "keys.editor.submit",
+        b("keys.bar.next_keep")
+    ),
+    bind!(
+        Editor,
+        [ctrl('s')],
+        A::SaveMot,
+        "keys.editor.keep",
+        b("keys.bar.keep")
+    ),
+    bind!(
+        Editor,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.editor.discard",
+        b("keys.bar.discard")
+    ),
+    bind!(
+        TextField,
+        [k(K::Enter)],
+        A::Submit,
+        "keys.text.keep",
+        b("keys.bar.ok")
+    ),
+    bind!(
+        TextField,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.text.cancel",
+        b("keys.bar.cancel")
+    ),
+    // Picker
+    bind!(Picker, [k(K::Up), c('k')], A::Up, "keys.picker.prev", None),
+    bind!(
+        Picker,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.picker.next",
+        None
+    ),
+    bind!(Picker, [k(K::Home)], A::Home, "keys.picker.first", None),
+    bind!(Picker, [k(K::End)], A::End, "keys.picker.last", None),
+    bind!(
+        Picker,
+        [k(K::Enter)],
+        A::Open,
+        "keys.picker.open",
+        b("keys.bar.open")
+    ),
+    bind!(
+        Picker,
+        [c('n')],
+        A::NewSession,
+        "keys.picker.new",
+        b("keys.bar.new")
+    ),
+    // Setup
+    bind!(Setup, [k(K::Up), c('k')], A::Up, "keys.setup.prev", None),
+    bind!(
+        Setup,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.setup.next",
+        None
+    ),
+    bind!(Setup, [k(K::Home)], A::Home, "keys.setup.first", None),
+    bind!(Setup, [k(K::End)], A::End, "keys.setup.last", None),
+    bind!(
+        Setup,
+        [k(K::Enter), c('e')],
+        A::Open,
+        "keys.setup.edit",
+        b("keys.bar.edit")
+    ),
+    bind!(
+        Setup,
+        [k(K::Left), c('-'), c('h')],
+        A::Left,
+        "keys.setup.less",
+        bk("←→", "keys.bar.change")
+    ),
+    bind!(
+        Setup,
+        [k(K::Right), c('+'), c('='), c('l')],
+        A::Right,
+        "keys.setup.more",
+        None
+    ),
+    bind!(
+        Setup,
+        [c('a')],
+        A::AddParticipant,
+        "keys.setup.add_participant",
+        b("keys.bar.add_person")
+    ),
+    bind!(Setup, [c('g')], A::AddGroup, "keys.setup.add_group", None),
+    bind!(
+        Setup,
+        [c('d'), k(K::Delete)],
+        A::Delete,
+        "keys.setup.remove",
+        None
+    ),
+    // Write
+    bind!(
+        Write,
+        [c('n')],
+        A::NewMot,
+        "keys.write.new",
+        b("keys.bar.new")
+    ),
+    bind!(
+        Write,
+        [k(K::Enter), c('e')],
+        A::Open,
+        "keys.write.edit",
+        b("keys.bar.edit")
+    ),
+    bind!(
+        Write,
+        [c('d'), k(K::Delete)],
+        A::Delete,
+        "keys.write.delete",
+        b("keys.bar.delete")
+    ),
+    bind!(Write, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(Write, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
+    bind!(Write, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(Write, [k(K::PageDown)], A::PageDown, "keys.page.down", None),
+    bind!(Write, [k(K::Home), c('g')], A::Home, "keys.mot.first", None),
+    bind!(Write, [k(K::End), c('G')], A::End, "keys.mot.last", None),
+    // Tag
+    bind!(Tag, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(Tag, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
+    bind!(Tag, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(Tag, [k(K::End)], A::End, "keys.mot.last", None),
+    bind!(
+        Tag,
+        [c('1')],
+        A::SetDimension(Dimension::Entry),
+        "keys.tag.entry",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('2')],
+        A::SetDimension(Dimension::Conversion),
+        "keys.tag.conversion",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('3')],
+        A::SetDimension(Dimension::Repurchase),
+        "keys.tag.repurchase",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('4')],
+        A::SetDimension(Dimension::Referral),
+        "keys.tag.referral",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('0'), k(K::Backspace)],
+        A::ClearDimension,
+        "keys.tag.clear",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('5')],
+        A::ToggleQuality(Quality::Reliability),
+        "keys.tag.reliability",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('6')],
+        A::ToggleQuality(Quality::Assurance),
+        "keys.tag.assurance",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('7')],
+        A::ToggleQuality(Quality::Responsiveness),
+        "keys.tag.responsiveness",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('8')],
+        A::ToggleQuality(Quality::Tangibles),
+        "keys.tag.tangibles",
+        None
+    ),
+    bind!(
+        Tag,
+        [c('9')],
+        A::ToggleQuality(Quality::Empathy),
+        "keys.tag.empathy",
+        None
+    ),
+    bind!(
+        Tag,
+        [k(K::Char(' ')), k(K::Enter)],
+        A::NextUntagged,
+        "keys.tag.next_untagged",
+        b("keys.bar.next_untagged")
+    ),
+    bind!(
+        Tag,
+        [c('g')],
+        A::CycleGolden,
+        "keys.tag.golden",
+        bk("g", "keys.bar.golden")
+    ),
+    bind!(Tag, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(Tag, [k(K::PageDown)], A::PageDown, "keys.page.down", None),
+    // Vote, dots
+    bind!(VoteDots, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(
+        VoteDots,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.mot.next",
+        None
+    ),
+    bind!(VoteDots, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(VoteDots, [k(K::End)], A::End, "keys.mot.last", None),
+    bind!(
+        VoteDots,
+        [k(K::Right), c('+'), c('='), k(K::Char(' '))],
+        A::Increase,
+        "keys.vote.add_dot",
+        bk("→ ←", "keys.bar.dot")
+    ),
+    bind!(
+        VoteDots,
+        [k(K::Left), c('-'), k(K::Backspace)],
+        A::Decrease,
+        "keys.vote.take_dot",
+        None
+    ),
+    bind!(
+        VoteDots,
+        [c(']'), c('p')],
+        A::NextParticipant,
+        "keys.vote.next_participant",
+        bk("] [", "keys.bar.voter")
+    ),
+    bind!(
+        VoteDots,
+        [c('['), c('P')],
+        A::PrevParticipant,
+        "keys.vote.prev_participant",
+        None
+    ),
+    bind!(
+        VoteDots,
+        [c('m')],
+        A::ToggleVoteMode,
+        "keys.vote.to_hands",
+        b("keys.bar.hands")
+    ),
+    bind!(
+        VoteDots,
+        [c('r')],
+        A::ToggleReveal,
+        "keys.vote.reveal",
+        b("keys.bar.reveal")
+    ),
+    bind!(VoteDots, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(
+        VoteDots,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.page.down",
+        None
+    ),
+    // Vote, hands
+    bind!(VoteHands, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(
+        VoteHands,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.mot.next",
+        None
+    ),
+    bind!(VoteHands, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(VoteHands, [k(K::End)], A::End, "keys.mot.last", None),
+    bind!(
+        VoteHands,
+        [k(K::Left), c('h')],
+        A::Left,
+        "keys.vote.prev_group",
+        None
+    ),
+    bind!(
+        VoteHands,
+        [k(K::Right), c('l')],
+        A::Right,
+        "keys.vote.next_group",
+        None
+    ),
+    bind!(
+        VoteHands,
+        [c('0')],
+        A::Digit(0),
+        "keys.vote.count",
+        bk("0-9", "keys.bar.count")
+    ),
+    bind!(VoteHands, [c('1')], A::Digit(1), "", None),
+    bind!(VoteHands, [c('2')], A::Digit(2), "", None),
+    bind!(VoteHands, [c('3')], A::Digit(3), "", None),
+    bind!(VoteHands, [c('4')], A::Digit(4), "", None),
+    bind!(VoteHands, [c('5')], A::Digit(5), "", None),
+    bind!(VoteHands, [c('6')], A::Digit(6), "", None),
+    bind!(VoteHands, [c('7')], A::Digit(7), "", None),
+    bind!(VoteHands, [c('8')], A::Digit(8), "", None),
+    bind!(VoteHands, [c('9')], A::Digit(9), "", None),
+    bind!(
+        VoteHands,
+        [k(K::Backspace)],
+        A::EraseDigit,
+        "keys.vote.erase",
+        None
+    ),
+    bind!(
+        VoteHands,
+        [c('+'), c('=')],
+        A::Increase,
+        "keys.vote.more",
+        None
+    ),
+    bind!(VoteHands, [c('-')], A::Decrease, "keys.vote.less", None),
+    // The answer to "1,200 hands for one group?".
+    bind!(
+        VoteHands,
+        [k(K::Enter)],
+        A::Submit,
+        "keys.vote.keep_count",
+        b("keys.bar.keep_count")
+    ),
+    bind!(
+        VoteHands,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.vote.drop_count",
+        b("keys.bar.drop_count")
+    ),
+    bind!(
+        VoteHands,
+        [c('m')],
+        A::ToggleVoteMode,
+        "keys.vote.to_dots",
+        b("keys.bar.dots")
+    ),
+    bind!(
+        VoteHands,
+        [c('r')],
+        A::ToggleReveal,
+        "keys.vote.reveal",
+        b("keys.bar.reveal")
+    ),
+    // Matrix
+    bind!(Matrix, [k(K::Up), c('k')], A::Up, "keys.matrix.up", None),
+    bind!(
+        Matrix,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.matrix.down",
+        None
+    ),
+    bind!(
+        Matrix,
+        [k(K::Left), c('h')],
+        A::Left,
+        "keys.matrix.left",
+        None
+    ),
+    bind!(
+        Matrix,
+        [k(K::Right), c('l')],
+        A::Right,
+        "keys.matrix.right",
+        None
+    ),
+    bind!(
+        Matrix,
+        [k(K::PageUp)],
+        A::PageUp,
+        "keys.matrix.scroll_up",
+        None
+    ),
+    bind!(
+        Matrix,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.matrix.scroll_down",
+        None
+    ),
+    // Choose
+    bind!(Choose, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
+    bind!(Choose, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
+    bind!(Choose, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(
+        Choose,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.page.down",
+        None
+    ),
+    bind!(Choose, [k(K::Home)], A::Home, "keys.mot.first", None),
+    bind!(Choose, [k(K::End)], A::End, "keys.mot.last", None),
+    bind!(
+        Choose,
+        [k(K::Char(' ')), c('c')],
+        A::ToggleChosen,
+        "keys.choose.chosen",
+        bk("Space", "keys.bar.choose")
+    ),
+    bind!(Choose, [c('g')], A::CycleGolden, "keys.choose.golden", None),
+    bind!(
+        Choose,
+        [c('m')],
+        A::ToggleCarries,
+        "keys.choose.message",
+        None
+    ),
+    bind!(
+        Choose,
+        [k(K::Left), c('h')],
+        A::Left,
+        "keys.choose.prev_circle",
+        None
+    ),
+    bind!(
+        Choose,
+        [k(K::Right), c('l')],
+        A::Right,
+        "keys.choose.next_circle",
+        None
+    ),
+    bind!(Choose, [c('1')], A::Rate(1), "keys.choose.rate", None),
+    bind!(Choose, [c('2')], A::Rate(2), "", None),
+    bind!(Choose, [c('3')], A::Rate(3), "", None),
+    bind!(Choose, [c('4')], A::Rate(4), "", None),
+    bind!(Choose, [c('5')], A::Rate(5), "", None),
+    bind!(
+        Choose,
+        [c('0'), k(K::Backspace)],
+        A::ClearRating,
+        "keys.choose.unrate",
+        None
+    ),
+    bind!(
+        Choose,
+        [c('+'), c('=')],
+        A::ThresholdUp,
+        "keys.choose.threshold_up",
+        None
+    ),
+    bind!(
+        Choose,
+        [c('-')],
+        A::ThresholdDown,
+        "keys.choose.threshold_down",
+        None
+    ),
+    bind!(
+        Choose,
+        [k(K::Enter), c('x')],
+        A::Open,
+        "keys.choose.motx",
+        bk("Enter", "keys.bar.motx")
+    ),
+    bind!(
+        Choose,
+        [c('v')],
+        A::NextView,
+        "keys.choose.view",
+        b("keys.bar.view")
+    ),
+    bind!(
+        Choose,
+        [c('f')],
+        A::CycleFilter,
+        "keys.choose.filter",
+        b("keys.bar.filter")
+    ),
+    bind!(Choose, [c('d')], A::CycleFocus, "keys.choose.focus", None),
+    bind!(Choose, [c('r')], A::ToggleReveal, "keys.vote.reveal", None),
+    // Everywhere
+    bind!(
+        Stages,
+        [k(K::Tab)],
+        A::NextStage,
+        "keys.stages.next",
+        b("keys.bar.stage")
+    ),
+    bind!(
+        Stages,
+        [k(K::BackTab)],
+        A::PrevStage,
+        "keys.stages.prev",
+        None
+    ),
+    bind!(
+        Global,
+        [c('?')],
+        A::ToggleHelp,
+        "keys.global.help",
+        b("keys.bar.help")
+    ),
+    bind!(
+        Global,
+        [c('q')],
+        A::Quit,
+        "keys.global.quit",
+        b("keys.bar.quit")
+    ),
+    bind!(
+        Stages,
+        [c('u'), ctrl('z')],
+        A::Undo,
+        "keys.stages.undo",
+        b("keys.bar.undo")
+    ),
+    bind!(
+        Stages,
+        [ctrl('r'), ctrl('y')],
+        A::Redo,
+        "keys.stages.redo",
+        None
+    ),
+    bind!(Stages, [ctrl('s')], A::SaveNow, "keys.stages.save", None),
+    bind!(Global, [ctrl('c')], A::Quit, "keys.global.ctrl_c", None),
+    bind!(
+        Stages,
+        [c('t')],
+        A::ToggleTimer,
+        "keys.stages.timer",
+        b("keys.bar.timer")
+    ),
+    bind!(
+        Stages,
+        [c('T')],
+        A::ResetTimer,
+        "keys.stages.reset_timer",
+        None
+    ),
+    bind!(
+        Stages,
+        [c('F'), k(K::F(5))],
+        A::TogglePresenting,
+        "keys.stages.present",
+        b("keys.bar.present")
+    ),
+    bind!(
+        Global,
+        [c('L')],
+        A::SwitchLanguage,
+        "keys.global.language",
+        None
+    ),
+    bind!(Global, [c('C')], A::SwitchTheme, "keys.global.theme", None),
+    bind!(Global, [c('M')], A::ToggleMouse, "keys.global.mouse", None),
+    bind!(
+        Presenting,
+        [k(K::Esc)],
+        A::TogglePresenting,
+        "keys.presenting.leave",
+        bk("Esc", "keys.bar.back")
+    ),
+];
