@@ -10,15 +10,7 @@ pub(super) fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let list: Vec<(usize, MotId)> = shown.iter().map(|r| (r.index, r.id)).collect();
     let selected = pos.and_then(|p| list.get(p)).map(|(_, id)| *id);
     // Only a mark on the MOT keeps it pinned in a list it no longer matches.
-    if !matches!(
-        action,
-        Action::ToggleChosen
-            | Action::CycleGolden
-            | Action::ToggleCarries
-            | Action::Rate(_)
-            | Action::ClearRating
-            | Action::Open
-    ) {
+    if !acts_on_the_mot(&action) {
         w.choose.pinned = None;
     }
     match action {
@@ -82,15 +74,7 @@ pub(super) fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
         _ => {}
     }
     let Some(id) = selected else {
-        if matches!(
-            action,
-            Action::ToggleChosen
-                | Action::CycleGolden
-                | Action::ToggleCarries
-                | Action::Rate(_)
-                | Action::ClearRating
-                | Action::Open
-        ) {
+        if acts_on_the_mot(&action) {
             out.info(if w.session.mots.is_empty() {
                 tr!("app.choose.no_mots")
             } else {
@@ -211,4 +195,17 @@ pub(super) fn motx_editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         _ => {}
     }
+}
+
+/// Whether an action marks, rates or opens the selected MOT.
+fn acts_on_the_mot(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::ToggleChosen
+            | Action::CycleGolden
+            | Action::ToggleCarries
+            | Action::Rate(_)
+            | Action::ClearRating
+            | Action::Open
+    )
 }
