@@ -10,6 +10,7 @@ use mot::i18n::{self, Language};
 use mot::model::{Dimension, Filter, Golden, MotText, Quality, Session};
 use mot::store;
 use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
@@ -494,7 +495,7 @@ fn the_screen_warns_when_no_vote_counts() {
     assert!(h.screen(80, 24).contains("Every group weighs 0"));
     let mut s = session();
     for m in &mut s.mots {
-        m.hands.clear();
+        Arc::make_mut(m).hands.clear();
     }
     let h = at_choose(s);
     assert!(h.screen(80, 24).contains("No votes yet"));

@@ -6,6 +6,7 @@
 mod common;
 
 use std::process::Command;
+use std::sync::Arc;
 
 use common::Harness;
 use mot::app::{Action, App, Stage};
@@ -83,11 +84,11 @@ fn every_number_at_its_limit() -> Session {
         }
     }
     s.participants[0].id = MAX_ID;
-    s.mots[0].id = MAX_ID;
-    s.mots[0].we_do_well = Some(RATING_MAX);
-    s.mots[0].competitors_poor = Some(RATING_MIN);
+    Arc::make_mut(&mut s.mots[0]).id = MAX_ID;
+    Arc::make_mut(&mut s.mots[0]).we_do_well = Some(RATING_MAX);
+    Arc::make_mut(&mut s.mots[0]).competitors_poor = Some(RATING_MIN);
     for m in &mut s.mots {
-        m.hands = s
+        Arc::make_mut(m).hands = s
             .groups
             .iter()
             .map(|g| Hands {
@@ -121,6 +122,7 @@ fn every_number_at_its_lower_limit() -> Session {
         g.weight = 0;
     }
     for (i, m) in s.mots.iter_mut().enumerate() {
+        let m = Arc::make_mut(m);
         m.id = i as u32;
         m.we_do_well = Some(RATING_MIN);
         m.competitors_poor = Some(RATING_MAX);
@@ -231,6 +233,7 @@ fn drawing_never_trusts_a_number() {
         g.weight = u32::MAX;
     }
     for m in &mut s.mots {
+        let m = Arc::make_mut(m);
         m.id = u32::MAX - m.id;
         for h in &mut m.hands {
             h.count = u32::MAX;
@@ -342,13 +345,13 @@ fn every_number_one_past_its_limit_is_refused_where_it_is() {
             "participants[1].id",
         ),
         (
-            |s| s.mots[2].id = MAX_ID + 1,
+            |s| Arc::make_mut(&mut s.mots[2]).id = MAX_ID + 1,
             "id: 1000000000,",
             4,
             "mots[2].id",
         ),
         (
-            |s| s.mots[1].hands[2].count = MAX_HANDS + 1,
+            |s| Arc::make_mut(&mut s.mots[1]).hands[2].count = MAX_HANDS + 1,
             "count: 100000,",
             7,
             "mots[1].hands[2].count",
@@ -387,13 +390,13 @@ fn every_number_one_past_its_limit_is_refused_where_it_is() {
             "timeboxes[0].minutes",
         ),
         (
-            |s| s.mots[1].we_do_well = Some(RATING_MAX + 1),
+            |s| Arc::make_mut(&mut s.mots[1]).we_do_well = Some(RATING_MAX + 1),
             "we_do_well: Some(6)",
             17,
             "mots[1].we_do_well",
         ),
         (
-            |s| s.mots[2].competitors_poor = Some(RATING_MIN - 1),
+            |s| Arc::make_mut(&mut s.mots[2]).competitors_poor = Some(RATING_MIN - 1),
             "competitors_poor: Some(0)",
             23,
             "mots[2].competitors_poor",
@@ -544,6 +547,7 @@ fn many_mots(n: usize) -> Session {
             id,
             ..template.clone()
         })
+        .map(Arc::new)
         .collect();
     s
 }
@@ -592,14 +596,18 @@ const TEXTS: &[(&str, SetText)] = &[
     ("groups[1].name", |s, t| s.groups[1].name = t),
     ("groups[2].description", |s, t| s.groups[2].description = t),
     ("participants[1].name", |s, t| s.participants[1].name = t),
-    ("mots[1].who", |s, t| s.mots[1].who = t),
-    ("mots[1].situation", |s, t| s.mots[1].situation = t),
-    ("mots[2].feeling", |s, t| s.mots[2].feeling = t),
+    ("mots[1].who", |s, t| Arc::make_mut(&mut s.mots[1]).who = t),
+    ("mots[1].situation", |s, t| {
+        Arc::make_mut(&mut s.mots[1]).situation = t
+    }),
+    ("mots[2].feeling", |s, t| {
+        Arc::make_mut(&mut s.mots[2]).feeling = t
+    }),
     ("mots[0].motx.company_does", |s, t| {
-        s.mots[0].motx.company_does = t
+        Arc::make_mut(&mut s.mots[0]).motx.company_does = t
     }),
     ("mots[0].motx.customer_next", |s, t| {
-        s.mots[0].motx.customer_next = t
+        Arc::make_mut(&mut s.mots[0]).motx.customer_next = t
     }),
 ];
 
@@ -746,7 +754,7 @@ fn check_points_at_the_value_past_a_limit() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("hall.ron");
     let mut s = every_number_at_its_limit();
-    s.mots[1].hands[0].count = MAX_HANDS + 1;
+    Arc::make_mut(&mut s.mots[1]).hands[0].count = MAX_HANDS + 1;
     store::save(&path, &s).expect("save");
     let text = std::fs::read_to_string(&path).expect("read");
     let at = text.find("count: 100000").expect("the count");

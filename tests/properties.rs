@@ -8,6 +8,7 @@
 //!    version 0 is refused.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use mot::model::limits::{MAX_DOTS_PER_MOT, MAX_TEXT_CHARS};
 use mot::model::session::{MAX_DOT_BUDGET, MAX_WEIGHT};
@@ -934,8 +935,8 @@ fn ids_at_u32_max_are_refused_and_the_largest_allowed_can_grow() {
         s.participants[1].id = id;
         s.add_mot(MotText::default());
         s.add_mot(MotText::default());
-        s.mots[0].id = 0;
-        s.mots[1].id = id;
+        Arc::make_mut(&mut s.mots[0]).id = 0;
+        Arc::make_mut(&mut s.mots[1]).id = id;
         store::to_ron(&s).expect("serialises")
     };
     let e = store::from_ron(&build(u32::MAX)).expect_err("refused");

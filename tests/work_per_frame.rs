@@ -12,6 +12,7 @@ use mot::app::{Action, Stage};
 use mot::model::work::{Entry, counts};
 use mot::model::{Dimension, MotText, Quality, Session};
 use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
 
 fn session(n: usize) -> Session {
     let mut s = Session::new("Scale");
@@ -34,7 +35,7 @@ fn session(n: usize) -> Session {
             let _ = s.set_hands(id, 1 + (i % 4) as u32, (i % 9) as u32);
         }
         if i % 7 == 0 {
-            s.mots[i].chosen = true;
+            Arc::make_mut(&mut s.mots[i]).chosen = true;
         }
     }
     for (k, p) in people.iter().enumerate() {

@@ -1,10 +1,15 @@
 //! Undo and redo for the open session: the session as it was before each
 //! change, with words for what the change was. It lives as long as the
 //! session is open; moving between stages is not a change worth undoing.
+//!
+//! A step keeps only what differs: the MOTs and dots a change touched (a
+//! [`Splice`]) and the session's few other fields, so a long history of a
+//! large session costs little more than the session itself.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use crate::model::{MotId, Session};
+use crate::model::{Dots, Mot, MotId, Session};
 use crate::tr;
 
 /// Most changes kept.
@@ -13,11 +18,107 @@ const MAX_STEPS: usize = 200;
 /// thousands of MOTs does not hold hundreds of copies of itself.
 const MAX_MOTS_KEPT: usize = 200_000;
 
-/// One change: the session before it, and what it was.
+/// One change: how to get back the session as it was before it, and what it was.
 #[derive(Debug, Clone)]
 struct Step {
     label: Change,
-    session: Session,
+    /// The session's other fields, with no MOTs and no dots.
+    rest: Session,
+    mots: Splice<Arc<Mot>>,
+    dots: Splice<Dots>,
+}
+
+impl Step {
+    /// What makes `target` again from `base`.
+    fn between(label: Change, target: &Session, base: &Session) -> Step {
+        Step {
+            label,
+            rest: rest_of(target),
+            mots: Splice::between(&target.mots, &base.mots),
+            dots: Splice::between(&target.dots, &base.dots),
+        }
+    }
+
+    /// The session this step keeps, made again from `base`.
+    fn apply(&self, base: &Session) -> Session {
+        Session {
+            mots: self.mots.apply(&base.mots),
+            dots: self.dots.apply(&base.dots),
+            ..self.rest.clone()
+        }
+    }
+
+    /// How many MOTs this step holds a copy of (the rest it shares).
+    fn mots_kept(&self) -> usize {
+        self.mots.with.len()
+    }
+}
+
+/// A session's fields but its MOTs and dots (listed whole, so a field added
+/// later cannot be left out of undo without the compiler saying so).
+fn rest_of(s: &Session) -> Session {
+    Session {
+        version: s.version,
+        title: s.title.clone(),
+        stage: s.stage,
+        language: s.language,
+        theme: s.theme,
+        timeboxes: s.timeboxes.clone(),
+        brand: s.brand.clone(),
+        core_message: s.core_message.clone(),
+        target_user: s.target_user.clone(),
+        focus: s.focus,
+        dot_budget: s.dot_budget,
+        max_dots_per_mot: s.max_dots_per_mot,
+        votes_revealed: s.votes_revealed,
+        circles: s.circles.clone(),
+        groups: s.groups.clone(),
+        participants: s.participants.clone(),
+        mots: Vec::new(),
+        dots: Vec::new(),
+    }
+}
+
+/// One list as another, from a base: the base's first `start` entries, then
+/// `with` in place of the base's next `replaced`, then the rest of the base.
+/// A change to one MOT keeps one MOT; the others are the base's.
+#[derive(Debug, Clone)]
+struct Splice<T> {
+    start: usize,
+    replaced: usize,
+    with: Vec<T>,
+}
+
+impl<T: Clone + PartialEq> Splice<T> {
+    /// What makes `target` from `base`. (Shared MOTs compare by pointer first.)
+    fn between(target: &[T], base: &[T]) -> Splice<T> {
+        let start = target.iter().zip(base).take_while(|(t, b)| t == b).count();
+        let room = target.len().min(base.len()) - start;
+        let end = target
+            .iter()
+            .rev()
+            .zip(base.iter().rev())
+            .take(room)
+            .take_while(|(t, b)| t == b)
+            .count();
+        Splice {
+            start,
+            replaced: base.len() - start - end,
+            with: target[start..target.len() - end].to_vec(),
+        }
+    }
+
+    fn apply(&self, base: &[T]) -> Vec<T> {
+        // The base is always the version the splice was taken against; the
+        // bounds are kept all the same, so a slip can never panic.
+        let start = self.start.min(base.len());
+        let end = (start + self.replaced).min(base.len());
+        let mut out = Vec::with_capacity(base.len() - (end - start) + self.with.len());
+        out.extend_from_slice(&base[..start]);
+        out.extend_from_slice(&self.with);
+        out.extend_from_slice(&base[end..]);
+        out
+    }
 }
 
 /// What a change was; put into words only when shown, so an undo speaks
@@ -139,10 +240,7 @@ impl History {
             return;
         };
         let before = std::mem::replace(&mut self.current, now.clone());
-        self.undo.push(Step {
-            label,
-            session: before,
-        });
+        self.undo.push(Step::between(label, &before, now));
         self.redo.clear();
         self.trim();
     }
@@ -150,21 +248,17 @@ impl History {
     /// The session to go back to, and what is undone; `None` when nothing is left.
     pub fn undo(&mut self, now: &Session) -> Option<(Session, Change)> {
         let step = self.undo.pop()?;
-        self.redo.push(Step {
-            label: step.label.clone(),
-            session: now.clone(),
-        });
-        Some(self.land(step))
+        let (back, label) = self.land(&step, now);
+        self.redo.push(Step::between(label.clone(), now, &back));
+        Some((back, label))
     }
 
     /// The session to go forward to again, and what is redone.
     pub fn redo(&mut self, now: &Session) -> Option<(Session, Change)> {
         let step = self.redo.pop()?;
-        self.undo.push(Step {
-            label: step.label.clone(),
-            session: now.clone(),
-        });
-        Some(self.land(step))
+        let (forward, label) = self.land(&step, now);
+        self.undo.push(Step::between(label.clone(), now, &forward));
+        Some((forward, label))
     }
 
     /// How many changes can be undone.
@@ -173,20 +267,20 @@ impl History {
     }
 
     /// Moves to a remembered version; the stage stays where the room is.
-    fn land(&mut self, step: Step) -> (Session, Change) {
-        let mut session = step.session;
+    fn land(&mut self, step: &Step, now: &Session) -> (Session, Change) {
+        let mut session = step.apply(now);
         session.stage = self.current.stage;
         self.current = session.clone();
-        (session, step.label)
+        (session, step.label.clone())
     }
 
     fn trim(&mut self) {
-        let mut kept: usize = self.undo.iter().map(|s| s.session.mots.len()).sum();
+        let mut kept: usize = self.undo.iter().map(Step::mots_kept).sum();
         let mut drop = 0;
         while self.undo.len() - drop > MAX_STEPS
             || (kept > MAX_MOTS_KEPT && self.undo.len() - drop > 1)
         {
-            kept -= self.undo[drop].session.mots.len();
+            kept -= self.undo[drop].mots_kept();
             drop += 1;
         }
         self.undo.drain(..drop);
@@ -196,15 +290,23 @@ impl History {
 /// What changed from `before` to `after` ("vote for MOT 7", in words by
 /// [`Change::text`]); `None` when nothing but the stage changed.
 pub fn describe(before: &Session, after: &Session) -> Option<Change> {
-    let ids = |s: &Session| s.mots.iter().map(|m| m.id).collect::<BTreeSet<_>>();
-    let (old, new) = (ids(before), ids(after));
-    if let Some(id) = new.difference(&old).next() {
-        return Some(Change::NewMot(*id));
-    }
-    if let Some(id) = old.difference(&new).next() {
-        return Some(Change::DeleteMot(*id));
+    let same_ids = before.mots.len() == after.mots.len()
+        && before.mots.iter().zip(&after.mots).all(|(b, a)| b.id == a.id);
+    if !same_ids {
+        let ids = |s: &Session| s.mots.iter().map(|m| m.id).collect::<BTreeSet<_>>();
+        let (old, new) = (ids(before), ids(after));
+        if let Some(id) = new.difference(&old).next() {
+            return Some(Change::NewMot(*id));
+        }
+        if let Some(id) = old.difference(&new).next() {
+            return Some(Change::DeleteMot(*id));
+        }
     }
     for (b, a) in before.mots.iter().zip(&after.mots) {
+        // An MOT no change touched is still the one shared with `before`.
+        if Arc::ptr_eq(b, a) {
+            continue;
+        }
         if (&b.who, &b.situation, &b.feeling) != (&a.who, &a.situation, &a.feeling) {
             return Some(Change::EditMot(a.id));
         }
@@ -374,7 +476,7 @@ mod tests {
     }
 
     #[test]
-    fn a_big_session_keeps_a_bounded_history() {
+    fn a_step_keeps_only_what_changed() {
         let mut s = Session::new("big");
         for _ in 0..5000 {
             s.add_mot(MotText::default());
@@ -382,8 +484,73 @@ mod tests {
         let mut h = History::new(&s);
         for i in 0..100 {
             s.title = format!("t{i}");
+            s.set_dimension(2500, Some(Dimension::Entry)).expect("mot");
+            s.set_dimension(2500, None).expect("mot");
+            s.set_dimension(1 + i, Some(Dimension::Referral)).expect("mot");
+            h.record(&s);
+        }
+        assert_eq!(h.undo_len(), 100, "nothing trimmed");
+        let kept: usize = h.undo.iter().map(Step::mots_kept).sum();
+        assert!(kept <= 200, "one or two MOTs a step, not copies: {kept}");
+    }
+
+    #[test]
+    fn changes_to_every_mot_keep_a_bounded_history() {
+        let mut s = Session::new("big");
+        for _ in 0..5000 {
+            s.add_mot(MotText::default());
+        }
+        let mut h = History::new(&s);
+        for i in 0..100 {
+            for m in &mut s.mots {
+                Arc::make_mut(m).who = format!("w{i}");
+            }
             h.record(&s);
         }
         assert_eq!(h.undo_len(), MAX_MOTS_KEPT / 5000);
+    }
+
+    #[test]
+    fn undo_and_redo_rebuild_every_version_through_adds_deletes_and_edits() {
+        let mut s = with_mot();
+        let p = s.add_participant("p", 1).expect("group");
+        s.dot_budget = 99;
+        s.max_dots_per_mot = 99;
+        let mut versions = vec![s.clone()];
+        let mut h = History::new(&s);
+        for i in 0..40u32 {
+            let ids: Vec<MotId> = s.mots.iter().map(|m| m.id).collect();
+            let pick = ids[(i as usize * 7) % ids.len()];
+            match i % 5 {
+                0 | 3 => {
+                    s.add_mot(MotText {
+                        who: format!("w{i}"),
+                        ..MotText::default()
+                    });
+                }
+                1 if ids.len() > 2 => {
+                    s.delete_mot(pick).expect("mot");
+                }
+                2 => {
+                    s.add_dot(p, pick).expect("room");
+                }
+                _ => {
+                    s.toggle_quality(pick, crate::model::Quality::Empathy)
+                        .expect("mot");
+                }
+            }
+            h.record(&s);
+            versions.push(s.clone());
+        }
+        let mut now = s.clone();
+        for want in versions.iter().rev().skip(1) {
+            now = h.undo(&now).expect("a step").0;
+            assert_eq!(&now, want);
+        }
+        assert!(h.undo(&now).is_none());
+        for want in versions.iter().skip(1) {
+            now = h.redo(&now).expect("a step").0;
+            assert_eq!(&now, want);
+        }
     }
 }

@@ -615,7 +615,7 @@ impl Workshop {
 
     /// The selected MOT, if there is one.
     pub fn selected_mot(&self) -> Option<&crate::model::Mot> {
-        self.session.mots.get(self.cursor)
+        self.session.mots.get(self.cursor).map(|m| &**m)
     }
 
     /// The Choose list: the ranking through the filter; in MOT order while

@@ -391,6 +391,8 @@ fn quoted(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
     use crate::model::{Dots, Hands, MotText, Participant};
 
@@ -414,16 +416,17 @@ mod tests {
     #[test]
     fn a_problem_names_the_value_it_is_in() {
         let mut s = session();
-        s.mots[2].id = 1;
+        Arc::make_mut(&mut s.mots[2]).id = 1;
         assert_eq!(path_of(&s), "mots[2].id", "the second use of an id");
         let mut s = session();
         s.participants[1].group = 9;
         assert_eq!(path_of(&s), "participants[1].group");
         let mut s = session();
-        s.mots[1].hands = vec![Hands { group: 2, count: 1 }, Hands { group: 2, count: 3 }];
+        Arc::make_mut(&mut s.mots[1]).hands =
+            vec![Hands { group: 2, count: 1 }, Hands { group: 2, count: 3 }];
         assert_eq!(path_of(&s), "mots[1].hands[1].group");
         let mut s = session();
-        s.mots[0].qualities = vec![crate::model::Quality::Empathy; 3];
+        Arc::make_mut(&mut s.mots[0]).qualities = vec![crate::model::Quality::Empathy; 3];
         assert_eq!(path_of(&s), "mots[0].qualities[1]");
         let mut s = session();
         s.timeboxes = vec![

@@ -530,29 +530,22 @@ impl Session {
         self.mots.iter().filter(|m| m.chosen).count()
     }
 
-    fn choose_mot(&mut self, id: MotId) -> Result<&mut Mot, ModelError> {
-        self.mots
-            .iter_mut()
-            .find(|m| m.id == id)
-            .ok_or(ModelError::NoSuchMot(id))
-    }
-
     /// Marks an MOT chosen, or not; returns whether it is now chosen.
     pub fn toggle_chosen(&mut self, id: MotId) -> Result<bool, ModelError> {
-        let m = self.choose_mot(id)?;
+        let m = self.mot_mut(id)?;
         m.chosen = !m.chosen;
         Ok(m.chosen)
     }
 
     /// Sets (or clears) the golden-moment mark.
     pub fn set_golden(&mut self, id: MotId, mark: Option<Golden>) -> Result<(), ModelError> {
-        self.choose_mot(id)?.golden = mark;
+        self.mot_mut(id)?.golden = mark;
         Ok(())
     }
 
     /// Marks whether the MOT's feeling carries the core message; returns the new mark.
     pub fn toggle_carries(&mut self, id: MotId) -> Result<bool, ModelError> {
-        let m = self.choose_mot(id)?;
+        let m = self.mot_mut(id)?;
         m.carries_message = !m.carries_message;
         Ok(m.carries_message)
     }
@@ -569,7 +562,7 @@ impl Session {
         {
             return Err(ModelError::RatingOutOfRange { value: v });
         }
-        let m = self.choose_mot(id)?;
+        let m = self.mot_mut(id)?;
         match rating {
             Rating::WeDoWell => m.we_do_well = value,
             Rating::CompetitorsPoor => m.competitors_poor = value,
@@ -579,7 +572,7 @@ impl Session {
 
     /// Writes the designed experience of an MOT.
     pub fn set_motx(&mut self, id: MotId, motx: Motx) -> Result<(), ModelError> {
-        self.choose_mot(id)?.motx = Motx {
+        self.mot_mut(id)?.motx = Motx {
             company_does: super::session::clean_line(&motx.company_does),
             customer_next: super::session::clean_line(&motx.customer_next),
         };
@@ -589,6 +582,8 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
     use crate::model::{Dimension, MotText};
 
@@ -867,10 +862,10 @@ mod tests {
         assert_eq!((m.chosen, m.carrying, m.distinct), (4, 2, 3));
         assert!(m.many());
         // The same feeling in other punctuation is one message.
-        s.mots[3].feeling = "Feeling 2!".into();
+        Arc::make_mut(&mut s.mots[3]).feeling = "Feeling 2!".into();
         assert_eq!(s.messages().distinct, 2);
         // A feeling that is the core message carries it without the mark.
-        s.mots[4].feeling = "a calm place.".into();
+        Arc::make_mut(&mut s.mots[4]).feeling = "a calm place.".into();
         s.toggle_chosen(5).expect("mot");
         let m = s.messages();
         assert_eq!((m.chosen, m.carrying, m.distinct), (5, 3, 2));

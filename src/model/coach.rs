@@ -16,6 +16,19 @@ pub trait Elements {
     fn feeling(&self) -> &str;
 }
 
+/// A shared MOT reads as the MOT.
+impl<T: Elements + ?Sized> Elements for std::sync::Arc<T> {
+    fn who(&self) -> &str {
+        (**self).who()
+    }
+    fn situation(&self) -> &str {
+        (**self).situation()
+    }
+    fn feeling(&self) -> &str {
+        (**self).feeling()
+    }
+}
+
 macro_rules! elements {
     ($($t:ty),+) => {$(
         impl Elements for $t {

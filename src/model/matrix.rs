@@ -134,6 +134,8 @@ impl Matrix {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
     use crate::model::session::MotText;
 
@@ -156,9 +158,9 @@ mod tests {
         for _ in 0..3 {
             tagged(&mut s, Dimension::Entry, &[Quality::Empathy]);
         }
-        s.mots[0].chosen = true;
-        s.mots[1].chosen = true;
-        s.mots[1].golden = Some(Golden::End);
+        Arc::make_mut(&mut s.mots[0]).chosen = true;
+        Arc::make_mut(&mut s.mots[1]).chosen = true;
+        Arc::make_mut(&mut s.mots[1]).golden = Some(Golden::End);
         let m = Matrix::build(&s, &s.scores());
         let cell = m.cell(Dimension::Entry, Quality::Empathy);
         assert_eq!(cell.chosen, 2);

@@ -1,5 +1,7 @@
 //! A workshop session: its setup, respondent groups, participants and MOTs.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
@@ -69,9 +71,11 @@ pub struct Session {
     /// People in the room, each in one group.
     #[serde(default)]
     pub participants: Vec<Participant>,
-    /// The moments of truth written so far.
+    /// The moments of truth written so far. Each is shared, so a copy of
+    /// the session (for undo, for the writer) copies pointers, not texts;
+    /// a change goes through [`Arc::make_mut`] and copies only that MOT.
     #[serde(default)]
-    pub mots: Vec<Mot>,
+    pub mots: Vec<Arc<Mot>>,
     /// Dots spent by participants.
     #[serde(default)]
     pub dots: Vec<Dots>,
@@ -303,14 +307,23 @@ impl Session {
     /// The MOT with this id.
     pub fn mot(&self, id: MotId) -> Option<&Mot> {
         super::work::note(super::work::Entry::MotLookup);
-        self.mots.iter().find(|m| m.id == id)
+        self.position(id).map(|i| &*self.mots[i])
     }
 
-    fn mot_mut(&mut self, id: MotId) -> Result<&mut Mot, ModelError> {
-        self.mots
-            .iter_mut()
-            .find(|m| m.id == id)
-            .ok_or(ModelError::NoSuchMot(id))
+    /// Where the MOT with this id is in [`Session::mots`]. MOTs are added
+    /// with rising ids, so a binary search finds nearly every one; a file
+    /// that lists them in another order is still searched whole.
+    pub fn position(&self, id: MotId) -> Option<usize> {
+        match self.mots.binary_search_by_key(&id, |m| m.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.mots.iter().position(|m| m.id == id),
+        }
+    }
+
+    /// The MOT with this id, to change: only it is copied when shared.
+    pub(crate) fn mot_mut(&mut self, id: MotId) -> Result<&mut Mot, ModelError> {
+        let i = self.position(id).ok_or(ModelError::NoSuchMot(id))?;
+        Ok(Arc::make_mut(&mut self.mots[i]))
     }
 
     /// Adds an MOT and returns its new id, or refuses when the session holds
@@ -327,7 +340,7 @@ impl Session {
     /// [`MAX_MOTS`] the session no longer validates, so it is never saved.
     pub fn add_mot(&mut self, text: MotText) -> MotId {
         let id = next_id(self.mots.iter().map(|m| m.id));
-        self.mots.push(Mot {
+        self.mots.push(Arc::new(Mot {
             id,
             who: clean_line(&text.who),
             situation: clean_line(&text.situation),
@@ -341,7 +354,7 @@ impl Session {
             competitors_poor: None,
             chosen: false,
             motx: Motx::default(),
-        });
+        }));
         id
     }
 
@@ -356,13 +369,9 @@ impl Session {
 
     /// Deletes an MOT and every dot placed on it.
     pub fn delete_mot(&mut self, id: MotId) -> Result<Mot, ModelError> {
-        let pos = self
-            .mots
-            .iter()
-            .position(|m| m.id == id)
-            .ok_or(ModelError::NoSuchMot(id))?;
+        let pos = self.position(id).ok_or(ModelError::NoSuchMot(id))?;
         self.dots.retain(|d| d.mot != id);
-        Ok(self.mots.remove(pos))
+        Ok(Arc::unwrap_or_clone(self.mots.remove(pos)))
     }
 
     /// Sets (or clears) the dimension of an MOT.
@@ -445,8 +454,11 @@ impl Session {
         if self.groups.len() == 1 {
             return Err(ModelError::LastGroup);
         }
+        // Only the MOTs with hands in the group are copied.
         for m in &mut self.mots {
-            m.hands.retain(|h| h.group != id);
+            if m.hands.iter().any(|h| h.group == id) {
+                Arc::make_mut(m).hands.retain(|h| h.group != id);
+            }
         }
         Ok(self.groups.remove(pos))
     }
@@ -689,7 +701,7 @@ mod tests {
     fn ids_too_large_to_grow_from_are_refused() {
         let mut s = Session::new("t");
         let id = s.add_mot(MotText::default());
-        s.mots[0].id = MAX_ID;
+        Arc::make_mut(&mut s.mots[0]).id = MAX_ID;
         assert!(s.validate().is_ok());
         assert_eq!(
             s.add_mot(MotText::default()),
@@ -697,7 +709,7 @@ mod tests {
             "the lowest free id, no overflow"
         );
         assert!(s.validate().is_ok());
-        s.mots[0].id = u32::MAX;
+        Arc::make_mut(&mut s.mots[0]).id = u32::MAX;
         let e = s.validate().expect_err("too large");
         assert!(
             e.to_string().contains("MOT id 4294967295 is too large"),
@@ -735,7 +747,7 @@ mod tests {
             "a zero dot entry is never written, so it is refused"
         );
         s.dots.clear();
-        s.mots[0].hands.push(Hands {
+        Arc::make_mut(&mut s.mots[0]).hands.push(Hands {
             group: 1,
             count: 100_000,
         });
@@ -752,9 +764,11 @@ mod tests {
         s.add_mot(MotText::default());
         let template = s.mots[0].clone();
         s.mots = (1..MAX_MOTS as u32)
-            .map(|id| Mot {
-                id,
-                ..template.clone()
+            .map(|id| {
+                Arc::new(Mot {
+                    id,
+                    ..(*template).clone()
+                })
             })
             .collect();
         assert!(s.try_add_mot(MotText::default()).is_ok(), "the last one");

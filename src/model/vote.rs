@@ -114,11 +114,7 @@ impl Session {
         if count > MAX_HANDS {
             return Err(ModelError::TooManyHands { max: MAX_HANDS });
         }
-        let m = self
-            .mots
-            .iter_mut()
-            .find(|m| m.id == mot)
-            .ok_or(ModelError::NoSuchMot(mot))?;
+        let m = self.mot_mut(mot)?;
         m.hands.retain(|h| h.group != group);
         if count > 0 {
             m.hands.push(Hands { group, count });

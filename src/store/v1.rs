@@ -57,7 +57,11 @@ impl From<SessionV1> for Session {
             circles: Thresholds::default(),
             groups: v1.groups,
             participants: v1.participants,
-            mots: v1.mots.into_iter().map(Mot::from).collect(),
+            mots: v1
+                .mots
+                .into_iter()
+                .map(|m| std::sync::Arc::new(Mot::from(m)))
+                .collect(),
             dots: v1.dots,
         }
     }

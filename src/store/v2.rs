@@ -53,7 +53,11 @@ impl From<SessionV2> for Session {
             circles: Thresholds::default(),
             groups: v2.groups,
             participants: v2.participants,
-            mots: v2.mots.into_iter().map(Mot::from).collect(),
+            mots: v2
+                .mots
+                .into_iter()
+                .map(|m| std::sync::Arc::new(Mot::from(m)))
+                .collect(),
             dots: v2.dots,
         }
     }

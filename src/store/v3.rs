@@ -88,7 +88,11 @@ impl From<SessionV3> for Session {
             circles: Thresholds::default(),
             groups: v3.groups,
             participants: v3.participants,
-            mots: v3.mots.into_iter().map(Mot::from).collect(),
+            mots: v3
+                .mots
+                .into_iter()
+                .map(|m| std::sync::Arc::new(Mot::from(m)))
+                .collect(),
             dots: v3.dots,
         }
     }
