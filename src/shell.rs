@@ -13,9 +13,9 @@ use crate::app::{
     Action, App, Effect, Offer, OpenHow, QuitPrompt, Screen, update, update::commit_drafts,
 };
 use crate::model::Session;
-use crate::store::SessionFile;
 use crate::store::lock::LockInfo;
 use crate::store::session_file::{self, OpenMode, ReadOnly};
+use crate::store::writer::{Report, Writer};
 use crate::store::{self, OpenError, Opened, StoreError};
 use crate::ui::picker::age;
 use crate::{plain, tr};
@@ -101,7 +101,7 @@ fn keep_unchanged(app: &mut App, before: Session) {
 }
 
 /// What a change refused in a read-only session is told.
-fn read_only_message(file: &SessionFile) -> String {
+fn read_only_message(file: &Writer) -> String {
     match file.read_only() {
         Some(ReadOnly::Asked(Some(holder)) | ReadOnly::LockLost(Some(holder))) => tr!(
             "app.read_only.held_nothing_changed",
@@ -152,7 +152,9 @@ pub fn handle_event(app: &mut App, event: &Event) -> bool {
     }
 }
 
-/// Saves the open session; on failure says why (briefly) and returns the reason.
+/// Saves the open session and waits for the disk; on failure says why
+/// (briefly) and returns the reason. For the moments that must know
+/// (quitting, Ctrl-S, a restored session); a change uses [`save_later`].
 pub fn save(app: &mut App) -> Option<String> {
     let Screen::Workshop(w) = &mut app.screen else {
         return None;
@@ -164,13 +166,70 @@ pub fn save(app: &mut App) -> Option<String> {
             .unsaved
             .then(|| tr!("app.save.no_longer_writes").to_string());
     }
-    // Everything a save needs to get right (the folder gone and back, the
-    // lock retaken, backups, the original of an older format) is inside
-    // `SessionFile::save`, and everything the room is told is in `saved`:
-    // a writer beside the loop can take the first and send its outcome to
-    // the second.
-    let outcome = w.file.save(&w.session, Instant::now());
-    saved(app, outcome)
+    w.file.save(&w.session, Instant::now());
+    let reports = w.file.flush();
+    let reason = apply(app, reports);
+    // The save just asked for may have found the lock lost.
+    match app.workshop_ref() {
+        Some(w) if w.read_only() && w.unsaved && reason.is_none() => {
+            Some(tr!("app.save.no_longer_writes").to_string())
+        }
+        _ => reason,
+    }
+}
+
+/// Hands the session to the writer and goes on: the newest state is on
+/// disk a moment later, and what came of it is shown by [`settle`].
+pub fn save_later(app: &mut App) {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return;
+    };
+    if !w.read_only() {
+        w.file.save(&w.session, Instant::now());
+    }
+}
+
+/// Shows what the writer's finished work came to, without waiting.
+/// Returns whether anything was shown (the screen then changed).
+pub fn settle(app: &mut App) -> bool {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return false;
+    };
+    let reports = w.file.reports();
+    let any = !reports.is_empty();
+    apply(app, reports);
+    any
+}
+
+/// Waits until the writer has written everything handed over, and shows
+/// what it came to: what the event loop shows a moment later by itself.
+/// For the tests, and for whoever must know before going on.
+pub fn wait_for_writer(app: &mut App) {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return;
+    };
+    let reports = w.file.flush();
+    apply(app, reports);
+}
+
+/// Whether the writer has work waiting or under way (the loop looks again soon).
+pub fn writing(app: &App) -> bool {
+    app.workshop_ref().is_some_and(|w| w.file.busy())
+}
+
+/// Turns the writer's reports into state, oldest first; returns the reason
+/// the last save failed, if it did.
+fn apply(app: &mut App, reports: Vec<Report>) -> Option<String> {
+    let mut reason = None;
+    for report in reports {
+        match report {
+            Report::OpenBackup(warning) => {
+                app.error(tr!("app.open.opened_but", warning = warning));
+            }
+            Report::Saved(outcome) => reason = saved(app, outcome),
+        }
+    }
+    reason
 }
 
 /// Turns the outcome of a save into state: the UNSAVED mark, and what the
@@ -227,9 +286,7 @@ fn short_reason(e: &StoreError) -> String {
 fn run_effects(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         match effect {
-            Effect::Save => {
-                save(app);
-            }
+            Effect::Save => save_later(app),
             Effect::SaveNow => save_now(app),
             Effect::Quit => quit(app),
             Effect::QuitUnsaved => {
@@ -307,7 +364,11 @@ fn save_as_and_quit(app: &mut App, path: PathBuf) {
     let Screen::Workshop(w) = &mut app.screen else {
         return;
     };
-    match w.file.save_as(path.clone(), &w.session, Instant::now()) {
+    let session = &w.session;
+    let outcome = w
+        .file
+        .with_file(|f| f.save_as(path.clone(), session, Instant::now()));
+    match outcome.unwrap_or_else(|| Err(StoreError::WriterFailed(path.clone()))) {
         Ok(()) => {
             w.unsaved = false;
             w.quit_prompt = None;
@@ -503,9 +564,9 @@ pub fn open(app: &mut App, path: &Path, how: OpenHow) {
             return;
         }
         if how == OpenHow::Recovery
-            && let Some(w) = app.workshop_ref()
+            && let Screen::Workshop(w) = &mut app.screen
         {
-            let _ = w.file.discard_recovery();
+            let _ = w.file.with_file(|f| f.discard_recovery());
             notes.insert(
                 0,
                 if restored_over_good_file {
@@ -576,7 +637,12 @@ fn rescue_session(app: &mut App) -> Option<(String, bool)> {
     }
     // The session file is written only when the session is whole; a crash
     // mid-change may have left it inconsistent, and then it goes beside it.
-    if w.session.validate().is_ok() && w.file.save(&w.session, Instant::now()).is_ok() {
+    let session = &w.session;
+    if session.validate().is_ok()
+        && w.file
+            .with_file(|f| f.save(session, Instant::now()).is_ok())
+            .unwrap_or(false)
+    {
         return Some((
             tr!("app.farewell.saved_in", path = plain::path(&path)),
             false,
@@ -586,7 +652,10 @@ fn rescue_session(app: &mut App) -> Option<(String, bool)> {
         Ok(text) => text,
         Err(e) => return Some((tr!("app.farewell.not_saved", error = e), true)),
     };
-    match w.file.write_recovery(&text) {
+    let recovery = w
+        .file
+        .with_file(|f| f.write_recovery(&text).map_err(|e| e.to_string()));
+    match recovery.unwrap_or_else(|| Err(String::new())) {
         Ok(recovery) => Some((
             tr!(
                 "app.farewell.recovery",
@@ -595,7 +664,11 @@ fn rescue_session(app: &mut App) -> Option<(String, bool)> {
             ),
             false,
         )),
-        Err(_) => match w.file.write_last_resort(&text, &std::env::temp_dir()) {
+        Err(_) => match w
+            .file
+            .with_file(|f| f.write_last_resort(&text, &std::env::temp_dir()))
+            .unwrap_or_else(|| Err(std::io::Error::other(tr!("app.farewell.no_file"))))
+        {
             Ok(fallback) => Some((
                 tr!(
                     "app.farewell.beside",

@@ -16,6 +16,10 @@ use ratatui::crossterm::execute;
 use crate::app::App;
 use crate::{shell, tr, ui};
 
+/// How often the loop looks at the writer while it works: what a save came
+/// to is on screen this soon after the disk answers.
+const WRITER_LOOK: std::time::Duration = std::time::Duration::from_millis(40);
+
 /// How the event loop ended.
 enum Ended {
     /// The user quit.
@@ -143,11 +147,21 @@ fn event_loop(
         // Input is awaited without holding the app, so the watcher can reach
         // it even when the input library never returns. Only a running timer
         // wakes the loop, once a second, to move its clock.
-        let wake = shared
-            .app()
-            .workshop_ref()
-            .and_then(|w| w.timer)
-            .and_then(|t| t.next_change(std::time::Instant::now()));
+        // While the writer works, the loop also looks every few
+        // milliseconds for what its work came to; then it blocks again.
+        let (wake, writing) = {
+            let app = shared.app();
+            let wake = app
+                .workshop_ref()
+                .and_then(|w| w.timer)
+                .and_then(|t| t.next_change(std::time::Instant::now()));
+            (wake, shell::writing(&app))
+        };
+        let wake = match (wake, writing) {
+            (Some(after), true) => Some(after.min(WRITER_LOOK)),
+            (None, true) => Some(WRITER_LOOK),
+            (wake, false) => wake,
+        };
         let first = match wake {
             Some(after) if !event::poll(after)? => None,
             _ => Some(event::read()?),
@@ -157,8 +171,10 @@ fn event_loop(
             None => {
                 let mut app = shared.app();
                 app.now = std::time::Instant::now();
-                shell::dispatch(&mut app, crate::app::Action::Tick);
-                redraw = true;
+                if app.workshop_ref().is_some_and(|w| w.timer.is_some()) {
+                    shell::dispatch(&mut app, crate::app::Action::Tick);
+                    redraw = true;
+                }
             }
             Some(mut event) => loop {
                 if let Some(name) = stop.received() {
@@ -184,6 +200,7 @@ fn event_loop(
             return Ok(Ended::Signal(name));
         }
         let mut app = shared.app();
+        redraw |= shell::settle(&mut app);
         if std::mem::take(&mut app.bell) {
             use std::io::Write;
             // The bell, once, without taking the screen from whoever types.

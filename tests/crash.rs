@@ -3,7 +3,13 @@
 //! kill the session file (and each backup) must be exactly one of the states
 //! the child saved, never anything in between.
 //!
-//! Run as `crash` it is the parent; run as `crash --child DIR` it is the saver.
+//! Twice: once with the store's own save in a loop, once through the app
+//! (keys in, the app's writer saving beside the loop): there changes stream
+//! in faster than the disk takes them, and the file must still be one of
+//! the states the app held, never older than one it said was written.
+//!
+//! Run as `crash` it is the parent; run as `crash --child DIR` (or
+//! `--app-child DIR`) it is the saver.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -14,6 +20,8 @@ use mot::store::{self, OpenMode, session_file};
 
 const START: usize = 150;
 const KILLS: usize = 300;
+/// Kills of the saver that goes through the app.
+const APP_KILLS: usize = 100;
 
 /// The session after `n` MOTs were written: a pure function of `n`, so the
 /// parent knows exactly what each save held.
@@ -71,6 +79,71 @@ fn child(dir: &Path) -> ExitCode {
     }
 }
 
+/// The words of the `i`-th MOT the app child writes.
+fn words(i: usize) -> MotText {
+    MotText {
+        who: format!("旅客 {i}"),
+        situation: format!("第 {i} 次登机时，空服员记得我的名字 \"{i}\" \\ 🛫"),
+        feeling: "被记住了".repeat(1 + i % 4),
+    }
+}
+
+/// The session after `n` MOTs were written through the app.
+fn app_state(n: usize) -> Session {
+    let mut s = Session::new("断电测试 crash test");
+    s.stage = mot::model::Stage::Write;
+    for i in 1..=n {
+        s.add_mot(words(i));
+    }
+    s
+}
+
+/// Writes MOTs as a person does, through the app: each a few keys and
+/// pastes, each change handed to the app's writer without waiting. Every
+/// tenth MOT it waits for the disk and says which state is written.
+fn app_child(dir: &Path) -> ExitCode {
+    use mot::app::{Action, App, OpenHow};
+    use std::io::Write;
+    let path = dir.join("s.ron");
+    let mut app = App::picker(dir.to_path_buf(), Vec::new());
+    mot::shell::open(&mut app, &path, OpenHow::Normal);
+    let Some(w) = app.workshop_ref() else {
+        eprintln!("the app could not open the session: {:?}", app.status);
+        return ExitCode::FAILURE;
+    };
+    let mut n = w.session.mots.len();
+    let mut out = std::io::stdout();
+    loop {
+        n += 1;
+        let MotText {
+            who,
+            situation,
+            feeling,
+        } = words(n);
+        for action in [
+            Action::NewMot,
+            Action::Paste(who),
+            Action::NextField,
+            Action::Paste(situation),
+            Action::NextField,
+            Action::Paste(feeling),
+            Action::SaveMot,
+        ] {
+            mot::shell::dispatch(&mut app, action);
+        }
+        mot::shell::settle(&mut app);
+        if n.is_multiple_of(10) {
+            mot::shell::wait_for_writer(&mut app);
+            if app.workshop_ref().is_none_or(|w| w.unsaved) {
+                eprintln!("the app could not save: {:?}", app.status);
+                return ExitCode::FAILURE;
+            }
+            let _ = writeln!(out, "written {n}");
+            let _ = out.flush();
+        }
+    }
+}
+
 /// A small xorshift: random enough for kill timing, no crate needed.
 struct Rng(u64);
 
@@ -87,18 +160,33 @@ impl Rng {
 /// when it is byte for byte what the saver wrote for some state.
 struct Expected {
     session: Session,
-    voter: u32,
+    /// The change that makes state `i` from state `i - 1`.
+    step: fn(&mut Session, usize),
     texts: Vec<u64>,
 }
 
 impl Expected {
     fn new() -> Expected {
         let session = state(START);
-        let voter = session.participants[0].id;
         let texts = vec![digest(&session)];
         Expected {
             session,
-            voter,
+            step: |s, i| {
+                let voter = s.participants[0].id;
+                grow(s, i, voter);
+            },
+            texts,
+        }
+    }
+
+    fn through_the_app() -> Expected {
+        let session = app_state(START);
+        let texts = vec![digest(&session)];
+        Expected {
+            session,
+            step: |s, i| {
+                s.add_mot(words(i));
+            },
             texts,
         }
     }
@@ -106,7 +194,7 @@ impl Expected {
     fn digest_of(&mut self, n: usize) -> u64 {
         while START + self.texts.len() <= n {
             let i = START + self.texts.len();
-            grow(&mut self.session, i, self.voter);
+            (self.step)(&mut self.session, i);
             self.texts.push(digest(&self.session));
         }
         self.texts[n - START]
@@ -137,26 +225,43 @@ fn check(path: &Path, what: &str, kill: usize, expected: &mut Expected) -> usize
     n
 }
 
-fn parent() -> ExitCode {
+/// Which saver the parent kills.
+#[derive(Clone, Copy)]
+enum Saver {
+    /// The store's save, in a loop.
+    Store,
+    /// The app, keys in, its writer saving.
+    App,
+}
+
+fn parent(saver: Saver) -> ExitCode {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
-    drop(session_file::create(&path, &state(START), Instant::now()).expect("create"));
+    let (start, kills, flag, mut expected) = match saver {
+        Saver::Store => (state(START), KILLS, "--child", Expected::new()),
+        Saver::App => (
+            app_state(START),
+            APP_KILLS,
+            "--app-child",
+            Expected::through_the_app(),
+        ),
+    };
+    drop(session_file::create(&path, &start, Instant::now()).expect("create"));
     let seed = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64)
         | 1;
-    println!("crash test: {KILLS} kills, seed {seed}");
+    println!("crash test ({flag}): {kills} kills, seed {seed}");
     let mut rng = Rng(seed);
     let exe = std::env::current_exe().expect("own path");
     let mut last = START;
-    let mut expected = Expected::new();
     // Backups change every few saves; check each version once.
     let mut seen = std::collections::HashSet::new();
-    for kill in 1..=KILLS {
+    for kill in 1..=kills {
         let mut child = Command::new(&exe)
-            .arg("--child")
+            .arg(flag)
             .arg(dir.path())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .expect("spawn the saver");
@@ -167,11 +272,21 @@ fn parent() -> ExitCode {
             panic!("the saver stopped by itself ({status}) before kill {kill}");
         }
         child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
+        let said = child.wait_with_output().expect("reap");
+        // The last state the saver said was on disk must still be there.
+        let written = String::from_utf8_lossy(&said.stdout)
+            .lines()
+            .filter_map(|l| l.strip_prefix("written ")?.parse::<usize>().ok())
+            .max()
+            .unwrap_or(START);
         let n = check(&path, "the session file", kill, &mut expected);
         assert!(
             n >= last,
             "after kill {kill} the file went back from {last} to {n} MOTs"
+        );
+        assert!(
+            n >= written,
+            "after kill {kill} the file holds {n} MOTs, but {written} were said written"
         );
         last = n;
         for backup in store::backup::paths(&path) {
@@ -185,9 +300,9 @@ fn parent() -> ExitCode {
         }
     }
     let saves = last - START;
-    println!("crash test: {saves} saves survived {KILLS} kills");
+    println!("crash test ({flag}): {saves} saves survived {kills} kills");
     assert!(
-        saves >= KILLS / 10,
+        saves >= kills / 10,
         "too few saves ({saves}) happened for the kills to mean anything"
     );
     let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path())
@@ -207,6 +322,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match args.iter().position(|a| a == "--child") {
         Some(i) => child(Path::new(&args[i + 1])),
+        None if let Some(i) = args.iter().position(|a| a == "--app-child") => {
+            app_child(Path::new(&args[i + 1]))
+        }
         // `cargo test -- some_filter` and `--list` still run or list nothing useful;
         // the check is quick enough to always run.
         None if args.iter().any(|a| a == "--list") => {
@@ -215,7 +333,10 @@ fn main() -> ExitCode {
         }
         None => {
             let t = Instant::now();
-            let code = parent();
+            let mut code = parent(Saver::Store);
+            if code == ExitCode::SUCCESS {
+                code = parent(Saver::App);
+            }
             println!("crash test: {:.1} s", t.elapsed().as_secs_f64());
             code
         }

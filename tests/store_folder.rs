@@ -106,7 +106,7 @@ fn only_a_recovery_file_left_is_listed_and_offered() {
     let screen = common::render(&picker_at(dir.path()), 100, 20);
     assert!(screen.contains("recovery file"), "{screen}");
     let mut app = picker_at(dir.path());
-    shell::dispatch(&mut app, Action::Open);
+    crate::common::dispatch(&mut app, Action::Open);
     let Some(Offer::Recovery {
         saved: None,
         conflict: false,
@@ -118,7 +118,7 @@ fn only_a_recovery_file_left_is_listed_and_offered() {
     let screen = common::render(&app, 80, 24);
     assert!(screen.contains("all that is left"), "{screen}");
     assert!(!screen.contains("as it was last saved"), "{screen}");
-    shell::dispatch(&mut app, Action::Yes);
+    crate::common::dispatch(&mut app, Action::Yes);
     assert_eq!(store::load(&path).expect("back").mots.len(), 4);
     assert!(!recovery.exists());
 }
@@ -151,7 +151,7 @@ fn a_recovery_against_newer_work_offers_to_keep_both_and_never_overwrites() {
     let recovery = session_file::recovery_path(&path);
     assert!(recovery.exists());
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     let Some(Offer::Recovery {
         recovery: r,
         saved: Some(saved),
@@ -169,11 +169,11 @@ fn a_recovery_against_newer_work_offers_to_keep_both_and_never_overwrites() {
     assert!(screen.contains("keep both"), "{screen}");
     assert!(!screen.contains(" y  "), "no single key replaces: {screen}");
     // y does nothing here: the question stays, nothing is written.
-    shell::dispatch(&mut app, Action::Yes);
+    crate::common::dispatch(&mut app, Action::Yes);
     assert!(offer(&app).is_some());
     assert_eq!(fs::read(&path).expect("read"), theirs);
     // Keep both: the recovery opens as a copy, the newer work stays.
-    shell::dispatch(&mut app, Action::KeepBoth);
+    crate::common::dispatch(&mut app, Action::KeepBoth);
     let w = app.workshop_ref().expect("the copy is open");
     let copy = w.path().to_path_buf();
     assert_ne!(copy, path);
@@ -206,7 +206,7 @@ fn a_recovery_that_continues_the_saved_file_is_offered_plainly() {
     shell::rescue(&mut h.app);
     drop(h);
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(
         matches!(
             offer(&app),
@@ -243,7 +243,7 @@ fn a_lock_whose_process_id_was_reused_after_a_reboot_is_taken_over() {
     )
     .expect("lock");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     let _ = other.kill();
     let _ = other.wait();
     assert!(offer(&app).is_none(), "no question: {:?}", offer(&app));
@@ -297,15 +297,15 @@ fn taking_a_session_over_still_asks_about_a_waiting_recovery() {
     fs::write(lock::lock_path(&path), "(pid:7,host:\"elsewhere\",since:0)")
         .expect("another machine's lock");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(matches!(offer(&app), Some(Offer::Locked { .. })));
-    shell::dispatch(&mut app, Action::TakeOver);
+    crate::common::dispatch(&mut app, Action::TakeOver);
     assert!(
         matches!(offer(&app), Some(Offer::Recovery { .. })),
         "{:?}",
         offer(&app)
     );
-    shell::dispatch(&mut app, Action::Yes);
+    crate::common::dispatch(&mut app, Action::Yes);
     assert_eq!(app.workshop_ref().expect("open").session.mots.len(), 3);
 }
 
@@ -363,7 +363,7 @@ fn what_opening_says_is_in_the_sessions_own_language() {
     fs::copy(&fixture, &path).expect("copy");
     mot::i18n::set(mot::i18n::Language::English);
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     let said = status(&app);
     mot::i18n::set(mot::i18n::Language::English);
     assert!(said.contains("已从格式版本 3 升级"), "{said}");

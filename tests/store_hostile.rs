@@ -35,7 +35,7 @@ fn a_lock_that_is_a_link_fifo_or_folder_refuses_the_open_and_names_it() {
         }
         let app = within_seconds(move || {
             let mut app = picker_at(path.parent().expect("dir"));
-            shell::open(&mut app, &path, OpenHow::Normal);
+            crate::common::open(&mut app, &path, OpenHow::Normal);
             app
         });
         let Some(Offer::Locked {
@@ -68,7 +68,7 @@ fn a_hard_link_planted_as_the_lock_is_not_truncated() {
     let before = fs::read(&path).expect("read");
     fs::hard_link(&path, lock::lock_path(&path)).expect("link");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(matches!(offer(&app), Some(Offer::Locked { .. })));
     assert_eq!(fs::read(&path).expect("read"), before);
 }
@@ -84,10 +84,14 @@ fn backups_never_go_through_a_link_fifo_or_folder_at_their_names() {
             let at = backup::paths(&path)[n].clone();
             plant(what, &at, &victim);
             let p = path.clone();
-            let opened = within_seconds(move || {
-                session_file::open(&p, OpenMode::Normal, Instant::now()).expect("opens")
+            let mut opened = within_seconds(move || {
+                let mut opened =
+                    session_file::open(&p, OpenMode::Normal, Instant::now()).expect("opens");
+                // What the writer does first.
+                opened.warning = opened.file.keep_open_backup();
+                opened
             });
-            let warning = opened.warning.clone().expect("the backup problem is said");
+            let warning = opened.warning.take().expect("the backup problem is said");
             assert!(warning.contains(".bak"), "{what:?} {n}: {warning}");
             if n > 0 {
                 // An older name blocked still leaves the newest backup.
@@ -123,7 +127,7 @@ fn the_recovery_file_never_goes_through_a_link_fifo_or_folder() {
             let p = path.clone();
             within_seconds(move || {
                 let mut app = picker_at(p.parent().expect("dir"));
-                shell::open(&mut app, &p, OpenHow::Normal);
+                crate::common::open(&mut app, &p, OpenHow::Normal);
                 app
             })
         };
@@ -162,14 +166,17 @@ fn an_unreadable_file_is_moved_aside_past_whatever_is_planted_at_its_name() {
         let victim = Victim::new(dir.path());
         let path = dir.path().join("s.ron");
         drop(session_file::create(&path, &session(3), Instant::now()).expect("create"));
-        drop(session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open"));
+        // Opened once: the writer's first job keeps the version read as a backup.
+        let mut opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+        opened.file.keep_open_backup();
+        drop(opened);
         fs::write(&path, "(version: 4, broken").expect("break it");
         let at = dir.path().join("s.ron.unreadable");
         plant(what, &at, &victim);
         let mut app = picker_at(dir.path());
-        shell::open(&mut app, &path, OpenHow::Normal);
+        crate::common::open(&mut app, &path, OpenHow::Normal);
         assert!(matches!(offer(&app), Some(Offer::Backup { .. })));
-        shell::dispatch(&mut app, Action::Yes);
+        crate::common::dispatch(&mut app, Action::Yes);
         assert_eq!(
             app.workshop_ref().expect("backup open").session.mots.len(),
             3
@@ -251,7 +258,7 @@ fn a_fifo_as_a_session_or_as_its_lock_never_hangs_list_check_or_open() {
     let p = dir.path().join("pipe.ron");
     let app = within_seconds(move || {
         let mut app = picker_at(p.parent().expect("dir"));
-        shell::open(&mut app, &p, OpenHow::Normal);
+        crate::common::open(&mut app, &p, OpenHow::Normal);
         app
     });
     assert!(status(&app).contains("named pipe"), "{}", status(&app));
@@ -301,7 +308,7 @@ fn a_session_file_that_is_a_link_opens_read_only_and_stays_a_link() {
     let link = dir.path().join("s.ron");
     symlink(&real, &link).expect("symlink");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &link, OpenHow::Normal);
+    crate::common::open(&mut app, &link, OpenHow::Normal);
     let w = app.workshop_ref().expect("opens");
     assert!(w.read_only());
     let said = status(&app);
@@ -331,7 +338,7 @@ fn a_sessions_folder_that_is_a_link_works_as_a_folder() {
     let path = folder.join("s.ron");
     store::save(&path, &session(1)).expect("save");
     let mut app = picker_at(&folder);
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(!app.workshop_ref().expect("opens").read_only());
     let mut h = Harness::new(app);
     h.press('1');
@@ -349,7 +356,7 @@ fn a_file_without_write_permission_opens_read_only_and_backups_keep_permissions(
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("chmod");
     let before = fs::read(&path).expect("read");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(app.workshop_ref().expect("opens").read_only());
     assert!(status(&app).contains("permissions"), "{}", status(&app));
     let mut h = Harness::new(app);
@@ -358,7 +365,8 @@ fn a_file_without_write_permission_opens_read_only_and_backups_keep_permissions(
     drop(h);
     // A private session's backups are private too.
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
-    let opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+    let mut opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+    assert!(opened.file.keep_open_backup().is_none());
     let mode = |p: &Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
     assert_eq!(mode(&backup::paths(&path)[0]), 0o600);
     let mut file = opened.file;
@@ -384,8 +392,10 @@ fn titles_of_long_letters_get_names_that_fit_with_every_side_file() {
     drop(app);
     // Every side file can be made: backups at open, a recovery, a backup of
     // an unreadable file, a second session of the same title.
-    let opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("opens");
+    let mut opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("opens");
     assert!(opened.warning.is_none(), "{:?}", opened.warning);
+    let kept = opened.file.keep_open_backup();
+    assert!(kept.is_none(), "{kept:?}");
     assert!(backup::paths(&path)[0].exists());
     opened
         .file
@@ -405,7 +415,7 @@ fn a_file_whose_name_is_too_long_for_its_side_files_opens_read_only() {
     let path = dir.path().join(format!("{stem}.ron"));
     store::save(&path, &session(1)).expect("save");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(app.workshop_ref().expect("opens").read_only());
     assert!(status(&app).contains("too long"), "{}", status(&app));
 }

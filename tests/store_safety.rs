@@ -65,8 +65,13 @@ fn backups_are_kept_at_open_and_once_a_minute_three_at_most() {
     let t0 = Instant::now();
     drop(session_file::create(&path, &session(1), t0).expect("create"));
     let at_open = fs::read(&path).expect("read");
-    let opened = session_file::open(&path, OpenMode::Normal, t0).expect("open");
+    let mut opened = session_file::open(&path, OpenMode::Normal, t0).expect("open");
     let [b1, b2, b3] = backup::paths(&path);
+    assert!(
+        !b1.exists(),
+        "opening itself writes nothing: the writer keeps it"
+    );
+    assert!(opened.file.keep_open_backup().is_none());
     assert_eq!(fs::read(&b1).expect("a backup at open"), at_open);
     let mut s = opened.session;
     let mut file = opened.file;
@@ -103,7 +108,9 @@ fn an_unreadable_file_is_never_overwritten_and_its_backup_is_offered() {
     let path = dir.path().join("s.ron");
     drop(session_file::create(&path, &session(3), Instant::now()).expect("create"));
     // Opened once: its good version is now the newest backup.
-    drop(session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open"));
+    let mut opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+    opened.file.keep_open_backup();
+    drop(opened);
     let broken =
         fs::read_to_string(&path)
             .expect("read")
@@ -111,7 +118,7 @@ fn an_unreadable_file_is_never_overwritten_and_its_backup_is_offered() {
     fs::write(&path, &broken).expect("break it");
 
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     let Some(Offer::Backup {
         problem, backup, ..
     }) = offer(&app)
@@ -129,7 +136,7 @@ fn an_unreadable_file_is_never_overwritten_and_its_backup_is_offered() {
         "untouched"
     );
 
-    shell::dispatch(&mut app, Action::Yes);
+    crate::common::dispatch(&mut app, Action::Yes);
     let w = app.workshop_ref().expect("the backup is open");
     assert_eq!(w.session.mots.len(), 3);
     let aside = dir.path().join("s.ron.unreadable");
@@ -148,7 +155,7 @@ fn an_unreadable_file_without_backup_says_where_and_stays() {
     let path = dir.path().join("s.ron");
     fs::write(&path, "(version: 2,\n  title: oops").expect("write");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(app.workshop_ref().is_none());
     let status = app.status.clone().expect("a message");
     assert!(
@@ -189,7 +196,7 @@ fn a_file_from_a_newer_mot_is_refused_and_never_written() {
     // Even with an older backup beside it, the newer file is not replaced.
     store::save(&backup::paths(&path)[0], &session(1)).expect("an old backup");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(offer(&app).is_none(), "no backup offered over a newer file");
     let status = app.status.clone().expect("a message");
     assert!(
@@ -207,8 +214,8 @@ fn a_recovery_over_an_unreadable_file_moves_that_file_aside() {
     std::thread::sleep(Duration::from_millis(20));
     write_recovery(&path, &session(3));
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
-    shell::dispatch(&mut app, Action::Yes);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
+    crate::common::dispatch(&mut app, Action::Yes);
     assert_eq!(store::load(&path).expect("recovered").mots.len(), 3);
     let aside = dir.path().join("s.ron.unreadable");
     assert_eq!(
@@ -226,9 +233,9 @@ fn a_window_whose_session_was_taken_over_stops_writing_it() {
     let path = dir.path().join("s.ron");
     drop(session_file::create(&path, &session(1), Instant::now()).expect("create"));
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(app.workshop_ref().is_some());
-    shell::dispatch(&mut app, Action::NextStage);
+    crate::common::dispatch(&mut app, Action::NextStage);
     // Another machine's mot takes it over (it cannot see this one's lock).
     fs::write(lock::lock_path(&path), "(pid:7,host:\"elsewhere\",since:0)").expect("taken over");
     let theirs = fs::read(&path).expect("read");
@@ -290,14 +297,14 @@ fn an_older_file_is_migrated_and_its_original_kept_before_the_first_write() {
     fs::copy(&v1, &path).expect("copy");
     let original = fs::read(&path).expect("read");
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     let status = app.status.clone().expect("a message");
     assert!(status.text.contains("format version 1"), "{status:?}");
     // Version 1 opened an MOT-filled session at Write.
     assert_eq!(app.workshop_ref().expect("open").stage(), Stage::Write);
     let kept = dir.path().join("hotel.v1.bak");
     assert!(!kept.exists(), "nothing written before the first change");
-    shell::dispatch(&mut app, Action::NextStage);
+    crate::common::dispatch(&mut app, Action::NextStage);
     assert_eq!(fs::read(&kept).expect("the original is kept"), original);
     let now = fs::read_to_string(&path).expect("read");
     assert!(
@@ -306,7 +313,7 @@ fn an_older_file_is_migrated_and_its_original_kept_before_the_first_write() {
     );
     assert!(now.contains("stage: Tag"));
     // A later save does not touch the kept original.
-    shell::dispatch(&mut app, Action::NextStage);
+    crate::common::dispatch(&mut app, Action::NextStage);
     assert_eq!(fs::read(&kept).expect("kept"), original);
 }
 
@@ -320,7 +327,7 @@ fn a_session_another_mot_holds_opens_only_read_only_and_is_never_written() {
     let mut app = picker_at(dir.path());
     let listed = common::render(&app, 80, 24);
     assert!(listed.contains("海底捞 门店 (in use)"), "{listed}");
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     let Some(Offer::Locked { holder, .. }) = offer(&app) else {
         panic!("asked first: {:?}", app.status);
     };
@@ -331,7 +338,7 @@ fn a_session_another_mot_holds_opens_only_read_only_and_is_never_written() {
         "{screen}"
     );
 
-    shell::dispatch(&mut app, Action::OpenReadOnly);
+    crate::common::dispatch(&mut app, Action::OpenReadOnly);
     assert!(app.workshop_ref().expect("open").read_only());
     assert!(common::render(&app, 80, 24).contains("READ-ONLY"));
     let mut h = Harness::new(app);
@@ -367,8 +374,8 @@ fn taking_over_a_lock_moves_it_to_this_process() {
     store::save(&path, &session(1)).expect("save");
     foreign_lock(&path);
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
-    shell::dispatch(&mut app, Action::TakeOver);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
+    crate::common::dispatch(&mut app, Action::TakeOver);
     let w = app.workshop_ref().expect("open");
     assert!(!w.read_only());
     let status = app.status.clone().expect("a message");
@@ -398,14 +405,14 @@ fn a_recovery_file_is_offered_and_restores_the_session() {
     let recovery = write_recovery(&path, &session(4));
 
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
     assert!(matches!(offer(&app), Some(Offer::Recovery { .. })));
     let screen = common::render(&app, 80, 24);
     assert!(
         screen.contains("Recover after a crash") && screen.contains("s.ron.recovery"),
         "{screen}"
     );
-    shell::dispatch(&mut app, Action::Yes);
+    crate::common::dispatch(&mut app, Action::Yes);
     assert_eq!(app.workshop_ref().expect("open").session.mots.len(), 4);
     assert_eq!(store::load(&path).expect("loads").mots.len(), 4);
     assert!(!recovery.exists(), "used up");
@@ -420,8 +427,8 @@ fn declining_a_recovery_opens_the_file_as_saved_and_keeps_the_recovery() {
     std::thread::sleep(Duration::from_millis(20));
     let recovery = write_recovery(&path, &session(4));
     let mut app = picker_at(dir.path());
-    shell::open(&mut app, &path, OpenHow::Normal);
-    shell::dispatch(&mut app, Action::No);
+    crate::common::open(&mut app, &path, OpenHow::Normal);
+    crate::common::dispatch(&mut app, Action::No);
     assert_eq!(app.workshop_ref().expect("open").session.mots.len(), 1);
     assert!(recovery.exists());
 }

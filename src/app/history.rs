@@ -71,7 +71,7 @@ fn rest_of(s: &Session) -> Session {
         dot_budget: s.dot_budget,
         max_dots_per_mot: s.max_dots_per_mot,
         votes_revealed: s.votes_revealed,
-        circles: s.circles.clone(),
+        circles: s.circles,
         groups: s.groups.clone(),
         participants: s.participants.clone(),
         mots: Vec::new(),
@@ -291,7 +291,11 @@ impl History {
 /// [`Change::text`]); `None` when nothing but the stage changed.
 pub fn describe(before: &Session, after: &Session) -> Option<Change> {
     let same_ids = before.mots.len() == after.mots.len()
-        && before.mots.iter().zip(&after.mots).all(|(b, a)| b.id == a.id);
+        && before
+            .mots
+            .iter()
+            .zip(&after.mots)
+            .all(|(b, a)| b.id == a.id);
     if !same_ids {
         let ids = |s: &Session| s.mots.iter().map(|m| m.id).collect::<BTreeSet<_>>();
         let (old, new) = (ids(before), ids(after));
@@ -486,7 +490,8 @@ mod tests {
             s.title = format!("t{i}");
             s.set_dimension(2500, Some(Dimension::Entry)).expect("mot");
             s.set_dimension(2500, None).expect("mot");
-            s.set_dimension(1 + i, Some(Dimension::Referral)).expect("mot");
+            s.set_dimension(1 + i, Some(Dimension::Referral))
+                .expect("mot");
             h.record(&s);
         }
         assert_eq!(h.undo_len(), 100, "nothing trimmed");

@@ -19,6 +19,7 @@ use crate::model::{
     Circle, Dimension, Filter, GroupId, Language, MotId, MotText, Motx, ParticipantId, Quality,
     Ranked, Ranking, Session, Theme,
 };
+use crate::store::writer::Writer;
 use crate::store::{Entry, SessionFile};
 use crate::tr;
 
@@ -256,8 +257,8 @@ pub struct Picker {
 pub struct Workshop {
     /// The session itself.
     pub session: Session,
-    /// Its file, lock and backups.
-    pub file: SessionFile,
+    /// Its file, lock and backups, written beside the event loop.
+    pub file: Writer,
     /// Whether the last save failed (the session is only in memory).
     pub unsaved: bool,
     /// Setup screen state.
@@ -509,7 +510,7 @@ impl App {
         let history = history::History::new(&session);
         self.screen = Screen::Workshop(Box::new(Workshop {
             session,
-            file,
+            file: Writer::start(file),
             unsaved: false,
             setup: SetupState::default(),
             cursor: 0,

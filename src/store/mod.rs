@@ -12,6 +12,7 @@ pub mod side_files;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -86,6 +87,8 @@ pub enum StoreError {
         /// Why, in words.
         why: String,
     },
+    /// The writer stopped on a bug while saving (the session is still open).
+    WriterFailed(PathBuf),
 }
 
 impl std::fmt::Display for StoreError {
@@ -135,6 +138,10 @@ impl std::fmt::Display for StoreError {
             StoreError::NotAFolder(path) => {
                 f.write_str(&tr!("store.error.not_a_folder", path = plain::path(path)))
             }
+            StoreError::WriterFailed(path) => f.write_str(&tr!(
+                "store.error.writer_failed_at",
+                path = plain::path(path)
+            )),
         }
     }
 }

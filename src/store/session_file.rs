@@ -70,6 +70,9 @@ pub struct SessionFile {
     /// The session file as this instance last read or wrote it, to notice
     /// a change made by hand (or by any other program) while it is open.
     seen: Option<Stamp>,
+    /// Whether the version read at open is still to be kept as the newest
+    /// backup (see [`SessionFile::keep_open_backup`]).
+    backup_pending: bool,
 }
 
 /// What tells one version of a file from another without reading it.
@@ -246,6 +249,7 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
     let bytes = bytes.map_err(|e| unreadable(path, e, None))?;
     let decoded =
         super::decode_bytes(path, &bytes).map_err(|e| unreadable(path, e, Some(&bytes)))?;
+    let access_writable = !matches!(access, Access::ReadOnly(_));
     let mut file = SessionFile {
         path: path.to_path_buf(),
         access,
@@ -254,13 +258,12 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
         clock: backup::Clock::started(now),
         mode: file_mode,
         seen: Stamp::of(path),
+        // One backup at each open, the session as it was before this
+        // sitting; written by whoever writes the file next, off the UI thread.
+        backup_pending: access_writable,
     };
     let migrated_from = (decoded.version < FORMAT_VERSION).then_some(decoded.version);
-    let mut warning = None;
-    if file.writable() {
-        // One backup at each open: the session as it was before this sitting.
-        warning = backup_words(backup::keep(path, &bytes, file_mode));
-    }
+    let warning = None;
     let original_kept_as = migrated_from.map(|v| version_backup_path(path, v, &bytes));
     if let Some(v) = migrated_from {
         file.original = Some((v, bytes));
@@ -391,6 +394,7 @@ impl SessionFile {
             clock: backup::Clock::started(now),
             mode: None,
             seen: None,
+            backup_pending: false,
         }
     }
 
@@ -405,7 +409,19 @@ impl SessionFile {
             clock: backup::Clock::default(),
             mode: None,
             seen: None,
+            backup_pending: false,
         }
+    }
+
+    /// Keeps the version read at open as the newest backup, once; returns
+    /// a problem worth telling (the backup failed, fewer are kept). Called
+    /// by the writer as its first job, and by a save that comes first.
+    pub fn keep_open_backup(&mut self) -> Option<String> {
+        if !std::mem::take(&mut self.backup_pending) || !self.writable() {
+            return None;
+        }
+        let bytes = self.last_good.as_deref()?;
+        backup_words(backup::keep(&self.path, bytes, self.mode))
     }
 
     /// Where the session is saved.
@@ -514,6 +530,7 @@ impl SessionFile {
             return Err(StoreError::FolderGone(folder));
         }
         self.hold()?;
+        let kept = self.keep_open_backup();
         let text = to_ron(session).map_err(|error| StoreError::Format {
             path: self.path.clone(),
             error,
@@ -530,9 +547,9 @@ impl SessionFile {
         if self.last_good.as_deref() == Some(text.as_bytes())
             && matches!(side_files::look(&self.path), Ok(Some(_)))
         {
-            return Ok(None);
+            return Ok(kept);
         }
-        let mut warning = None;
+        let mut warning = kept;
         let mode = self.mode.or_else(|| existing_mode(&self.path));
         if let Some(changed) = self.changed_elsewhere() {
             // Someone edited the file while it was open here: their version
@@ -549,7 +566,7 @@ impl SessionFile {
             && previous.as_slice() != text.as_bytes()
             && self.clock.due(now)
         {
-            warning = backup_words(backup::keep(&self.path, previous, mode));
+            warning = backup_words(backup::keep(&self.path, previous, mode)).or(warning);
         }
         let staged = super::atomic_save::stage(&self.path, text.as_bytes(), mode)
             .map_err(|e| StoreError::io(&self.path, e))?;

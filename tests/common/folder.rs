@@ -11,7 +11,6 @@ use std::time::Duration;
 use super::Harness;
 use mot::app::{App, Offer, OpenHow, Screen};
 use mot::model::{MotText, Session, Stage};
-use mot::shell;
 use mot::store::{self, side_files};
 
 pub fn session(n: usize) -> Session {
@@ -130,7 +129,7 @@ pub fn still_planted(what: Plant, at: &Path) {
 /// Opens `path` through the picker, as a person does, holding its lock.
 pub fn opened(path: &Path) -> Harness {
     let mut app = picker_at(path.parent().expect("dir"));
-    shell::open(&mut app, path, OpenHow::Normal);
+    crate::common::open(&mut app, path, OpenHow::Normal);
     assert!(app.workshop_ref().is_some(), "{}", status(&app));
     Harness::new(app)
 }

@@ -59,8 +59,10 @@ impl Harness {
         self.event(Event::Paste(text.to_string()))
     }
 
+    /// One event, then what the event loop shows once the writer is done.
     pub fn event(&mut self, ev: Event) -> &mut Self {
         shell::handle_event(&mut self.app, &ev);
+        shell::wait_for_writer(&mut self.app);
         self
     }
 
@@ -75,6 +77,19 @@ impl Harness {
     pub fn screen(&self, width: u16, height: u16) -> String {
         render(&self.app, width, height)
     }
+}
+
+/// An action, then what the event loop shows once the writer is done.
+pub fn dispatch(app: &mut App, action: mot::app::Action) {
+    shell::dispatch(app, action);
+    shell::wait_for_writer(app);
+}
+
+/// Opens a session as the picker does, then waits for the writer's first
+/// work (the backup at open), as the event loop shows it a moment later.
+pub fn open(app: &mut App, path: &std::path::Path, how: mot::app::OpenHow) {
+    shell::open(app, path, how);
+    shell::wait_for_writer(app);
 }
 
 /// A temporary folder in memory when the system has one (/dev/shm): these
