@@ -52,35 +52,61 @@ fn session(n: usize) -> Session {
     s
 }
 
-/// The median of `f`'s runs within [`BUDGET`].
-fn median(mut f: impl FnMut()) -> Duration {
-    let mut runs = Vec::new();
+/// The medians of `f` and of the floor, run in turn within [`BUDGET`], so
+/// that both see the same machine (clock speed, caches, the writer's work).
+fn against_floor(floor: &mut Floor, mut f: impl FnMut()) -> (Duration, Duration) {
+    let (mut runs, mut floors) = (Vec::new(), Vec::new());
     let start = Instant::now();
-    while runs.len() < 5 || (start.elapsed() < BUDGET && runs.len() < 200) {
+    while runs.len() < 5 || (start.elapsed() < BUDGET && runs.len() < 300) {
+        let t = Instant::now();
+        floor.frame();
+        floors.push(t.elapsed());
         let t = Instant::now();
         f();
         runs.push(t.elapsed());
     }
     runs.sort();
-    runs[runs.len() / 2]
+    floors.sort();
+    (runs[runs.len() / 2], floors[floors.len() / 2])
 }
 
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// The floor: move the selection of a bare list of the visible rows, draw.
-fn floor(rows: &[String]) -> Duration {
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend");
-    let mut state = ListState::default().with_selected(Some(0));
-    median(|| {
-        let next = state.selected().map_or(0, |i| (i + 1) % rows.len());
-        state.select(Some(next));
-        let list = List::new(rows.iter().map(String::as_str)).highlight_symbol("▶ ");
-        terminal
-            .draw(|f| f.render_stateful_widget(list, f.area(), &mut state))
+/// The floor: a bare list of the visible rows whose selection moves.
+struct Floor {
+    rows: Vec<String>,
+    terminal: Terminal<TestBackend>,
+    state: ListState,
+}
+
+impl Floor {
+    fn new() -> Floor {
+        Floor {
+            rows: (0..usize::from(HEIGHT))
+                .map(|i| {
+                    format!("{i:>6}  guest {i}, arriving at branch {i} after a delayed flight")
+                })
+                .collect(),
+            terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend"),
+            state: ListState::default().with_selected(Some(0)),
+        }
+    }
+
+    /// Move the selection, draw.
+    fn frame(&mut self) {
+        let next = self
+            .state
+            .selected()
+            .map_or(0, |i| (i + 1) % self.rows.len());
+        self.state.select(Some(next));
+        let list = List::new(self.rows.iter().map(String::as_str)).highlight_symbol("▶ ");
+        let state = &mut self.state;
+        self.terminal
+            .draw(|f| f.render_stateful_widget(list, f.area(), state))
             .expect("draw");
-    })
+    }
 }
 
 fn main() {
@@ -90,41 +116,51 @@ fn main() {
     } else {
         &[1_000, 10_000]
     };
-    let rows: Vec<String> = (0..usize::from(HEIGHT))
-        .map(|i| format!("{i:>6}  guest {i}, arriving at branch {i} after a delayed flight"))
-        .collect();
-    let floor = floor(&rows);
-    println!("floor (bare ratatui List, {WIDTH}x{HEIGHT}): {floor:.2?}");
+    let mut floor = Floor::new();
     println!(
-        "{:>8} {:<10} {:>12} {:>8}",
-        "MOTs", "what", "median", "ratio"
+        "floor: a bare ratatui List of {HEIGHT} rows at {WIDTH}x{HEIGHT}, run in turn with each figure"
+    );
+    println!(
+        "{:>8} {:<10} {:>12} {:>12} {:>8}",
+        "MOTs", "what", "median", "floor", "ratio"
     );
     let dir = std::env::temp_dir().join(format!("mot-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
-    let report = |n: usize, what: &str, t: Duration| {
+    let report = |n: usize, what: &str, (t, floor): (Duration, Duration)| {
         let ratio = t.as_secs_f64() / floor.as_secs_f64();
-        println!("{n:>8} {what:<10} {t:>12.2?} {ratio:>7.1}x");
+        println!("{n:>8} {what:<10} {t:>12.2?} {floor:>12.2?} {ratio:>7.1}x");
     };
     for &n in sizes {
         let s = session(n);
         let path = dir.join(format!("bench-{n}.ron"));
-        // Opening: bytes to first frame.
         mot::store::save(&path, &s).expect("save");
         let bytes = std::fs::read(&path).expect("read");
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend");
+        // Reading: bytes to session.
+        report(
+            n,
+            "load",
+            against_floor(&mut floor, || {
+                black_box(mot::store::decode_bytes(&path, &bytes).expect("decodes"));
+            }),
+        );
+        // Opening: bytes to first frame.
         report(
             n,
             "open",
-            median(|| {
+            against_floor(&mut floor, || {
                 let d = mot::store::decode_bytes(&path, &bytes).expect("decodes");
                 let app = App::workshop(d.session, path.clone());
                 terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");
             }),
         );
+        // What the writer does per save: the text, the flush, the rename.
         report(
             n,
             "save",
-            median(|| mot::store::save(&path, black_box(&s)).expect("save")),
+            against_floor(&mut floor, || {
+                mot::store::save(&path, black_box(&s)).expect("save")
+            }),
         );
         // Key to frame on every stage; a key that moves, not one that changes.
         let mut app = App::workshop(s.clone(), path.clone());
@@ -132,8 +168,9 @@ fn main() {
             while app.workshop_ref().is_some_and(|w| w.stage() != stage) {
                 mot::shell::handle_event(&mut app, &key(KeyCode::Tab));
             }
+            mot::shell::wait_for_writer(&mut app);
             let mut down = true;
-            let t = median(|| {
+            let t = against_floor(&mut floor, || {
                 let code = if down { KeyCode::Down } else { KeyCode::Up };
                 down = !down;
                 mot::shell::handle_event(&mut app, &key(code));
@@ -141,18 +178,21 @@ fn main() {
             });
             report(n, stage.name(), t);
         }
-        // One change end to end: a tag toggled, saved, drawn.
+        // One change: a tag toggled and the frame after it; the writer
+        // saves beside (as in the room, a burst of changes).
         while app.workshop_ref().is_some_and(|w| w.stage() != Stage::Tag) {
             mot::shell::handle_event(&mut app, &key(KeyCode::Tab));
         }
         report(
             n,
             "change",
-            median(|| {
+            against_floor(&mut floor, || {
                 mot::shell::handle_event(&mut app, &key(KeyCode::Char('5')));
+                mot::shell::settle(&mut app);
                 terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");
             }),
         );
+        mot::shell::wait_for_writer(&mut app);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -280,7 +280,11 @@ fn a_file_saved_before_choose_opens_with_nothing_chosen() {
     assert!(!trimmed.contains("chosen:"));
     assert_eq!(store::from_ron(&trimmed).expect("defaults fill in"), s);
     // Out of range values are refused with a reason, not clamped silently.
-    let bad = current.replacen("we_do_well: None", "we_do_well: Some(9)", 1);
+    let bad = current.replacen(
+        "qualities: [",
+        "we_do_well: Some(9),\n            qualities: [",
+        1,
+    );
     let e = store::from_ron(&bad).expect_err("a rating of 9");
     assert!(e.message.contains("rated 9"), "{e}");
 }

@@ -33,6 +33,8 @@ impl Cell {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matrix {
     cells: [[Cell; 5]; 4],
+    /// Per dimension: its MOTs and their weighted score, each MOT once.
+    rows: [(usize, u64); 4],
 }
 
 impl Matrix {
@@ -43,6 +45,9 @@ impl Matrix {
         for mot in &session.mots {
             let Some(dim) = mot.dimension else { continue };
             let score = scores.get(&mot.id);
+            let row = &mut m.rows[dim.index()];
+            row.0 += 1;
+            row.1 = row.1.saturating_add(score.map_or(0, |s| s.weighted));
             for q in &mot.qualities {
                 let cell = &mut m.cells[dim.index()][q.index()];
                 cell.mots.push(mot.id);
@@ -114,21 +119,8 @@ impl Matrix {
     }
 
     /// MOTs and weighted score of a whole dimension (an MOT counted once).
-    pub fn row_total(
-        session: &Session,
-        scores: &HashMap<MotId, Score>,
-        d: Dimension,
-    ) -> (usize, u64) {
-        session
-            .mots
-            .iter()
-            .filter(|m| m.dimension == Some(d))
-            .fold((0, 0), |(n, w), m| {
-                (
-                    n + 1,
-                    w.saturating_add(scores.get(&m.id).map_or(0, |s| s.weighted)),
-                )
-            })
+    pub fn row_total(&self, d: Dimension) -> (usize, u64) {
+        self.rows[d.index()]
     }
 }
 
@@ -193,7 +185,10 @@ mod tests {
             .map(|(d, q)| m.cell(d, q).count())
             .sum();
         assert_eq!(total, 3, "the MOT without a dimension is in no cell");
-        assert_eq!(Matrix::row_total(&s, &s.scores(), Dimension::Entry), (2, 3));
+        assert_eq!(
+            Matrix::build(&s, &s.scores()).row_total(Dimension::Entry),
+            (2, 3)
+        );
     }
 
     #[test]

@@ -12,6 +12,11 @@ use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
 use crate::tr;
 
+/// For `skip_serializing_if`: a flag that is off is not written.
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// The format version this build writes; see `store` for how files are read.
 pub const FORMAT_VERSION: u32 = 4;
 
@@ -109,6 +114,8 @@ pub struct Participant {
 }
 
 /// One moment of truth: who, in what situation, felt what; and its tags.
+/// What the later stages add is written only once set, so a library of
+/// thousands of MOTs reads (and loads) as what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mot {
@@ -130,25 +137,25 @@ pub struct Mot {
     #[serde(default)]
     pub qualities: Vec<Quality>,
     /// Hands raised per respondent group in a show-of-hands vote.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hands: Vec<Hands>,
     /// Peak, low or end (the peak-end rule), if marked.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub golden: Option<Golden>,
     /// Whether its feeling carries the brand's core message.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub carries_message: bool,
     /// "We can do it well", 1 to 5, once rated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub we_do_well: Option<u8>,
     /// "Competitors do it poorly", 1 to 5, once rated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competitors_poor: Option<u8>,
     /// Chosen as one of the MOTs that matter.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub chosen: bool,
     /// The designed experience at this moment (written for chosen MOTs).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Motx::is_empty")]
     pub motx: Motx,
 }
 

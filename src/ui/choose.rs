@@ -257,9 +257,8 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(s: &Session, ranking: &Ranking, width: usize) -> Columns {
+    fn new(s: &Session, max_id: crate::model::MotId, ranking: &Ranking, width: usize) -> Columns {
         let digits = |n: u64| n.to_string().len();
-        let max_id = s.mots.iter().map(|m| m.id).max().unwrap_or(0);
         let rank = widgets::widest([tr!("ui.choose.col_rank")], digits(s.mots.len() as u64));
         let id = widgets::widest([tr!("ui.choose.col_mot")], digits(u64::from(max_id)) + 1);
         let pts = widgets::widest([tr!("ui.choose.col_pts")], digits(ranking.top).max(2));
@@ -322,7 +321,7 @@ fn draw_ranking(
     ])
     .areas(area);
     let width = area.width as usize;
-    let c = Columns::new(s, ranking, width);
+    let c = Columns::new(s, w.derived.max_id(s), ranking, width);
     let revealed = s.votes_revealed;
     let circle = w.choose.circle;
     let head_style = |on: bool| {

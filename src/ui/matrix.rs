@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{theme, widgets};
 use crate::app::{Target, Workshop};
-use crate::model::{Dimension, Matrix, Quality, sentence};
+use crate::model::{Dimension, Quality, sentence};
 use crate::tr;
 
 /// "1 MOT", "3 MOTs".
@@ -67,7 +67,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         let y = grid.y + 1 + di as u16 * row_h;
         let focus = s.focus == Some(*d);
         let lr = Rect::new(grid.x, y, label_w, row_h).intersection(grid);
-        let (n, total) = Matrix::row_total(s, scores, *d);
+        let (n, total) = matrix.row_total(*d);
         let mut label = vec![Line::from(Span::styled(
             format!("{}{}", if focus { "★ " } else { "  " }, d.name()),
             if focus {
