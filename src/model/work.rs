@@ -18,20 +18,24 @@ pub enum Entry {
     Coach,
     /// `Session::ranking_with`: the whole ranking.
     Ranking,
+    /// `store::decode`: a whole session file parsed.
+    Parse,
 }
 
 impl Entry {
     /// Every entry, in the order [`counts`] gives them.
-    pub const ALL: [Entry; 5] = [
+    pub const ALL: [Entry; 6] = [
         Entry::MotLookup,
         Entry::Scores,
         Entry::Matrix,
         Entry::Coach,
         Entry::Ranking,
+        Entry::Parse,
     ];
 }
 
-static COUNTS: [AtomicU64; 5] = [
+static COUNTS: [AtomicU64; 6] = [
+    AtomicU64::new(0),
     AtomicU64::new(0),
     AtomicU64::new(0),
     AtomicU64::new(0),
@@ -45,6 +49,6 @@ pub fn note(entry: Entry) {
 }
 
 /// How often each entry ran so far in this process, in [`Entry::ALL`]'s order.
-pub fn counts() -> [u64; 5] {
+pub fn counts() -> [u64; 6] {
     std::array::from_fn(|i| COUNTS[i].load(Ordering::Relaxed))
 }

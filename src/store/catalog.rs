@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::StoreError;
 use super::side_files::{self, Kind};
-use super::{StoreError, decode_bytes};
 use crate::tr;
 
 /// One session file in the folder, read or not.
@@ -87,7 +87,7 @@ fn entry(path: &Path) -> Entry {
             Err(side_files::not_a_file(path, e.kind).to_string())
         }
         _ => side_files::read_session(path)
-            .and_then(|bytes| decode_bytes(path, &bytes))
+            .and_then(|bytes| super::parsed::decode_for_list(path, &bytes))
             .map(|d| Summary {
                 title: d.session.title,
                 mots: d.session.mots.len(),

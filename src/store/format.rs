@@ -104,6 +104,7 @@ pub fn from_ron(text: &str) -> Result<Session, FormatError> {
 
 /// Parses and checks a session file's text, migrating older versions.
 pub fn decode(text: &str) -> Result<Decoded, FormatError> {
+    crate::model::work::note(crate::model::work::Entry::Parse);
     // Editors on Windows like to start files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // When even the version cannot be read, parse as the current version:

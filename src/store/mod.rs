@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod format;
 pub mod location;
 pub mod lock;
+pub mod parsed;
 pub mod session_file;
 pub mod side_files;
 pub mod v1;

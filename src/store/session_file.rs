@@ -247,8 +247,8 @@ pub fn open(path: &Path, mode: OpenMode, now: Instant) -> Result<Opened, OpenErr
         return Err(OpenError::RecoveryWaiting(waiting));
     }
     let bytes = bytes.map_err(|e| unreadable(path, e, None))?;
-    let decoded =
-        super::decode_bytes(path, &bytes).map_err(|e| unreadable(path, e, Some(&bytes)))?;
+    let decoded = super::parsed::decode_for_open(path, &bytes)
+        .map_err(|e| unreadable(path, e, Some(&bytes)))?;
     let access_writable = !matches!(access, Access::ReadOnly(_));
     let mut file = SessionFile {
         path: path.to_path_buf(),
