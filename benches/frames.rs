@@ -83,15 +83,32 @@ struct Floor {
 
 impl Floor {
     fn new() -> Floor {
+        Floor::of(
+            (0..usize::from(HEIGHT)).map(|i| {
+                format!("{i:>6}  guest {i}, arriving at branch {i} after a delayed flight")
+            }),
+        )
+    }
+
+    /// A floor of these rows.
+    fn of(rows: impl IntoIterator<Item = String>) -> Floor {
         Floor {
-            rows: (0..usize::from(HEIGHT))
-                .map(|i| {
-                    format!("{i:>6}  guest {i}, arriving at branch {i} after a delayed flight")
-                })
-                .collect(),
+            rows: rows.into_iter().collect(),
             terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend"),
             state: ListState::default().with_selected(Some(0)),
         }
+    }
+
+    /// A floor of the rows a screen shows: its text as drawn, line by line.
+    fn of_screen(terminal: &Terminal<TestBackend>) -> Floor {
+        let buffer = terminal.backend().buffer();
+        Floor::of((0..buffer.area.height).map(|y| {
+            let mut row = String::new();
+            for x in 0..buffer.area.width {
+                row.push_str(buffer[(x, y)].symbol());
+            }
+            row.trim_end().to_string()
+        }))
     }
 
     /// Move the selection, draw.
@@ -118,7 +135,7 @@ fn main() {
     };
     let mut floor = Floor::new();
     println!(
-        "floor: a bare ratatui List of {HEIGHT} rows at {WIDTH}x{HEIGHT}, run in turn with each figure"
+        "floor: a bare ratatui List at {WIDTH}x{HEIGHT} of the rows the stage shows (of {HEIGHT} short rows for load, open and save), run in turn with each figure"
     );
     println!(
         "{:>8} {:<10} {:>12} {:>12} {:>8}",
@@ -169,8 +186,11 @@ fn main() {
                 mot::shell::handle_event(&mut app, &key(KeyCode::Tab));
             }
             mot::shell::wait_for_writer(&mut app);
+            // The floor draws the very rows this stage shows.
+            terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");
+            let mut same_rows = Floor::of_screen(&terminal);
             let mut down = true;
-            let t = against_floor(&mut floor, || {
+            let t = against_floor(&mut same_rows, || {
                 let code = if down { KeyCode::Down } else { KeyCode::Up };
                 down = !down;
                 mot::shell::handle_event(&mut app, &key(code));
@@ -183,10 +203,12 @@ fn main() {
         while app.workshop_ref().is_some_and(|w| w.stage() != Stage::Tag) {
             mot::shell::handle_event(&mut app, &key(KeyCode::Tab));
         }
+        terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");
+        let mut same_rows = Floor::of_screen(&terminal);
         report(
             n,
             "change",
-            against_floor(&mut floor, || {
+            against_floor(&mut same_rows, || {
                 mot::shell::handle_event(&mut app, &key(KeyCode::Char('5')));
                 mot::shell::settle(&mut app);
                 terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");

@@ -5,10 +5,11 @@
 //! reads the kept one. Later figures (duplicate pairs, drill results, how
 //! many phones have voted) belong here too.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::model::{Matrix, MotId, Ranking, Score, Session, coach};
+use crate::model::{Filter, Matrix, Messages, MotId, Ranked, Ranking, Score, Session, coach};
 
 /// What the views read instead of walking every MOT; see the module.
 #[derive(Debug, Default)]
@@ -20,6 +21,105 @@ pub struct Derived {
     untagged: OnceCell<usize>,
     most: OnceCell<(u64, u64)>,
     max_id: OnceCell<MotId>,
+    messages: OnceCell<Messages>,
+    /// What Choose lists, for the filter and pin it was worked out for.
+    shown: RefCell<Option<ShownFor>>,
+}
+
+/// A Choose list and the filter and pin it was worked out for.
+type ShownFor = (Filter, Option<MotId>, Arc<Rows>);
+
+/// Rows of the ranking as a list shows them: positions in
+/// [`Ranking::ranked`], in order, and where each MOT is among them.
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// Positions in the ranking, in the order shown.
+    rows: Vec<usize>,
+    /// The same rows as if every vote weighed the same (the audit's other column).
+    raw: std::sync::OnceLock<Vec<usize>>,
+    /// For each MOT (by its index in the session), its row, if listed.
+    at: HashMap<usize, usize>,
+    /// Votes were hidden: rows follow the session's order, not the ranking.
+    hidden: bool,
+}
+
+/// The MOTs Choose lists, read from the ranking without copying it.
+#[derive(Debug, Clone)]
+pub struct Shown<'a> {
+    ranking: &'a Ranking,
+    rows: Arc<Rows>,
+    raw: bool,
+}
+
+impl<'a> Shown<'a> {
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.rows.rows.len()
+    }
+
+    /// Whether nothing is listed.
+    pub fn is_empty(&self) -> bool {
+        self.rows.rows.is_empty()
+    }
+
+    /// The row at `i`.
+    pub fn get(&self, i: usize) -> Option<&'a Ranked> {
+        let at = if self.raw {
+            self.raw_rows().get(i)
+        } else {
+            self.rows.rows.get(i)
+        };
+        at.map(|&p| &self.ranking.ranked[p])
+    }
+
+    /// Every row, in order (for the few screens that count or search them).
+    pub fn iter(&self) -> impl Iterator<Item = &'a Ranked> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Which row shows the MOT at this index of the session.
+    pub fn row_of(&self, index: usize) -> Option<usize> {
+        if self.raw {
+            return self.iter().position(|r| r.index == index);
+        }
+        self.rows.at.get(&index).copied()
+    }
+
+    /// The same MOTs as if every vote weighed the same: raw count first
+    /// (in session order while votes are hidden).
+    pub fn by_raw(&self) -> Shown<'a> {
+        Shown {
+            raw: true,
+            ..self.clone()
+        }
+    }
+
+    fn raw_rows(&self) -> &[usize] {
+        self.rows.raw.get_or_init(|| {
+            let listed: std::collections::HashSet<usize> = self.rows.rows.iter().copied().collect();
+            let mut raw: Vec<usize> = self
+                .ranking
+                .raw_positions()
+                .iter()
+                .copied()
+                .filter(|p| listed.contains(p))
+                .collect();
+            if self.rows.hidden {
+                raw.sort_by_key(|&p| self.ranking.ranked[p].index);
+            }
+            raw
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Shown<'_> {
+    type Output = Ranked;
+    fn index(&self, i: usize) -> &Ranked {
+        match self.get(i) {
+            Some(r) => r,
+            None => panic!("row {i} of {}", self.len()),
+        }
+    }
 }
 
 impl Derived {
@@ -62,9 +162,72 @@ impl Derived {
             .get_or_init(|| s.mots.iter().map(|m| m.id).max().unwrap_or(0))
     }
 
+    /// How the chosen MOTs stand with the core message.
+    pub fn messages(&self, s: &Session) -> Messages {
+        *self.messages.get_or_init(|| s.messages())
+    }
+
+    /// What Choose lists under this filter (and the MOT pinned in it):
+    /// worked out once per change, filter and pin.
+    pub fn shown<'a>(
+        &self,
+        s: &Session,
+        ranking: &'a Ranking,
+        filter: Filter,
+        pinned: Option<MotId>,
+    ) -> Shown<'a> {
+        let mut kept = self.shown.borrow_mut();
+        let rows = match &*kept {
+            Some((f, p, rows)) if *f == filter && *p == pinned => Arc::clone(rows),
+            _ => {
+                let rows = Arc::new(list_rows(s, ranking, filter, pinned));
+                *kept = Some((filter, pinned, Arc::clone(&rows)));
+                rows
+            }
+        };
+        Shown {
+            ranking,
+            rows,
+            raw: false,
+        }
+    }
+
     /// How many MOTs still lack a dimension or a quality.
     pub fn untagged(&self, s: &Session) -> usize {
         *self.untagged.get_or_init(|| s.untagged_count())
+    }
+}
+
+/// The rows of the ranking a filter keeps, with the pinned MOT kept too.
+fn list_rows(s: &Session, ranking: &Ranking, filter: Filter, pinned: Option<MotId>) -> Rows {
+    let hidden = !s.votes_revealed;
+    // While votes are hidden the centre is not known: listing it would
+    // tell the room which MOTs lead.
+    if hidden && filter == Filter::Candidates {
+        return Rows {
+            hidden,
+            ..Rows::default()
+        };
+    }
+    let mut rows: Vec<usize> = (0..ranking.ranked.len())
+        .filter(|&p| {
+            let r = &ranking.ranked[p];
+            filter.keeps(s, r) || pinned == Some(r.id)
+        })
+        .collect();
+    if hidden {
+        rows.sort_by_key(|&p| ranking.ranked[p].index);
+    }
+    let at = rows
+        .iter()
+        .enumerate()
+        .map(|(row, &p)| (ranking.ranked[p].index, row))
+        .collect();
+    Rows {
+        rows,
+        raw: std::sync::OnceLock::new(),
+        at,
+        hidden,
     }
 }
 

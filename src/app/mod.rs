@@ -17,7 +17,7 @@ use std::time::Instant;
 pub use crate::model::Stage;
 use crate::model::{
     Circle, Dimension, Filter, GroupId, Language, MotId, MotText, Motx, ParticipantId, Quality,
-    Ranked, Ranking, Session, Theme,
+    Ranking, Session, Theme,
 };
 use crate::store::writer::Writer;
 use crate::store::{Entry, SessionFile};
@@ -619,39 +619,23 @@ impl Workshop {
         self.session.mots.get(self.cursor).map(|m| &**m)
     }
 
-    /// The Choose list: the ranking through the filter; in MOT order while
-    /// the votes are hidden, so the list gives no order away.
-    pub fn choose_list<'a>(&self, ranking: &'a Ranking) -> Vec<&'a Ranked> {
-        let hidden = !self.session.votes_revealed;
-        // While votes are hidden the centre is not known: listing it would
-        // tell the room which MOTs lead.
-        if hidden && self.choose.filter == Filter::Candidates {
-            return Vec::new();
-        }
-        let mut list: Vec<&Ranked> = ranking
-            .ranked
-            .iter()
-            .filter(|r| {
-                self.choose.filter.keeps(&self.session, r) || self.choose.pinned == Some(r.id)
-            })
-            .collect();
-        if hidden {
-            list.sort_by_key(|r| r.index);
-        }
-        list
+    /// The MOTs Choose lists under its filter, as the screen shows them.
+    pub fn choose_list<'a>(&self, ranking: &'a Ranking) -> derived::Shown<'a> {
+        self.derived.shown(
+            &self.session,
+            ranking,
+            self.choose.filter,
+            self.choose.pinned,
+        )
     }
 
     /// Where the selected MOT is in the Choose list; the first row when the
     /// filter hides it, `None` when the list is empty.
-    pub fn choose_pos(&self, list: &[&Ranked]) -> Option<usize> {
+    pub fn choose_pos(&self, list: &derived::Shown) -> Option<usize> {
         if list.is_empty() {
             return None;
         }
-        Some(
-            list.iter()
-                .position(|r| r.index == self.cursor)
-                .unwrap_or(0),
-        )
+        Some(list.row_of(self.cursor).unwrap_or(0))
     }
 
     /// The participant voting now, if any.

@@ -313,26 +313,60 @@ pub struct Ranking {
     pub any_votes: bool,
     /// Votes were cast but every group weighs zero, so none counts.
     pub weights_erase_votes: bool,
+    /// Figures read from the ranking on every frame, worked out once.
+    kept: RankingFigures,
+}
+
+/// What the screens read of a ranking, worked out the first time asked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct RankingFigures {
+    moved: std::cell::OnceCell<usize>,
+    candidates: std::cell::OnceCell<Vec<usize>>,
+    regions: std::cell::OnceCell<[usize; 8]>,
+    by_raw: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Ranking {
     /// How many MOTs the weights move up or down.
     pub fn moved(&self) -> usize {
-        self.ranked.iter().filter(|r| r.moved() != 0).count()
+        *self
+            .kept
+            .moved
+            .get_or_init(|| self.ranked.iter().filter(|r| r.moved() != 0).count())
     }
 
     /// The MOTs in all three circles, in ranking order.
-    pub fn candidates(&self) -> impl Iterator<Item = &Ranked> {
-        self.ranked.iter().filter(|r| r.region.centre())
+    pub fn candidates(&self) -> impl ExactSizeIterator<Item = &Ranked> {
+        self.kept
+            .candidates
+            .get_or_init(|| {
+                (0..self.ranked.len())
+                    .filter(|&i| self.ranked[i].region.centre())
+                    .collect()
+            })
+            .iter()
+            .map(|&i| &self.ranked[i])
     }
 
     /// How many MOTs fall in each region, by [`Region::index`].
     pub fn regions(&self) -> [usize; 8] {
-        let mut n = [0; 8];
-        for r in &self.ranked {
-            n[r.region.index()] += 1;
-        }
-        n
+        *self.kept.regions.get_or_init(|| {
+            let mut n = [0; 8];
+            for r in &self.ranked {
+                n[r.region.index()] += 1;
+            }
+            n
+        })
+    }
+
+    /// Where each MOT stands when every vote weighs the same: positions in
+    /// [`Ranking::ranked`], in the order of [`Ranking::by_raw`].
+    pub fn raw_positions(&self) -> &[usize] {
+        self.kept.by_raw.get_or_init(|| {
+            let mut v: Vec<usize> = (0..self.ranked.len()).collect();
+            v.sort_by(|&a, &b| raw_order(&self.ranked[a], &self.ranked[b]));
+            v
+        })
     }
 
     /// The ranking entry of an MOT.
@@ -342,10 +376,8 @@ impl Ranking {
 
     /// The MOTs sorted as if every vote weighed the same (raw count first,
     /// then weighted score, then id): the audit's other column.
-    pub fn by_raw(&self) -> Vec<&Ranked> {
-        let mut v: Vec<&Ranked> = self.ranked.iter().collect();
-        v.sort_by(|a, b| raw_order(a, b));
-        v
+    pub fn by_raw(&self) -> impl ExactSizeIterator<Item = &Ranked> {
+        self.raw_positions().iter().map(|&i| &self.ranked[i])
     }
 }
 
@@ -502,6 +534,7 @@ impl Session {
             top_raw,
             any_votes: top_raw > 0,
             weights_erase_votes: top_raw > 0 && top == 0,
+            kept: RankingFigures::default(),
         }
     }
 
@@ -626,7 +659,7 @@ mod tests {
         assert_eq!((one.rank, one.raw_rank, one.moved()), (2, 1, -1));
         assert_eq!(r.of(3).expect("ranked").moved(), 0);
         assert_eq!(r.moved(), 2);
-        let raw: Vec<MotId> = r.by_raw().iter().map(|r| r.id).collect();
+        let raw: Vec<MotId> = r.by_raw().map(|r| r.id).collect();
         assert_eq!(raw, vec![1, 2, 3]);
         assert_eq!((r.top, r.top_raw), (6, 5));
         assert_eq!(two.importance, 100);

@@ -11,6 +11,7 @@ use ratatui::widgets::canvas::{Canvas, Circle as Ring};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{theme, widgets};
+use crate::app::derived::Shown;
 use crate::app::keymap::{Context, keys_text};
 use crate::app::{Action, ChooseView, MotxEditor, Stage, Target, Workshop};
 use crate::model::{Circle, Filter, Mot, Ranked, Ranking, Region, Score, Session, sentence};
@@ -41,7 +42,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let mut notices: Vec<(String, Style)> =
         notice(w, ranking, list.is_empty()).into_iter().collect();
     // The many-messages warning gets a line of its own: it must read whole.
-    let m = s.messages();
+    let m = w.derived.messages(s);
     if m.many() {
         notices.push((
             format!("⚠ {}", tr!("ui.choose.many_messages", n = m.distinct)),
@@ -82,7 +83,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 /// filter, view and the circle picked.
 fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
     let s = &w.session;
-    let m = s.messages();
+    let m = w.derived.messages(s);
     let mut first = if s.core_message.is_empty() {
         vec![Span::styled(
             tr!("ui.choose.no_core_message", setup = Stage::Setup.name()),
@@ -303,7 +304,7 @@ fn right(s: &str, cols: usize) -> String {
 fn draw_ranking(
     w: &Workshop,
     ranking: &Ranking,
-    list: &[&Ranked],
+    list: &Shown,
     pos: Option<usize>,
     frame: &mut Frame,
     area: Rect,
@@ -382,13 +383,13 @@ fn draw_ranking(
     super::note_rows(rows, range.clone(), |i| Target::Mot(list[i].index));
     let lines: Vec<Line> = range
         .map(|i| {
-            let r = list[i];
+            let r = &list[i];
             let m = &s.mots[r.index];
             ranking_row(m, r, ranking, &c, revealed, Some(i) == pos, width)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
-    if let Some(r) = pos.map(|p| list[p]) {
+    if let Some(r) = pos.map(|p| &list[p]) {
         let at = format!("{}/{}", pos.map_or(0, |p| p + 1), list.len());
         draw_detail(w, r, &at, frame, detail);
     }

@@ -3,20 +3,27 @@
 use super::*;
 
 pub(super) fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
-    // The list as the screen shows it, so keys act on what the room sees.
-    let ranking = w.derived.ranking(&w.session);
-    let shown = w.choose_list(ranking);
-    let pos = w.choose_pos(&shown);
-    let list: Vec<(usize, MotId)> = shown.iter().map(|r| (r.index, r.id)).collect();
-    let selected = pos.and_then(|p| list.get(p)).map(|(_, id)| *id);
+    // The list as the screen shows it, so keys act on what the room sees
+    // (read from the derived figures: nothing here walks every MOT).
+    let (selected, moved_to) = {
+        let ranking = w.derived.ranking(&w.session);
+        let shown = w.choose_list(ranking);
+        let pos = w.choose_pos(&shown);
+        let selected = pos.and_then(|p| shown.get(p)).map(|r| (r.index, r.id));
+        let moved_to = pos
+            .filter(|_| moves(&action))
+            .and_then(|p| shown.get(step(p, shown.len(), &action)))
+            .map(|r| r.index);
+        (selected, moved_to)
+    };
     // Only a mark on the MOT keeps it pinned in a list it no longer matches.
     if !acts_on_the_mot(&action) {
         w.choose.pinned = None;
     }
     match action {
         a if moves(&a) => {
-            if let Some(p) = pos {
-                w.cursor = list[step(p, list.len(), &a)].0;
+            if let Some(index) = moved_to {
+                w.cursor = index;
             }
             return;
         }
@@ -73,7 +80,7 @@ pub(super) fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         _ => {}
     }
-    let Some(id) = selected else {
+    let Some((index, id)) = selected else {
         if acts_on_the_mot(&action) {
             out.info(if w.session.mots.is_empty() {
                 tr!("app.choose.no_mots")
@@ -85,9 +92,7 @@ pub(super) fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
     };
     // Acting on the MOT shown selected makes it the selection everywhere,
     // and keeps it on screen even if the mark takes it out of the filter.
-    if let Some((index, _)) = list.iter().find(|(_, m)| *m == id) {
-        w.cursor = *index;
-    }
+    w.cursor = index;
     w.choose.pinned = Some(id);
     match action {
         Action::ToggleChosen => {

@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn draw_audit(
     w: &Workshop,
     ranking: &Ranking,
-    list: &[&Ranked],
+    list: &Shown,
     pos: Option<usize>,
     frame: &mut Frame,
     area: Rect,
@@ -27,9 +27,8 @@ pub(super) fn draw_audit(
             n = ranking.ranked.len()
         )
     };
-    let top = |v: Vec<&Ranked>| -> String {
-        v.iter()
-            .take(3)
+    let top = |v: &mut dyn Iterator<Item = &Ranked>| -> String {
+        v.take(3)
             .map(|r| format!("#{}", r.id))
             .collect::<Vec<_>>()
             .join(" ")
@@ -37,8 +36,8 @@ pub(super) fn draw_audit(
     let tops = if revealed && ranking.any_votes {
         tr!(
             "ui.choose.audit_top",
-            weighted = top(ranking.ranked.iter().collect()),
-            raw = top(ranking.by_raw())
+            weighted = top(&mut ranking.ranked.iter()),
+            raw = top(&mut ranking.by_raw())
         )
     } else {
         String::new()
@@ -65,11 +64,7 @@ pub(super) fn draw_audit(
     .areas(columns);
     // The left column is the list itself; the right, the same MOTs as if
     // every vote weighed the same.
-    let mut raw: Vec<&Ranked> = list.to_vec();
-    raw.sort_by(|a, b| crate::model::choose::raw_order(a, b));
-    if !revealed {
-        raw.sort_by_key(|r| r.index);
-    }
+    let raw = list.by_raw();
     let selected = pos.map(|p| list[p].index);
     audit_column(
         w,
@@ -97,7 +92,7 @@ pub(super) fn draw_audit(
 #[allow(clippy::too_many_arguments)]
 pub(super) fn audit_column(
     w: &Workshop,
-    rows: &[&Ranked],
+    rows: &Shown,
     selected: Option<usize>,
     weighted: bool,
     title: &str,
@@ -113,19 +108,15 @@ pub(super) fn audit_column(
         .title(Span::styled(format!(" {title} "), theme::label()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let pos = rows.iter().position(|r| Some(r.index) == selected);
+    let pos = selected.and_then(|i| rows.row_of(i));
     let range = widgets::window(pos.unwrap_or(0), rows.len(), inner.height as usize, scroll);
     crate::ui::note_rows(inner, range.clone(), |i| Target::Mot(rows[i].index));
     let cols = inner.width as usize;
     let rank_w = rows.len().to_string().len();
-    let id_w = rows
-        .iter()
-        .map(|r| r.id.to_string().len() + 1)
-        .max()
-        .unwrap_or(2);
+    let id_w = w.derived.max_id(s).to_string().len() + 1;
     let lines: Vec<Line> = range
         .map(|i| {
-            let r = rows[i];
+            let r = &rows[i];
             let m = &s.mots[r.index];
             let sel = Some(r.index) == selected;
             let (rank, pts) = if !revealed {

@@ -69,7 +69,7 @@ impl Venn {
 pub(super) fn draw_circles(
     w: &Workshop,
     ranking: &Ranking,
-    list: &[&Ranked],
+    list: &Shown,
     pos: Option<usize>,
     frame: &mut Frame,
     area: Rect,
@@ -133,7 +133,7 @@ pub(super) fn draw_circles(
         theme::quiet(),
     )));
     // The selected MOT and where it stands.
-    if let Some(r) = pos.map(|p| list[p]) {
+    if let Some(r) = pos.map(|p| &list[p]) {
         let m = &s.mots[r.index];
         let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
         lines.push(Line::from(""));
@@ -168,14 +168,21 @@ pub(super) fn draw_circles(
         ));
     }
     lines.push(Line::from(""));
+    // As many as there is room for: the count is kept with the ranking.
+    let count = if s.votes_revealed {
+        ranking.candidates().len()
+    } else {
+        0
+    };
+    let room_for = (inner.height as usize).saturating_sub(lines.len() + 1);
     let candidates: Vec<&Ranked> = if s.votes_revealed {
-        ranking.candidates().collect()
+        ranking.candidates().take(room_for).collect()
     } else {
         Vec::new()
     };
     lines.push(Line::from(Span::styled(
         widgets::fit(
-            &format!("★ {}", tr!("ui.choose.candidates", n = candidates.len())),
+            &format!("★ {}", tr!("ui.choose.candidates", n = count)),
             cols,
         ),
         theme::good(),
@@ -197,10 +204,10 @@ pub(super) fn draw_circles(
     } else {
         let first_y = inner.y + lines.len() as u16;
         let shown = candidates.len().min(room);
+        let more = count - shown;
         for (row, r) in candidates.iter().take(shown).enumerate() {
             let m = &s.mots[r.index];
             let sel = Some(r.index) == selected;
-            let more = candidates.len() - shown;
             if row + 1 == shown && more > 0 {
                 lines.push(Line::from(Span::styled(
                     format!("  … {}", tr!("ui.matrix.more", n = more + 1)),
@@ -239,7 +246,7 @@ pub(super) fn draw_circles(
 pub(super) fn draw_venn(
     w: &Workshop,
     ranking: &Ranking,
-    list: &[&Ranked],
+    list: &Shown,
     pos: Option<usize>,
     frame: &mut Frame,
     area: Rect,
@@ -279,8 +286,8 @@ pub(super) fn draw_venn(
         ..r
     };
     let mut counts = [0usize; 8];
-    for r in &ranking.ranked {
-        counts[masked(r.region).index()] += 1;
+    for (i, n) in ranking.regions().iter().enumerate() {
+        counts[masked(Region::from_index(i)).index()] += n;
     }
     let selected_region = pos.map(|p| masked(list[p].region));
     let colour = |c: Circle| {
