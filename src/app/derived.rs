@@ -96,6 +96,7 @@ impl<'a> Shown<'a> {
 
     fn raw_rows(&self) -> &[usize] {
         self.rows.raw.get_or_init(|| {
+            crate::model::work::note_n(crate::model::work::Entry::Walk, self.rows.rows.len());
             let listed: std::collections::HashSet<usize> = self.rows.rows.iter().copied().collect();
             let mut raw: Vec<usize> = self
                 .ranking
@@ -149,6 +150,7 @@ impl Derived {
     /// (what columns are sized for).
     pub fn most(&self, s: &Session) -> (u64, u64) {
         *self.most.get_or_init(|| {
+            crate::model::work::note_n(crate::model::work::Entry::Walk, s.mots.len());
             self.scores(s)
                 .values()
                 .fold((0, 0), |(w, r), sc| (w.max(sc.weighted), r.max(sc.raw)))
@@ -157,9 +159,10 @@ impl Derived {
 
     /// The highest MOT id (what the id column is sized for).
     pub fn max_id(&self, s: &Session) -> MotId {
-        *self
-            .max_id
-            .get_or_init(|| s.mots.iter().map(|m| m.id).max().unwrap_or(0))
+        *self.max_id.get_or_init(|| {
+            crate::model::work::note_n(crate::model::work::Entry::Walk, s.mots.len());
+            s.mots.iter().map(|m| m.id).max().unwrap_or(0)
+        })
     }
 
     /// How the chosen MOTs stand with the core message.
@@ -200,6 +203,7 @@ impl Derived {
 
 /// The rows of the ranking a filter keeps, with the pinned MOT kept too.
 fn list_rows(s: &Session, ranking: &Ranking, filter: Filter, pinned: Option<MotId>) -> Rows {
+    crate::model::work::note_n(crate::model::work::Entry::Walk, ranking.ranked.len());
     let hidden = !s.votes_revealed;
     // While votes are hidden the centre is not known: listing it would
     // tell the room which MOTs lead.

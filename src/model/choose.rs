@@ -329,10 +329,10 @@ struct RankingFigures {
 impl Ranking {
     /// How many MOTs the weights move up or down.
     pub fn moved(&self) -> usize {
-        *self
-            .kept
-            .moved
-            .get_or_init(|| self.ranked.iter().filter(|r| r.moved() != 0).count())
+        *self.kept.moved.get_or_init(|| {
+            super::work::note_n(super::work::Entry::Walk, self.ranked.len());
+            self.ranked.iter().filter(|r| r.moved() != 0).count()
+        })
     }
 
     /// The MOTs in all three circles, in ranking order.
@@ -340,6 +340,7 @@ impl Ranking {
         self.kept
             .candidates
             .get_or_init(|| {
+                super::work::note_n(super::work::Entry::Walk, self.ranked.len());
                 (0..self.ranked.len())
                     .filter(|&i| self.ranked[i].region.centre())
                     .collect()
@@ -351,6 +352,7 @@ impl Ranking {
     /// How many MOTs fall in each region, by [`Region::index`].
     pub fn regions(&self) -> [usize; 8] {
         *self.kept.regions.get_or_init(|| {
+            super::work::note_n(super::work::Entry::Walk, self.ranked.len());
             let mut n = [0; 8];
             for r in &self.ranked {
                 n[r.region.index()] += 1;
@@ -363,6 +365,7 @@ impl Ranking {
     /// [`Ranking::ranked`], in the order of [`Ranking::by_raw`].
     pub fn raw_positions(&self) -> &[usize] {
         self.kept.by_raw.get_or_init(|| {
+            super::work::note_n(super::work::Entry::Walk, self.ranked.len());
             let mut v: Vec<usize> = (0..self.ranked.len()).collect();
             v.sort_by(|&a, &b| raw_order(&self.ranked[a], &self.ranked[b]));
             v
@@ -495,7 +498,7 @@ impl Session {
 
     /// The ranking from scores already computed.
     pub fn ranking_with(&self, scores: &HashMap<MotId, Score>) -> Ranking {
-        super::work::note(super::work::Entry::Ranking);
+        super::work::note_n(super::work::Entry::Ranking, self.mots.len());
         let score = |id: MotId| scores.get(&id).cloned().unwrap_or_default();
         let mut ranked: Vec<Ranked> = self
             .mots
@@ -540,6 +543,7 @@ impl Session {
 
     /// How the chosen MOTs stand with the core message.
     pub fn messages(&self) -> Messages {
+        super::work::note_n(super::work::Entry::Walk, self.mots.len());
         let core = message_key(&self.core_message);
         let mut out = Messages::default();
         let mut said: HashSet<String> = HashSet::new();
@@ -560,6 +564,7 @@ impl Session {
 
     /// How many MOTs are chosen.
     pub fn chosen_count(&self) -> usize {
+        super::work::note_n(super::work::Entry::Walk, self.mots.len());
         self.mots.iter().filter(|m| m.chosen).count()
     }
 

@@ -40,7 +40,7 @@ pub struct Matrix {
 impl Matrix {
     /// Builds the matrix of a session from its scores.
     pub fn build(session: &Session, scores: &HashMap<MotId, Score>) -> Matrix {
-        super::work::note(super::work::Entry::Matrix);
+        super::work::note_n(super::work::Entry::Matrix, session.mots.len());
         let mut m = Matrix::default();
         for mot in &session.mots {
             let Some(dim) = mot.dimension else { continue };

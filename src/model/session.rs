@@ -536,6 +536,7 @@ impl Session {
 
     /// How many MOTs still lack a dimension or a quality.
     pub fn untagged_count(&self) -> usize {
+        super::work::note_n(super::work::Entry::Walk, self.mots.len());
         self.mots.iter().filter(|m| !m.is_tagged()).count()
     }
 }

@@ -125,7 +125,7 @@ impl Session {
 
     /// Scores of every MOT, in one pass over the votes.
     pub fn scores(&self) -> HashMap<MotId, Score> {
-        super::work::note(super::work::Entry::Scores);
+        super::work::note_n(super::work::Entry::Scores, self.mots.len());
         let weight: HashMap<GroupId, u64> = self
             .groups
             .iter()

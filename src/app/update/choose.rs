@@ -78,16 +78,16 @@ pub(super) fn choose(w: &mut Workshop, action: Action, out: &mut Outcome) {
             toggle_reveal(w, out);
             return;
         }
+        // Nothing else is Choose's; it neither selects nor pins.
+        a if !acts_on_the_mot(&a) => return,
         _ => {}
     }
     let Some((index, id)) = selected else {
-        if acts_on_the_mot(&action) {
-            out.info(if w.session.mots.is_empty() {
-                tr!("app.choose.no_mots")
-            } else {
-                tr!("app.choose.none_shown")
-            });
-        }
+        out.info(if w.session.mots.is_empty() {
+            tr!("app.choose.no_mots")
+        } else {
+            tr!("app.choose.none_shown")
+        });
         return;
     };
     // Acting on the MOT shown selected makes it the selection everywhere,
