@@ -23,8 +23,11 @@ const BUDGET: Duration = Duration::from_secs(2);
 
 /// A session as the issue measured it: 40 participants in the four groups,
 /// 20 dots each, hands on 40 % of MOTs, every MOT tagged, votes revealed.
+/// The title of every generated session (what the first frame shows).
+const TITLE: &str = "Benchmark workshop";
+
 fn session(n: usize) -> Session {
-    let mut s = Session::new("Benchmark workshop");
+    let mut s = Session::new(TITLE);
     s.dot_budget = 20;
     s.max_dots_per_mot = 2;
     let people: Vec<u32> = (0..40)
@@ -72,6 +75,69 @@ fn against_floor(floor: &mut Floor, mut f: impl FnMut()) -> (Duration, Duration)
 
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// The real binary on a 200x50 pseudo-terminal, opening `path`: how long
+/// from starting the process to the first frame (the session's title on
+/// screen), its resident memory once open, and after 50 changes (a tag
+/// toggled on and off, each written by the writer).
+fn in_terminal(path: &std::path::Path) -> Option<(Duration, u64, u64)> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: HEIGHT,
+            cols: WIDTH,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .ok()?;
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mot"));
+    cmd.args(["open".as_ref(), path.as_os_str()]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    let mut reader = pty.master.try_clone_reader().ok()?;
+    let mut writer = pty.master.take_writer().ok()?;
+    let (seen, saw) = std::sync::mpsc::channel();
+    let started = Instant::now();
+    let mut child = pty.slave.spawn_command(cmd).ok()?;
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        let mut told = false;
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if !told && all.windows(TITLE.len()).any(|w| w == TITLE.as_bytes()) {
+                told = seen.send(started.elapsed()).is_ok();
+            }
+        }
+    });
+    let first = saw.recv_timeout(Duration::from_secs(30)).ok();
+    let pid = child.process_id()?;
+    let rss = || -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    // The backup at open is written beside: let it finish.
+    std::thread::sleep(Duration::from_millis(800));
+    let open = rss();
+    // Setup, Write, Tag; then a quality on and off, fifty times.
+    let _ = writer.write_all(b"\t\t");
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..50 {
+        let _ = writer.write_all(b"5");
+        let _ = writer.flush();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let changed = rss();
+    let _ = child.kill();
+    let _ = child.wait();
+    Some((first?, open?, changed?))
 }
 
 /// The floor: a bare list of the visible rows whose selection moves.
@@ -215,6 +281,15 @@ fn main() {
             }),
         );
         mot::shell::wait_for_writer(&mut app);
+        drop(app);
+        match in_terminal(&path) {
+            Some((first, open, changed)) => println!(
+                "{n:>8} in a real terminal: first frame {first:.2?} from process start; resident {:.1} MiB open, {:.1} MiB after 50 changes",
+                open as f64 / 1024.0,
+                changed as f64 / 1024.0
+            ),
+            None => println!("{n:>8} in a real terminal: could not run the binary"),
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

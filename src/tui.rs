@@ -5,7 +5,7 @@
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, mpsc};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -14,11 +14,8 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::App;
+use crate::store::writer::Waker;
 use crate::{shell, tr, ui};
-
-/// How often the loop looks at the writer while it works: what a save came
-/// to is on screen this soon after the disk answers.
-const WRITER_LOOK: std::time::Duration = std::time::Duration::from_millis(40);
 
 /// How the event loop ended.
 enum Ended {
@@ -84,22 +81,38 @@ pub fn run(app: App) -> io::Result<Finished> {
         let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         previous(info);
     }));
+    let (tx, wakes) = mpsc::channel();
+    let mut app = app;
+    // The writer tells the loop when a save is done: the loop shows what
+    // it came to at once, and blocks otherwise.
+    let written = tx.clone();
+    let waker = Waker::new(move || {
+        let _ = written.send(Wake::Written);
+    });
+    if let Some(w) = app.workshop_ref() {
+        w.file.set_waker(waker.clone());
+    }
+    app.waker = Some(waker);
     let shared = Arc::new(Shared {
         app: Mutex::new(app),
         rescued: AtomicBool::new(false),
     });
-    let stop = signals::Stop::install(Arc::clone(&shared));
+    let stop = signals::Stop::install(Arc::clone(&shared), tx.clone());
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &shared, &stop)
+        // Without the input thread the loop would wait for nothing.
+        read_input(tx)?;
+        event_loop(&mut terminal, &shared, &stop, &wakes)
     }));
     // After a panic the hooks already restored the terminal and printed the
     // message on the main screen; leaving the alternate screen again would
     // paint over that message in some terminals.
     if outcome.is_ok() {
         let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-        ratatui::restore();
+        // Quietly: a terminal that went away cannot be restored, and saying
+        // so on it would fail too (and `eprintln!` panics when it fails).
+        let _ = ratatui::try_restore();
     }
     let done = |message: String, crashed| Finished {
         message: Some(message),
@@ -132,10 +145,46 @@ pub fn run(app: App) -> io::Result<Finished> {
     })
 }
 
+/// What wakes the event loop: it blocks on these and on nothing else.
+enum Wake {
+    /// A terminal event, read by the input thread.
+    Input(event::Event),
+    /// Reading the terminal failed.
+    InputFailed(io::Error),
+    /// The writer finished a job: what it came to is to be shown.
+    Written,
+    /// A stop signal came (its name is with the watcher).
+    Stop,
+}
+
+/// Reads the terminal on a thread of its own and hands each event to the
+/// loop, so that the loop can wait for input, the writer and the signals
+/// at once. It ends when the loop is gone (or the terminal fails).
+fn read_input(tx: mpsc::Sender<Wake>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("mot-input".into())
+        .spawn(move || {
+            loop {
+                let wake = match event::read() {
+                    Ok(event) => Wake::Input(event),
+                    Err(e) => {
+                        let _ = tx.send(Wake::InputFailed(e));
+                        return;
+                    }
+                };
+                if tx.send(wake).is_err() {
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     shared: &Shared,
     stop: &signals::Stop,
+    wakes: &mpsc::Receiver<Wake>,
 ) -> io::Result<Ended> {
     let mut mouse = false;
     {
@@ -143,57 +192,57 @@ fn event_loop(
         sync_mouse(&app, &mut mouse);
         terminal.draw(|f| ui::draw(&app, f))?;
     }
+    let gone = || io::Error::other("the terminal input ended");
     loop {
-        // Input is awaited without holding the app, so the watcher can reach
-        // it even when the input library never returns. Only a running timer
-        // wakes the loop, once a second, to move its clock.
-        // While the writer works, the loop also looks every few
-        // milliseconds for what its work came to; then it blocks again.
-        let (wake, writing) = {
-            let app = shared.app();
-            let wake = app
-                .workshop_ref()
-                .and_then(|w| w.timer)
-                .and_then(|t| t.next_change(std::time::Instant::now()));
-            (wake, shell::writing(&app))
-        };
-        let wake = match (wake, writing) {
-            (Some(after), true) => Some(after.min(WRITER_LOOK)),
-            (None, true) => Some(WRITER_LOOK),
-            (wake, false) => wake,
-        };
+        // The loop waits without holding the app, so the watcher can reach
+        // it whatever happens. Only a running timer wakes it by itself,
+        // once a second, to move its clock; the writer and the signal
+        // watcher wake it through the same channel as the keys.
+        let wake = shared
+            .app()
+            .workshop_ref()
+            .and_then(|w| w.timer)
+            .and_then(|t| t.next_change(std::time::Instant::now()));
         let first = match wake {
-            Some(after) if !event::poll(after)? => None,
-            _ => Some(event::read()?),
+            Some(after) => match wakes.recv_timeout(after) {
+                Ok(w) => Some(w),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(gone()),
+            },
+            None => Some(wakes.recv().map_err(|_| gone())?),
         };
         let mut redraw = false;
         match first {
             None => {
                 let mut app = shared.app();
                 app.now = std::time::Instant::now();
-                if app.workshop_ref().is_some_and(|w| w.timer.is_some()) {
-                    shell::dispatch(&mut app, crate::app::Action::Tick);
-                    redraw = true;
-                }
+                shell::dispatch(&mut app, crate::app::Action::Tick);
+                redraw = true;
             }
-            Some(mut event) => loop {
+            Some(mut wake) => loop {
                 if let Some(name) = stop.received() {
                     return Ok(Ended::Signal(name));
                 }
-                let mut app = shared.app();
-                app.now = std::time::Instant::now();
-                redraw |= shell::handle_event(&mut app, &event);
-                // The signal watcher speaks the room's language too.
-                crate::i18n::set_global(app.language());
-                if app.quit {
-                    return Ok(Ended::Quit);
+                match wake {
+                    Wake::Input(event) => {
+                        let mut app = shared.app();
+                        app.now = std::time::Instant::now();
+                        redraw |= shell::handle_event(&mut app, &event);
+                        // The signal watcher speaks the room's language too.
+                        crate::i18n::set_global(app.language());
+                        if app.quit {
+                            return Ok(Ended::Quit);
+                        }
+                    }
+                    Wake::InputFailed(e) => return Err(e),
+                    Wake::Written | Wake::Stop => {}
                 }
-                drop(app);
-                // Drain what is already queued (a paste burst, a resize storm) before drawing once.
-                if !event::poll(std::time::Duration::ZERO)? {
-                    break;
+                // Take what is already waiting (a paste burst, a resize
+                // storm, a save's report) before drawing once.
+                match wakes.try_recv() {
+                    Ok(next) => wake = next,
+                    Err(_) => break,
                 }
-                event = event::read()?;
             },
         }
         if let Some(name) = stop.received() {
@@ -232,13 +281,12 @@ mod signals {
     use std::sync::atomic::{AtomicI32, Ordering};
     use std::time::Duration;
 
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-    use super::Shared;
+    use super::{Shared, Wake};
 
     /// Notes SIGTERM, SIGHUP, SIGINT and SIGQUIT and wakes the blocked event
-    /// loop so it can save and leave: the terminal library already wakes on
-    /// SIGWINCH (a resize), so the watcher raises one. No polling while idle.
+    /// loop (through its channel) so it can save and leave. No polling while idle.
     /// (In raw mode Ctrl-C and Ctrl-\ are keys, so SIGINT and SIGQUIT come
     /// only from outside, from `kill` or a supervisor: stopped all the same.)
     ///
@@ -251,14 +299,14 @@ mod signals {
     const STOPS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
     impl Stop {
-        pub fn install(shared: Arc<Shared>) -> Stop {
+        pub fn install(shared: Arc<Shared>, wake: std::sync::mpsc::Sender<Wake>) -> Stop {
             let got = Arc::new(AtomicI32::new(0));
             let seen = Arc::clone(&got);
             if let Ok(mut signals) = signal_hook::iterator::Signals::new(STOPS) {
                 std::thread::spawn(move || {
                     if let Some(signal) = signals.forever().next() {
                         seen.store(signal, Ordering::SeqCst);
-                        let _ = signal_hook::low_level::raise(SIGWINCH);
+                        let _ = wake.send(Wake::Stop);
                         // Time for the event loop to notice and save by itself.
                         std::thread::sleep(Duration::from_secs(1));
                         // Still running: the event loop is stuck. Unless it
@@ -296,13 +344,13 @@ mod signals {
 mod signals {
     use std::sync::Arc;
 
-    use super::Shared;
+    use super::{Shared, Wake};
 
     /// No signals to watch off Unix; closing the console ends the process.
     pub struct Stop;
 
     impl Stop {
-        pub fn install(_shared: Arc<Shared>) -> Stop {
+        pub fn install(_shared: Arc<Shared>, _wake: std::sync::mpsc::Sender<Wake>) -> Stop {
             Stop
         }
 

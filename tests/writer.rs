@@ -31,7 +31,7 @@ fn a_burst_of_versions_ends_with_the_newest_on_disk() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let file = session_file::create(&path, &session("v0", 300), Instant::now()).expect("create");
-    let mut writer = Writer::start(file);
+    let mut writer = Writer::start(file, None);
     let mut s = session("v0", 300);
     for i in 1..=200 {
         s.title = format!("v{i}");
@@ -53,7 +53,7 @@ fn what_waits_is_written_before_the_writer_lets_go() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let file = session_file::create(&path, &session("t", 1), Instant::now()).expect("create");
-    let mut writer = Writer::start(file);
+    let mut writer = Writer::start(file, None);
     writer.save(&session("last words", 2), Instant::now());
     drop(writer);
     assert_eq!(store::load(&path).expect("loads").title, "last words");
@@ -70,7 +70,7 @@ fn a_failed_write_is_reported_and_the_next_one_tries_again() {
     fs::create_dir(&folder).expect("mkdir");
     let path = folder.join("s.ron");
     let file = session_file::create(&path, &session("t", 1), Instant::now()).expect("create");
-    let mut writer = Writer::start(file);
+    let mut writer = Writer::start(file, None);
     fs::rename(&folder, dir.path().join("away")).expect("move the folder away");
     writer.save(&session("t", 2), Instant::now());
     let reports = writer.flush();
@@ -96,7 +96,7 @@ fn the_backup_at_open_is_the_first_job_and_nothing_else_waits_for_it() {
     let opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
     let newest = backup::paths(&path)[0].clone();
     assert!(!newest.exists(), "opening itself writes nothing");
-    let mut writer = Writer::start(opened.file);
+    let mut writer = Writer::start(opened.file, None);
     writer.save(&session("t", 5), Instant::now());
     let reports = writer.flush();
     assert!(
@@ -112,7 +112,7 @@ fn whoever_needs_the_file_gets_it_after_the_write_in_flight() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let file = session_file::create(&path, &session("t", 1), Instant::now()).expect("create");
-    let mut writer = Writer::start(file);
+    let mut writer = Writer::start(file, None);
     writer.save(&session("handed over", 500), Instant::now());
     let on_disk = writer
         .with_file(|f| store::load(f.path()).expect("loads").title)

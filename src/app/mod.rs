@@ -19,7 +19,7 @@ use crate::model::{
     Circle, Dimension, Filter, GroupId, Language, MotId, MotText, Motx, ParticipantId, Quality,
     Ranking, Session, Theme,
 };
-use crate::store::writer::Writer;
+use crate::store::writer::{Waker, Writer};
 use crate::store::{Entry, SessionFile};
 use crate::tr;
 
@@ -184,6 +184,9 @@ pub struct App {
     /// Set when, on the way out, the session could be put nowhere at all:
     /// the exit status says so.
     pub lost: bool,
+    /// Wakes the event loop when the writer has news (set by the terminal
+    /// loop; without it, whoever drives the app asks the writer itself).
+    pub waker: Option<Waker>,
 }
 
 /// A place on screen and what a click there reaches.
@@ -479,6 +482,7 @@ impl App {
             hits: RefCell::new(Vec::new()),
             bell: false,
             lost: false,
+            waker: None,
         }
     }
 
@@ -510,7 +514,7 @@ impl App {
         let history = history::History::new(&session);
         self.screen = Screen::Workshop(Box::new(Workshop {
             session,
-            file: Writer::start(file),
+            file: Writer::start(file, self.waker.clone()),
             unsaved: false,
             setup: SetupState::default(),
             cursor: 0,

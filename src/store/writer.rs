@@ -31,6 +31,28 @@ pub enum Report {
     Saved(Result<Option<String>, StoreError>),
 }
 
+/// Wakes the event loop: called by the writer when a job is done, so that
+/// what it came to is shown at once (the loop blocks otherwise).
+#[derive(Clone)]
+pub struct Waker(Arc<dyn Fn() + Send + Sync>);
+
+impl Waker {
+    /// A waker that calls `f`.
+    pub fn new(f: impl Fn() + Send + Sync + 'static) -> Waker {
+        Waker(Arc::new(f))
+    }
+
+    fn wake(&self) {
+        (self.0)();
+    }
+}
+
+impl std::fmt::Debug for Waker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Waker")
+    }
+}
+
 /// The open session's file, written beside the event loop.
 #[derive(Debug)]
 pub struct Writer {
@@ -61,6 +83,8 @@ struct State {
     reports: Vec<Report>,
     /// The thread is to finish its work and end.
     stop: bool,
+    /// Told when work is done, besides the bell.
+    waker: Option<Waker>,
 }
 
 impl State {
@@ -73,13 +97,15 @@ impl State {
 impl Writer {
     /// Starts writing this file. Its first job is the backup of the version
     /// read at open. Should no thread start, every write happens in place.
-    pub fn start(file: SessionFile) -> Writer {
+    /// `waker`, if any, is called each time a job is done.
+    pub fn start(file: SessionFile, waker: Option<Waker>) -> Writer {
         let path = file.path().to_path_buf();
         let read_only = file.read_only().cloned();
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
                 backup_due: file.writable(),
                 file: Some(file),
+                waker,
                 ..State::default()
             }),
             bell: Condvar::new(),
@@ -101,6 +127,18 @@ impl Writer {
         writer
     }
 
+    /// From now on, wake the event loop with this each time a job is done
+    /// (for a session opened before the loop started).
+    pub fn set_waker(&self, waker: Waker) {
+        let mut state = self.shared.lock();
+        let news = !state.reports.is_empty();
+        state.waker = Some(waker.clone());
+        drop(state);
+        if news {
+            waker.wake();
+        }
+    }
+
     /// Where the session is saved.
     pub fn path(&self) -> &Path {
         &self.path
@@ -118,16 +156,19 @@ impl Writer {
 
     /// Hands over the newest version to be written; returns at once.
     pub fn save(&mut self, session: &Session, now: Instant) {
+        let newest = Some((session.clone(), now));
         let mut state = self.shared.lock();
-        state.newest = Some((session.clone(), now));
+        // A version handed over before and not yet taken is older: it goes.
+        let older = std::mem::replace(&mut state.newest, newest);
         drop(state);
+        drop(older);
         self.shared.bell.notify_all();
         if self.thread.is_none() {
             self.shared.work_in_place();
         }
     }
 
-    /// Whether a write is waiting or under way (the loop then looks again soon).
+    /// Whether a write is waiting or under way, or its report not yet taken.
     pub fn busy(&self) -> bool {
         let state = self.shared.lock();
         !state.idle() || !state.reports.is_empty()
@@ -244,9 +285,13 @@ impl Shared {
         };
         let mut state = self.lock();
         state.file = Some(file);
+        let waker = report.is_some().then(|| state.waker.clone()).flatten();
         state.reports.extend(report);
         drop(state);
         self.bell.notify_all();
+        if let Some(waker) = waker {
+            waker.wake();
+        }
         true
     }
 }
