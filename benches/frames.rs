@@ -1,10 +1,12 @@
-//! Key to finished frame on every stage, against a floor measured in the
-//! same run: a bare ratatui `List` of the same number of visible rows on
-//! the same test backend. Prints each figure and its ratio to the floor.
+//! Key to finished frame on every stage, against a floor measured in turn
+//! with it: a bare ratatui `List` of the very rows that stage shows, on the
+//! same test backend. Prints each figure and its ratio to the floor; then
+//! load, open and save, and the real binary on a pseudo-terminal (first
+//! frame from process start, resident memory).
 //!
 //! `cargo bench` runs sessions of 1,000 and 10,000 MOTs;
-//! `cargo bench -- --full` adds 100,000 (slow while frames are not yet
-//! bounded by the screen).
+//! `cargo bench --bench frames -- --full` adds 100,000 (a few minutes:
+//! most of it builds the session).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
