@@ -733,7 +733,7 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
     // A digit more than the limit is refused; what was typed still asks.
     h.key(KeyCode::Up).type_text("123456");
     assert!(h.screen(100, 30).contains("at most 99,999 hands per group"));
-    mot::shell::dispatch(&mut h.app, Action::Yes);
+    common::dispatch(&mut h.app, Action::Yes);
     assert_eq!(first_count(&h), (12_345, 12_345));
     // Shortening a kept count needs no question, and the next digit starts afresh.
     h.key(KeyCode::Backspace);

@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::{Harness, render};
 use mot::app::{Action, Effect, Target, update};
 use mot::model::{Language, Session, Stage, Theme};
-use mot::{shell, store};
+use mot::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
@@ -297,7 +297,7 @@ fn a_read_only_window_switches_its_own_look_and_leaves_the_file_alone() {
     .expect("opens read-only");
     h.app.open(opened.session, opened.file);
     assert!(h.workshop().read_only());
-    shell::dispatch(&mut h.app, Action::SwitchLanguage);
+    common::dispatch(&mut h.app, Action::SwitchLanguage);
     assert_eq!(h.app.language(), Language::SimplifiedChinese);
     assert_eq!(h.workshop().session.language, None);
     assert_eq!(std::fs::read(&path).expect("read"), before);

@@ -86,12 +86,12 @@ fn walk(n: usize) -> Vec<(String, Work)> {
         ];
         for switch in switches {
             if let Some(action) = &switch {
-                mot::shell::dispatch(&mut h.app, action.clone());
+                common::dispatch(&mut h.app, action.clone());
             }
             out.push((format!("{stage:?} after {switch:?}"), work(&mut h)));
         }
         if h.app.presenting {
-            mot::shell::dispatch(&mut h.app, Action::TogglePresenting);
+            common::dispatch(&mut h.app, Action::TogglePresenting);
         }
     }
     out
