@@ -240,9 +240,14 @@ pub fn saved(app: &mut App, outcome: Result<Option<String>, StoreError>) -> Opti
     };
     match outcome {
         Ok(warning) => {
-            w.unsaved = false;
+            let was_unsaved = std::mem::replace(&mut w.unsaved, false);
+            let path = plain::path(w.path());
             if let Some(warning) = warning {
                 app.error(tr!("app.save.saved_but", warning = warning));
+            } else if was_unsaved {
+                // The failure on the status line is over: say so, or it
+                // would still read as news after the session is safe.
+                app.info(tr!("app.save.saved_to", path = path));
             }
             None
         }

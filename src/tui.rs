@@ -74,11 +74,14 @@ impl Shared {
 
 /// Runs the app until it quits. Blocks on input: no input, no work.
 pub fn run(app: App) -> io::Result<Finished> {
-    // ratatui's own hook restores raw mode and the screen; this one also turns
-    // bracketed paste off, so a panic never leaves the shell pasting oddly.
+    // A panic gives the terminal back (raw mode, the screen, bracketed
+    // paste, the mouse) before its message, so the shell is left as it was.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Quietly: on a terminal that went away a loud failure here would
+        // panic inside the hook, and that aborts before the session is saved.
         let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        let _ = ratatui::try_restore();
         previous(info);
     }));
     let (tx, wakes) = mpsc::channel();
@@ -98,7 +101,13 @@ pub fn run(app: App) -> io::Result<Finished> {
         rescued: AtomicBool::new(false),
     });
     let stop = signals::Stop::install(Arc::clone(&shared), tx.clone());
-    let mut terminal = ratatui::init();
+    let mut terminal = match start_terminal() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            let _ = ratatui::try_restore();
+            return Err(e);
+        }
+    };
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         // Without the input thread the loop would wait for nothing.
@@ -113,6 +122,11 @@ pub fn run(app: App) -> io::Result<Finished> {
         // Quietly: a terminal that went away cannot be restored, and saying
         // so on it would fail too (and `eprintln!` panics when it fails).
         let _ = ratatui::try_restore();
+    }
+    // Dropping a terminal whose cursor cannot be shown again prints that
+    // with `eprintln!`: on a terminal that went away, that panics.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
     }
     let done = |message: String, crashed| Finished {
         message: Some(message),
@@ -143,6 +157,18 @@ pub fn run(app: App) -> io::Result<Finished> {
         lost: f.lost || lost,
         ..f
     })
+}
+
+/// Raw mode and the alternate screen, as `ratatui::init` does, but without
+/// its panic hook: that one says a failed restore with `eprintln!`, which
+/// panics inside the hook on a terminal that went away (and so aborts).
+fn start_terminal() -> io::Result<DefaultTerminal> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
 /// What wakes the event loop: it blocks on these and on nothing else.

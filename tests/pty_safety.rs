@@ -315,19 +315,17 @@ fn a_full_disk_loses_nothing_and_asks_before_quitting() {
     }
 }
 
-/// A terminal that really goes away, as when an SSH link drops: the test owns
-/// the only handle on the terminal's master side and closes it. (The shared
-/// `Term` cannot: its reader keeps a copy of the master open.)
-#[test]
-fn a_terminal_that_goes_away_keeps_the_mot_being_typed() {
-    use std::io::{Read, Write};
+/// `mot open PATH` on a terminal that the test can really take away, as
+/// when an SSH link drops: the test owns the only handle on the terminal's
+/// master side and closes it to hang up. (The shared `Term` cannot: its
+/// reader keeps a copy of the master open.) Returns the process and the
+/// master side, set not to block.
+fn on_a_terminal_that_can_go_away(dir: &Path, path: &Path) -> (std::process::Child, fs::File) {
     use std::os::unix::process::CommandExt;
     use std::process::{Command, Stdio};
 
     use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = hotel(dir.path());
     // Close-on-exec, or mot would hold its own master open and never hang up.
     let master =
         openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("a pty");
@@ -347,7 +345,7 @@ fn a_terminal_that_goes_away_keeps_the_mot_being_typed() {
     };
     rustix::termios::tcsetwinsize(&slave, size).expect("a size");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mot"));
-    cmd.args(["--dir", &text(dir.path()), "open", &text(&path)])
+    cmd.args(["--dir", &text(dir), "open", &text(path)])
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
         .stdin(Stdio::from(slave.try_clone().expect("dup")))
@@ -363,49 +361,51 @@ fn a_terminal_that_goes_away_keeps_the_mot_being_typed() {
             Ok(())
         });
     }
-    let mut child = cmd.spawn().expect("mot starts");
-    let mut master = fs::File::from(master);
+    let child = cmd.spawn().expect("mot starts");
+    let master = fs::File::from(master);
     rustix::io::ioctl_fionbio(&master, true).expect("non-blocking");
-    let mut seen = Vec::new();
-    // Reads what mot draws (it would block on a full terminal otherwise) until `text`.
-    let mut pump = |master: &mut fs::File, until: &str| {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        let mut buf = [0u8; 8192];
-        loop {
-            match master.read(&mut buf) {
-                Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
-                _ => std::thread::sleep(Duration::from_millis(10)),
-            }
-            if String::from_utf8_lossy(&seen).contains(until) {
-                return;
-            }
-            assert!(Instant::now() < deadline, "{until:?} never appeared");
+    (child, master)
+}
+
+/// Reads what mot draws (it would block on a full terminal otherwise)
+/// until `until` has appeared in all it drew.
+fn pump(master: &mut fs::File, seen: &mut Vec<u8>, until: &str) {
+    use std::io::Read;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut buf = [0u8; 8192];
+    loop {
+        match master.read(&mut buf) {
+            Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
+            _ => std::thread::sleep(Duration::from_millis(10)),
         }
-    };
-    pump(&mut master, "MOTs: 1");
-    pump(&mut master, "Grand Hotel");
-    // ratatui sends only what changed, so typed text is not one run of bytes
-    // in the output: type, then let each frame arrive.
-    let settle = |master: &mut fs::File| {
-        let end = Instant::now() + Duration::from_millis(150);
-        let mut buf = [0u8; 8192];
-        while Instant::now() < end {
-            if !matches!(master.read(&mut buf), Ok(n) if n > 0) {
-                std::thread::sleep(Duration::from_millis(10));
-            }
+        if String::from_utf8_lossy(seen).contains(until) {
+            return;
         }
-    };
-    for keys in ["n", WHO, TAB, SITUATION, TAB, FEELING] {
-        master.write_all(keys.as_bytes()).expect("type");
-        settle(&mut master);
+        assert!(Instant::now() < deadline, "{until:?} never appeared");
     }
-    std::thread::sleep(Duration::from_millis(200));
-    // The link drops.
+}
+
+/// Types `keys`, then lets the frames it brings arrive (ratatui sends only
+/// what changed, so typed text is not one run of bytes in the output).
+fn type_and_settle(master: &mut fs::File, keys: &str) {
+    use std::io::{Read, Write};
+    master.write_all(keys.as_bytes()).expect("type");
+    let end = Instant::now() + Duration::from_millis(150);
+    let mut buf = [0u8; 8192];
+    while Instant::now() < end {
+        if !matches!(master.read(&mut buf), Ok(n) if n > 0) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// Closes the terminal and waits for mot to end by itself.
+fn hang_up(master: fs::File, child: &mut std::process::Child) -> std::process::ExitStatus {
     drop(master);
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
@@ -417,8 +417,42 @@ fn a_terminal_that_goes_away_keeps_the_mot_being_typed() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn a_terminal_that_goes_away_keeps_the_mot_being_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = hotel(dir.path());
+    let (mut child, mut master) = on_a_terminal_that_can_go_away(dir.path(), &path);
+    let mut seen = Vec::new();
+    pump(&mut master, &mut seen, "MOTs: 1");
+    pump(&mut master, &mut seen, "Grand Hotel");
+    for keys in ["n", WHO, TAB, SITUATION, TAB, FEELING] {
+        type_and_settle(&mut master, keys);
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let status = hang_up(master, &mut child);
     assert_draft_saved(&path);
     assert!(!lock_of(&path).exists(), "the lock is released");
+    assert!(status.success(), "{status:?}");
+}
+
+/// With no editor open the cursor is hidden, and showing it again on a
+/// terminal that went away fails: saying so there must not abort mot.
+#[test]
+fn a_terminal_that_goes_away_after_a_change_ends_cleanly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = hotel(dir.path());
+    let (mut child, mut master) = on_a_terminal_that_can_go_away(dir.path(), &path);
+    let mut seen = Vec::new();
+    pump(&mut master, &mut seen, "Grand Hotel");
+    type_and_settle(&mut master, TAB);
+    type_and_settle(&mut master, "1");
+    let status = hang_up(master, &mut child);
+    let saved = mot::store::load(&path).expect("loads");
+    assert_eq!(saved.mots[0].dimension, Some(mot::model::Dimension::Entry));
+    assert!(!lock_of(&path).exists(), "the lock is released");
+    assert!(status.success(), "ends as it says, not aborted: {status:?}");
 }
 
 #[test]

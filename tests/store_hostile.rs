@@ -419,3 +419,22 @@ fn a_file_whose_name_is_too_long_for_its_side_files_opens_read_only() {
     assert!(app.workshop_ref().expect("opens").read_only());
     assert!(status(&app).contains("too long"), "{}", status(&app));
 }
+
+/// What the writer says at open (a backup kept short) speaks the session's
+/// language, whole: the writer works in the language of whoever handed it
+/// the job, not in another thread's.
+#[test]
+fn the_writer_speaks_the_sessions_language_from_the_first_job() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let mut s = session(1);
+    s.language = Some(mot::model::Language::SimplifiedChinese);
+    store::save(&path, &s).expect("save");
+    fs::create_dir(backup::paths(&path)[1].clone()).expect("a folder at a backup's name");
+    mot::i18n::set(mot::model::Language::English);
+    let mut app = picker_at(dir.path());
+    crate::common::open(&mut app, &path, OpenHow::Normal);
+    let said = status(&app);
+    assert!(said.contains("已打开，但更早的备份未保留"), "{said}");
+    assert!(!said.contains("older backups"), "one language: {said}");
+}

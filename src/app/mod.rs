@@ -512,6 +512,13 @@ impl App {
     /// Opens a session in place of whatever is on screen, at its saved stage.
     pub fn open(&mut self, session: Session, file: SessionFile) {
         let history = history::History::new(&session);
+        // The session's language from the start: the writer's first job
+        // (the backup at open) speaks it too.
+        let language = match session.language {
+            Some(lang) if !self.look.language_forced => lang,
+            _ => self.look.language,
+        };
+        crate::i18n::set(language);
         self.screen = Screen::Workshop(Box::new(Workshop {
             session,
             file: Writer::start(file, self.waker.clone()),

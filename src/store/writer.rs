@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use super::StoreError;
 use super::session_file::{ReadOnly, SessionFile};
+use crate::i18n::Language;
 use crate::model::Session;
 
 /// What a write came to, for the event loop to show.
@@ -77,6 +78,9 @@ struct State {
     file: Option<SessionFile>,
     /// The newest version not yet taken for writing.
     newest: Option<(Session, Instant)>,
+    /// The language the loop spoke when it handed over the last job: what
+    /// the writer says (a warning, an error) is said in it.
+    language: Language,
     /// The open-time backup is still to be kept.
     backup_due: bool,
     /// What happened since the loop last asked.
@@ -106,6 +110,7 @@ impl Writer {
                 backup_due: file.writable(),
                 file: Some(file),
                 waker,
+                language: crate::i18n::current(),
                 ..State::default()
             }),
             bell: Condvar::new(),
@@ -158,6 +163,7 @@ impl Writer {
     pub fn save(&mut self, session: &Session, now: Instant) {
         let newest = Some((session.clone(), now));
         let mut state = self.shared.lock();
+        state.language = crate::i18n::current();
         // A version handed over before and not yet taken is older: it goes.
         let older = std::mem::replace(&mut state.newest, newest);
         drop(state);
@@ -271,6 +277,7 @@ impl Shared {
         };
         let backup = std::mem::take(&mut state.backup_due);
         let newest = if backup { None } else { state.newest.take() };
+        crate::i18n::set(state.language);
         drop(state);
         let report = if backup {
             catch_unwind(AssertUnwindSafe(|| file.keep_open_backup()))
