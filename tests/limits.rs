@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use common::Harness;
-use mot::app::{Action, App, Stage};
+use mot::app::{App, Stage};
 use mot::model::limits::{
     self, MAX_DOT_BUDGET, MAX_DOTS_PER_MOT, MAX_GROUPS, MAX_HANDS, MAX_ID, MAX_IMPORTANCE_PERCENT,
     MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS, MAX_TIMEBOX_MINUTES, MAX_WEIGHT,
@@ -671,82 +671,6 @@ fn typing_and_pasting_stop_at_the_text_limit_and_say_so() {
     let who = h.workshop().session.mots[0].who.clone();
     assert_eq!(who.chars().count(), MAX_TEXT_CHARS);
     h.workshop().session.validate().expect("still valid");
-}
-
-/// The count of the first group on the first MOT, in the app and in its file.
-fn first_count(h: &Harness) -> (u32, u32) {
-    let w = h.workshop();
-    let group = w.session.groups[0].id;
-    let saved = store::load(w.path()).expect("saved file");
-    (
-        w.session.mots[0].hands_for(group),
-        saved.mots[0].hands_for(group),
-    )
-}
-
-#[test]
-fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
-    let mut h = at_stage(base(), Stage::Vote);
-    h.press('m');
-    h.type_text("120");
-    assert_eq!(first_count(&h), (120, 120), "three digits are kept at once");
-    h.press('0');
-    let screen = h.screen(100, 30);
-    assert!(
-        screen.contains("1,200 hands for one group? Enter keeps it, Esc goes back to 120"),
-        "{screen}"
-    );
-    assert!(screen.contains("[1200?]"), "{screen}");
-    let bar = screen.lines().last().unwrap_or_default().to_string();
-    assert!(
-        bar.contains("Enter keep it") && bar.contains("Esc back"),
-        "{bar}"
-    );
-    assert_eq!(first_count(&h), (1200, 120), "shown, not kept");
-    // Enter keeps it.
-    h.key(KeyCode::Enter);
-    assert_eq!(first_count(&h), (1200, 1200));
-    assert!(h.screen(100, 30).contains("1,200 hands kept for MOT 1"));
-    assert!(h.screen(100, 30).contains("[1200]"));
-    let screen = h.screen(100, 30);
-    let bar = screen.lines().last().unwrap_or_default();
-    assert!(!bar.contains("Enter keep it"), "only while asked: {bar}");
-    // Esc goes back to the count kept before the fourth digit.
-    h.type_text("34567");
-    assert!(h.screen(100, 30).contains("34,567 hands for one group?"));
-    h.key(KeyCode::Esc);
-    assert_eq!(first_count(&h), (345, 345));
-    assert!(
-        h.screen(100, 30)
-            .contains("34,567 hands not kept: back to 345")
-    );
-    // Undo while asked takes back only the count asked about.
-    h.type_text("6").press('u');
-    assert_eq!(first_count(&h), (345, 345), "back to the count kept");
-    // Going anywhere else is no answer: the count goes back too.
-    h.type_text("9999").key(KeyCode::Down);
-    assert_eq!(first_count(&h), (999, 999));
-    assert!(
-        h.screen(100, 30)
-            .contains("9,999 hands not kept: back to 999")
-    );
-    // A digit more than the limit is refused; what was typed still asks.
-    h.key(KeyCode::Up).type_text("123456");
-    assert!(h.screen(100, 30).contains("at most 99,999 hands per group"));
-    common::dispatch(&mut h.app, Action::Yes);
-    assert_eq!(first_count(&h), (12_345, 12_345));
-    // Shortening a kept count needs no question, and the next digit starts afresh.
-    h.key(KeyCode::Backspace);
-    assert_eq!(first_count(&h), (1_234, 1_234));
-    h.press('7');
-    assert_eq!(first_count(&h), (7, 7));
-    // Undo while asked takes back the count asked about; the next undo
-    // goes back over kept counts.
-    h.type_text("8888");
-    h.press('u');
-    assert_eq!(first_count(&h).0, 788, "the unconfirmed count is gone");
-    h.press('u');
-    assert_eq!(first_count(&h).0, 78, "then 788 undone");
 }
 
 #[test]

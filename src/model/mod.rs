@@ -7,6 +7,7 @@ pub mod coach;
 pub mod limits;
 pub mod matrix;
 pub mod path;
+pub mod ranking;
 pub mod room;
 pub mod session;
 pub mod stage;
@@ -16,12 +17,11 @@ pub mod work;
 
 use crate::tr;
 
-pub use choose::{
-    Circle, Filter, Golden, Messages, Motx, Ranked, Ranking, Rating, Region, Thresholds,
-};
+pub use choose::{Circle, Golden, Messages, Motx, Rating, Region, Thresholds};
 pub use coach::{Coaching, Elements, coach, sentence};
 pub use matrix::{Cell, Matrix};
 pub use path::{FieldPath, Step};
+pub use ranking::{Filter, Ranked, Ranking};
 pub use room::{Language, Theme, Timebox};
 pub use session::{
     Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotText, Participant, ParticipantId,
