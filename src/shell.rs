@@ -212,11 +212,6 @@ pub fn wait_for_writer(app: &mut App) {
     apply(app, reports);
 }
 
-/// Whether the writer has work waiting or under way (the loop looks again soon).
-pub fn writing(app: &App) -> bool {
-    app.workshop_ref().is_some_and(|w| w.file.busy())
-}
-
 /// Turns the writer's reports into state, oldest first; returns the reason
 /// the last save failed, if it did.
 fn apply(app: &mut App, reports: Vec<Report>) -> Option<String> {

@@ -36,11 +36,18 @@ pub struct Rows {
     /// Positions in the ranking, in the order shown.
     rows: Vec<usize>,
     /// The same rows as if every vote weighed the same (the audit's other column).
-    raw: std::sync::OnceLock<Vec<usize>>,
+    raw: std::sync::OnceLock<RawRows>,
     /// For each MOT (by its index in the session), its row, if listed.
     at: HashMap<usize, usize>,
     /// Votes were hidden: rows follow the session's order, not the ranking.
     hidden: bool,
+}
+
+/// The rows in raw order, and where each MOT is among them.
+#[derive(Debug, Default)]
+struct RawRows {
+    rows: Vec<usize>,
+    at: HashMap<usize, usize>,
 }
 
 /// The MOTs Choose lists, read from the ranking without copying it.
@@ -65,24 +72,21 @@ impl<'a> Shown<'a> {
     /// The row at `i`.
     pub fn get(&self, i: usize) -> Option<&'a Ranked> {
         let at = if self.raw {
-            self.raw_rows().get(i)
+            self.raw_rows().rows.get(i)
         } else {
             self.rows.rows.get(i)
         };
         at.map(|&p| &self.ranking.ranked[p])
     }
 
-    /// Every row, in order (for the few screens that count or search them).
-    pub fn iter(&self) -> impl Iterator<Item = &'a Ranked> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
-    }
-
     /// Which row shows the MOT at this index of the session.
     pub fn row_of(&self, index: usize) -> Option<usize> {
-        if self.raw {
-            return self.iter().position(|r| r.index == index);
-        }
-        self.rows.at.get(&index).copied()
+        let at = if self.raw {
+            &self.raw_rows().at
+        } else {
+            &self.rows.at
+        };
+        at.get(&index).copied()
     }
 
     /// The same MOTs as if every vote weighed the same: raw count first
@@ -94,7 +98,7 @@ impl<'a> Shown<'a> {
         }
     }
 
-    fn raw_rows(&self) -> &[usize] {
+    fn raw_rows(&self) -> &RawRows {
         self.rows.raw.get_or_init(|| {
             crate::model::work::note_n(crate::model::work::Entry::Walk, self.rows.rows.len());
             let listed: std::collections::HashSet<usize> = self.rows.rows.iter().copied().collect();
@@ -108,7 +112,12 @@ impl<'a> Shown<'a> {
             if self.rows.hidden {
                 raw.sort_by_key(|&p| self.ranking.ranked[p].index);
             }
-            raw
+            let at = raw
+                .iter()
+                .enumerate()
+                .map(|(row, &p)| (self.ranking.ranked[p].index, row))
+                .collect();
+            RawRows { rows: raw, at }
         })
     }
 }
