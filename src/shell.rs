@@ -22,6 +22,15 @@ use crate::{plain, tr};
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
+    let action = event_action(app, event);
+    // A screen nobody can read takes no keys but the way out and help.
+    if app.too_small.get() {
+        return action.filter(|a| matches!(a, Action::Quit | Action::ToggleHelp));
+    }
+    action
+}
+
+fn event_action(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => {
             crash_test(key);

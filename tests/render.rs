@@ -241,6 +241,32 @@ fn too_small_terminals_get_a_message_not_a_panic() {
     }
 }
 
+/// What nobody can see must not change: while the terminal is too small,
+/// keys, pastes and clicks wait; quit and help still work.
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let mut h = at(Stage::Matrix);
+    let before = h.workshop().session.clone();
+    let screen = h.screen(50, 14);
+    assert!(screen.contains("keys wait"), "{screen}");
+    h.key(KeyCode::Tab).press('1').press('n').press('u');
+    h.paste("粘贴的文字");
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    assert_eq!(h.workshop().stage(), Stage::Matrix);
+    assert_eq!(h.workshop().session, before);
+    assert!(h.workshop().editor.is_none());
+    h.press('?');
+    assert!(h.app.help, "help still opens");
+    h.press('?');
+    // Once it is large enough again, keys work again.
+    h.screen(100, 30);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.workshop().stage(), Stage::Choose);
+    h.screen(50, 14);
+    h.press('q');
+    assert!(h.app.quit, "quit still quits");
+}
+
 #[test]
 fn every_stage_draws_at_any_size_without_panicking() {
     for stage in Stage::ALL {

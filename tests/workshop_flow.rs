@@ -55,6 +55,30 @@ fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
     assert_eq!(s.participants.len(), 2);
     assert_eq!(s.participants[0].group, 1);
     assert_eq!(s.participants[1].group, 2);
+    // The next one starts in the first group again, whoever came before,
+    // and the status line says where they are.
+    h.press('a').type_text("张先生").key(KeyCode::Enter);
+    let s = &h.workshop().session;
+    assert_eq!(s.participants[2].group, 1);
+    let said = h
+        .app
+        .status
+        .as_ref()
+        .map(|st| st.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("张先生") && said.contains("loves us"),
+        "{said}"
+    );
+    h.key(KeyCode::Delete);
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|st| st.text.contains("张先生"))
+    );
+    h.press('y');
+    assert_eq!(h.workshop().session.participants.len(), 2);
 
     // Write: one MOT in Chinese, one in English with a thin situation.
     h.key(KeyCode::Tab);

@@ -179,6 +179,9 @@ pub struct App {
     /// Where the last frame drew what a click can reach (a drawing cache,
     /// like the scroll offsets; the view fills it, clicks read it).
     pub hits: RefCell<Vec<Hit>>,
+    /// Whether the last frame was too small to show more than a request for
+    /// a larger terminal (a drawing cache): keys then wait, but quit and help.
+    pub too_small: Cell<bool>,
     /// Set when the bell should ring; the terminal loop rings it and clears it.
     pub bell: bool,
     /// Set when, on the way out, the session could be put nowhere at all:
@@ -480,6 +483,7 @@ impl App {
             presenting: false,
             mouse: true,
             hits: RefCell::new(Vec::new()),
+            too_small: Cell::new(false),
             bell: false,
             lost: false,
             waker: None,

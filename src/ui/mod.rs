@@ -65,7 +65,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+    app.too_small.set(small);
+    if small {
         too_small(frame, area);
         return;
     }
@@ -162,6 +164,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
             have = format!("{}x{}", area.width, area.height)
         )),
         Line::from(tr!("room.small.advice")),
+        Line::from(tr!("room.small.keys")),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

@@ -182,12 +182,10 @@ pub(super) fn setup_edit(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 }
                 SetupEdit::NewParticipant => {
                     if !text.is_empty() {
-                        // New people join the group of the last one added: rooms add people group by group.
-                        let group = s
-                            .participants
-                            .last()
-                            .map(|p| p.group)
-                            .or_else(|| s.groups.first().map(|g| g.id));
+                        // Everyone starts in the first group, whoever came
+                        // before: a predictable place, and the status line
+                        // names it with the keys that change it.
+                        let group = s.groups.first().map(|g| g.id);
                         if let Some(group) = group
                             && let Some(id) = out.apply(s.add_participant(&text, group))
                         {
