@@ -79,6 +79,17 @@ fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
     );
     h.press('y');
     assert_eq!(h.workshop().session.participants.len(), 2);
+    // Undo names what it undoes: the removal, not the dots it took.
+    h.press('u');
+    let said = h
+        .app
+        .status
+        .as_ref()
+        .map(|st| st.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("removing participant 张先生"), "{said}");
+    h.ctrl('r');
+    assert_eq!(h.workshop().session.participants.len(), 2);
 
     // Write: one MOT in Chinese, one in English with a thin situation.
     h.key(KeyCode::Tab);

@@ -151,9 +151,17 @@ pub enum Change {
     Circles,
     /// The dots changed otherwise.
     Votes,
-    /// A participant was added, renamed, moved or removed.
+    /// A participant was added.
+    AddParticipant(String),
+    /// A participant was removed (and their dots with them).
+    RemoveParticipant(String),
+    /// A participant was renamed or moved to another group.
     Participant(String),
-    /// A group was added, renamed, weighted or removed.
+    /// A group was added.
+    AddGroup(String),
+    /// A group was removed (and its hands with it).
+    RemoveGroup(String),
+    /// A group was renamed or weighted.
     Group(String),
     /// The session title.
     Title,
@@ -167,8 +175,8 @@ pub enum Change {
     Focus,
     /// The dot budget or the cap per MOT.
     DotRules,
-    /// Revealing or hiding the totals.
-    Reveal,
+    /// Revealing (`true`) or hiding the totals.
+    Reveal(bool),
     /// The session's language.
     Language,
     /// The session's theme.
@@ -196,7 +204,11 @@ impl Change {
             Change::Ratings(id) => tr!("app.change.ratings", id = id),
             Change::Motx(id) => tr!("app.change.motx", id = id),
             Change::Circles => tr!("app.change.circles").into(),
+            Change::AddParticipant(name) => tr!("app.change.add_participant", name = name),
+            Change::RemoveParticipant(name) => tr!("app.change.remove_participant", name = name),
             Change::Participant(name) => tr!("app.change.participant", name = name),
+            Change::AddGroup(name) => tr!("app.change.add_group", name = name),
+            Change::RemoveGroup(name) => tr!("app.change.remove_group", name = name),
             Change::Group(name) => tr!("app.change.group", name = name),
             Change::Title => tr!("app.change.title").into(),
             Change::Brand => tr!("app.change.brand").into(),
@@ -204,7 +216,8 @@ impl Change {
             Change::TargetUser => tr!("app.change.target_user").into(),
             Change::Focus => tr!("app.change.focus").into(),
             Change::DotRules => tr!("app.change.dot_rules").into(),
-            Change::Reveal => tr!("app.change.reveal").into(),
+            Change::Reveal(true) => tr!("app.change.reveal").into(),
+            Change::Reveal(false) => tr!("app.change.hide").into(),
             Change::Language => tr!("app.change.language").into(),
             Change::Theme => tr!("app.change.theme").into(),
             Change::Timeboxes => tr!("app.change.timeboxes").into(),
@@ -306,6 +319,11 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
             return Some(Change::DeleteMot(*id));
         }
     }
+    // Removing a group takes its hands off the MOTs, removing a participant
+    // takes their dots: the change is the removal, not what went with it.
+    if let Some(change) = people_coming_or_going(before, after) {
+        return Some(change);
+    }
     for (b, a) in before.mots.iter().zip(&after.mots) {
         // An MOT no change touched is still the one shared with `before`.
         if Arc::ptr_eq(b, a) {
@@ -373,7 +391,7 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
     {
         Change::DotRules
     } else if before.votes_revealed != after.votes_revealed {
-        Change::Reveal
+        Change::Reveal(after.votes_revealed)
     } else if before.language != after.language {
         Change::Language
     } else if before.theme != after.theme {
@@ -388,6 +406,43 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         return (a != *before).then_some(Change::Other);
     };
     Some(setting)
+}
+
+/// A participant or a group added or removed, if one was.
+fn people_coming_or_going(before: &Session, after: &Session) -> Option<Change> {
+    let gone = |b: &[(u32, String)], a: &[(u32, String)]| {
+        b.iter()
+            .find(|(id, _)| !a.iter().any(|(x, _)| x == id))
+            .map(|(_, name)| name.clone())
+    };
+    let people = |s: &Session| -> Vec<(u32, String)> {
+        s.participants
+            .iter()
+            .map(|p| (p.id, p.name.clone()))
+            .collect()
+    };
+    let groups = |s: &Session| -> Vec<(u32, String)> {
+        s.groups.iter().map(|g| (g.id, g.name.clone())).collect()
+    };
+    if before.participants.len() != after.participants.len() {
+        let (b, a) = (people(before), people(after));
+        if let Some(name) = gone(&b, &a) {
+            return Some(Change::RemoveParticipant(name));
+        }
+        if let Some(name) = gone(&a, &b) {
+            return Some(Change::AddParticipant(name));
+        }
+    }
+    if before.groups.len() != after.groups.len() {
+        let (b, a) = (groups(before), groups(after));
+        if let Some(name) = gone(&b, &a) {
+            return Some(Change::RemoveGroup(name));
+        }
+        if let Some(name) = gone(&a, &b) {
+            return Some(Change::AddGroup(name));
+        }
+    }
+    None
 }
 
 /// The name of the first entry that differs between two lists.
@@ -433,11 +488,39 @@ mod tests {
         assert_eq!(describe(&before, &after), None);
         after.set_dimension(1, Some(Dimension::Entry)).expect("mot");
         assert_eq!(words(&before, &after).as_deref(), Some("tags of MOT 1"));
+        let tagged = after.clone();
         let p = after.add_participant("王小明", 1).expect("group");
-        assert_eq!(words(&before, &after).as_deref(), Some("tags of MOT 1"));
+        assert_eq!(
+            words(&tagged, &after).as_deref(),
+            Some("adding participant 王小明")
+        );
         let mut voted = after.clone();
         voted.add_dot(p, 1).expect("room");
         assert_eq!(words(&after, &voted).as_deref(), Some("vote for MOT 1"));
+        // A removal is named as itself, not as the dots or hands it takes.
+        let mut gone = voted.clone();
+        gone.remove_participant(p).expect("there");
+        assert_eq!(
+            words(&voted, &gone).as_deref(),
+            Some("removing participant 王小明")
+        );
+        let mut counted = gone.clone();
+        counted.set_hands(1, 3, 4).expect("group");
+        let mut fewer = counted.clone();
+        let name = fewer.remove_group(3).expect("empty").name;
+        assert_eq!(
+            words(&counted, &fewer),
+            Some(format!("removing group \"{name}\""))
+        );
+        let mut shown = fewer.clone();
+        shown.votes_revealed = !fewer.votes_revealed;
+        let (on, off) = if shown.votes_revealed {
+            (&fewer, &shown)
+        } else {
+            (&shown, &fewer)
+        };
+        assert_eq!(words(on, off).as_deref(), Some("showing the votes"));
+        assert_eq!(words(off, on).as_deref(), Some("hiding the votes"));
         assert_eq!(
             words(&before, &Session::new("t")).as_deref(),
             Some("deleting MOT 1")
