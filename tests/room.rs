@@ -214,6 +214,41 @@ fn presenting_gives_the_view_the_whole_screen_with_big_letters_when_there_is_roo
     assert_eq!(h.screen(80, 24), normal);
 }
 
+/// The big clock under a stage's big name is that stage's own timer; on
+/// another stage the countdown that runs keeps its stage's name, in plain
+/// letters, and never stands as this stage's.
+#[test]
+fn presenting_never_shows_another_stages_countdown_as_this_ones() {
+    let mut h = at(Stage::Matrix);
+    update(&mut h.app, Action::ToggleTimer);
+    h.press('F');
+    h.app.status = None;
+    let header = |h: &Harness| -> String {
+        h.screen(160, 45)
+            .lines()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let clock_blocks = |top: &str| -> usize {
+        top.lines()
+            .map(|l| {
+                l.chars()
+                    .skip(100)
+                    .filter(|c| ('▀'..='▟').contains(c))
+                    .count()
+            })
+            .sum()
+    };
+    let own = header(&h);
+    assert!(clock_blocks(&own) > 10, "its own clock is big: {own}");
+    h.key(KeyCode::Tab);
+    h.app.status = None;
+    let other = header(&h);
+    assert_eq!(clock_blocks(&other), 0, "not big on Choose: {other}");
+    assert!(other.contains("⏱ Matrix"), "named with its stage: {other}");
+}
+
 fn click(h: &mut Harness, x: u16, y: u16) {
     h.event(Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),

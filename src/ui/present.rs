@@ -25,10 +25,31 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     .areas(area);
     let name = w.stage().name();
     let timer = timer_text(w, app.now);
-    if big {
+    // Another stage's countdown is never drawn as this one's: big digits
+    // under this stage's name are for its own timer only; another stage's
+    // keeps its label, in plain letters.
+    let own = w.timer.is_some_and(|t| t.stage == w.stage());
+    if big && own {
         // The clock as the timer reads it, not parsed back out of its label.
         let clock = w.timer.map(|t| timer::clock(t.left(app.now)));
         big_header(name, timer.as_ref().zip(clock.as_deref()), frame, header);
+    } else if big {
+        big_header(name, None, frame, header);
+        if let Some((text, style)) = &timer {
+            let width = (widgets::width(text) as u16 + 2).min(header.width);
+            let [_, right] =
+                Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(header);
+            let [_, row, _] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Min(0),
+            ])
+            .areas(right);
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" {text} "), *style)),
+                row,
+            );
+        }
     } else {
         let mut spans = vec![Span::styled(format!(" ▶ {name} "), theme::stage_current())];
         if let Some((text, style)) = &timer {
