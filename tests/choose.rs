@@ -307,6 +307,13 @@ fn motx_is_written_for_chosen_mots_and_esc_leaves_it_as_it_was() {
     h.key(KeyCode::Esc);
     assert!(h.workshop().session.mot(2).expect("mot").motx.is_empty());
     assert!(!h.app.quit);
+    assert!(status(&h).contains("Draft kept"), "{}", status(&h));
+    // Ctrl-Z right after brings the MOTX back as it was typed.
+    h.ctrl('z');
+    let ed = h.workshop().choose.motx.as_ref().expect("back");
+    assert_eq!(ed.motx().customer_next, "stays again");
+    h.key(KeyCode::Esc).key(KeyCode::Down).key(KeyCode::Up);
+    assert!(h.workshop().choose.motx.is_none(), "gone after another key");
     h.key(KeyCode::Enter).type_text("quiet room").ctrl('s');
     let m = h.workshop().session.mot(2).expect("mot");
     assert_eq!(m.motx.company_does, "quiet room");
@@ -635,14 +642,15 @@ fn every_view_draws_at_any_size_without_panicking() {
     let mut h = at_choose(s);
     h.key(KeyCode::Home).key(KeyCode::Enter); // the MOTX editor over the screen
     for view in 0..3 {
+        // Too small first: keys wait while the last frame was too small.
         for (w, ht) in [
+            (10, 5),
             (60, 18),
             (61, 19),
             (79, 23),
             (80, 24),
             (120, 30),
             (250, 70),
-            (10, 5),
         ] {
             let screen = h.screen(w, ht);
             assert!(!screen.is_empty(), "view {view} {w}x{ht}");

@@ -117,7 +117,7 @@ fn the_picker_opens_a_session_and_q_leaves_it_as_it_was() {
 }
 
 #[test]
-fn escape_alone_discards_the_edit() {
+fn escape_alone_closes_the_editor_and_keeps_the_draft() {
     let dir = tempfile::tempdir().expect("tempdir");
     let dir_s = dir.path().to_string_lossy().to_string();
     let mut t = Term::start(&["--dir", &dir_s, "new", "esc"], 80, 24);
@@ -126,8 +126,13 @@ fn escape_alone_discards_the_edit() {
     t.send("n");
     t.wait_for("New MOT");
     t.send("x");
+    // A lone Esc is Esc, not the start of another key.
     t.send("\x1b");
-    t.wait_for("Edit discarded");
+    t.wait_for("Draft kept");
+    t.send("u");
+    t.wait_for("Draft back");
+    t.send("\x1b");
+    t.wait_for("Draft kept");
     t.send("q");
     assert!(t.wait_exit());
 }

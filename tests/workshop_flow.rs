@@ -210,6 +210,48 @@ fn escape_discards_an_edit_and_delete_is_undoable_at_once() {
     );
 }
 
+/// Esc never throws typing away for good: it closes the editor and keeps
+/// what was typed for one key; undo (u or Ctrl-Z) as that key brings the
+/// editor back as it was, any other key lets the draft go.
+#[test]
+fn escape_keeps_the_draft_for_one_undo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = new_session(dir.path());
+    h.key(KeyCode::Tab);
+    h.press('n')
+        .type_text("旅客")
+        .key(KeyCode::Tab)
+        .type_text("登机时");
+    h.key(KeyCode::Esc);
+    assert!(h.workshop().editor.is_none());
+    assert!(h.screen(100, 30).contains("Draft kept: u brings it back"));
+    h.press('u');
+    let ed = h.workshop().editor.as_ref().expect("the editor is back");
+    assert_eq!(ed.text().who, "旅客");
+    assert_eq!(ed.text().situation, "登机时");
+    assert_eq!(ed.focus, 1, "where the cursor was");
+    assert!(h.screen(100, 30).contains("Draft back"));
+    // Kept now, it is an MOT like any other.
+    h.type_text("，空服员记得我").ctrl('s');
+    assert_eq!(
+        h.workshop().session.mots[0].situation,
+        "登机时，空服员记得我"
+    );
+    // Another key after Esc lets the draft go; undo is then undo again.
+    h.press('n').type_text("gone").key(KeyCode::Esc);
+    h.key(KeyCode::Down).ctrl('z');
+    assert!(h.workshop().editor.is_none());
+    assert!(
+        h.workshop().session.mots.is_empty(),
+        "the undo undid the MOT"
+    );
+    // Esc with nothing typed keeps nothing.
+    h.press('n').key(KeyCode::Esc);
+    assert!(h.screen(100, 30).contains("Edit discarded"));
+    h.press('u');
+    assert!(h.workshop().editor.is_none());
+}
+
 #[test]
 fn every_change_can_be_undone_and_redone_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -233,7 +275,7 @@ fn every_change_can_be_undone_and_redone_in_order() {
         "vote for MOT 1",
         "tags of MOT 1",
         "new MOT 1",
-        "participant 王小明",
+        "adding participant 王小明",
     ];
     for what in expected {
         h.ctrl('z');

@@ -275,6 +275,9 @@ pub struct Workshop {
     pub scroll: Cell<usize>,
     /// The MOT editor, when open.
     pub editor: Option<MotEditor>,
+    /// What an editor held when Esc closed it: undo as the very next key
+    /// brings it back; any other key lets it go.
+    pub draft: Option<Draft>,
     /// What can be undone and redone while the session is open.
     pub history: history::History,
     /// Asked when quitting would lose unsaved work.
@@ -321,6 +324,15 @@ pub enum SetupEdit {
     ParticipantName(ParticipantId),
     /// The name of a participant being added.
     NewParticipant,
+}
+
+/// An editor closed with Esc, kept for one key.
+#[derive(Debug, Clone)]
+pub enum Draft {
+    /// The MOT editor.
+    Mot(Box<MotEditor>),
+    /// The MOTX editor.
+    Motx(Box<MotxEditor>),
 }
 
 /// The editor for one MOT's three elements.
@@ -531,6 +543,7 @@ impl App {
             cursor: 0,
             scroll: Cell::new(0),
             editor: None,
+            draft: None,
             history,
             quit_prompt: None,
             vote: VoteState::default(),

@@ -2,8 +2,8 @@
 
 use super::setup_rows::{SetupRow, rows};
 use super::{
-    Action, App, Effect, MotEditor, MotxEditor, Offer, OpenHow, Picker, Screen, SetupEdit, Stage,
-    TextField, VoteMode, Workshop,
+    Action, App, Draft, Effect, MotEditor, MotxEditor, Offer, OpenHow, Picker, Screen, SetupEdit,
+    Stage, TextField, VoteMode, Workshop,
 };
 use std::time::Duration;
 
@@ -602,6 +602,18 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
     if w.choose.motx.is_some() {
         motx_editor(w, action, out);
+        return;
+    }
+    // The key after Esc closed an editor with typing in it: undo brings the
+    // editor back as it was; any other key lets the draft go.
+    if let Some(draft) = w.draft.take()
+        && action == Action::Undo
+    {
+        match draft {
+            Draft::Mot(ed) => w.editor = Some(*ed),
+            Draft::Motx(ed) => w.choose.motx = Some(*ed),
+        }
+        out.info(tr!("app.editor.draft_back"));
         return;
     }
     match action {

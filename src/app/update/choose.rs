@@ -195,8 +195,16 @@ pub(super) fn motx_editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
             }
         }
         Action::Cancel => {
-            w.choose.motx = None;
-            out.info(tr!("app.choose.motx_discarded"));
+            let Some(ed) = w.choose.motx.take() else {
+                return;
+            };
+            let unchanged = w.session.mot(ed.mot).is_some_and(|m| m.motx == ed.motx());
+            if unchanged {
+                out.info(tr!("app.choose.motx_discarded"));
+            } else {
+                w.draft = Some(Draft::Motx(Box::new(ed)));
+                out.info(tr!("app.editor.draft_kept"));
+            }
         }
         _ => {}
     }

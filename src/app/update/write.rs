@@ -73,9 +73,28 @@ pub(super) fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
             w.editor = None;
         }
         Action::Cancel => {
-            w.editor = None;
-            out.info(tr!("app.editor.discarded"));
+            let Some(ed) = w.editor.take() else { return };
+            if typed_in(&w.session, &ed) {
+                w.draft = Some(Draft::Mot(Box::new(ed)));
+                out.info(tr!("app.editor.draft_kept"));
+            } else {
+                out.info(tr!("app.editor.discarded"));
+            }
         }
         _ => {}
+    }
+}
+
+/// Whether an editor holds anything the MOT does not (a new MOT: anything).
+fn typed_in(session: &Session, ed: &MotEditor) -> bool {
+    let t = ed.text();
+    match ed.mot.and_then(|id| session.mot(id)) {
+        Some(m) => {
+            (t.who, t.situation, t.feeling)
+                != (m.who.clone(), m.situation.clone(), m.feeling.clone())
+        }
+        None => [t.who, t.situation, t.feeling]
+            .iter()
+            .any(|f| !f.trim().is_empty()),
     }
 }
