@@ -102,3 +102,21 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
     h.press('u');
     assert_eq!(first_count(&h).0, 78, "then 788 undone");
 }
+
+/// Hands are counted group by group for one MOT, then the next MOT: moving
+/// to another MOT starts at the first group again.
+#[test]
+fn the_next_mot_starts_at_the_first_group() {
+    let mut h = at_vote();
+    h.press('m');
+    h.key(KeyCode::Right).key(KeyCode::Right);
+    assert_eq!(h.workshop().vote.group, 2);
+    h.type_text("7");
+    h.key(KeyCode::Down);
+    assert_eq!(h.workshop().vote.group, 0, "the next MOT, the first group");
+    h.type_text("3");
+    let w = h.workshop();
+    let (first, third) = (w.session.groups[0].id, w.session.groups[2].id);
+    assert_eq!(w.session.mots[0].hands_for(third), 7);
+    assert_eq!(w.session.mots[1].hands_for(first), 3);
+}

@@ -643,7 +643,13 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         // Write, Tag and Vote share one MOT selection, so the room never loses its place.
         a if moves(&a) && matches!(w.stage(), Stage::Write | Stage::Tag | Stage::Vote) => {
+            let before = w.cursor;
             w.cursor = step(w.cursor, w.session.mots.len(), &a);
+            // Hands are counted group by group, MOT by MOT: the next MOT
+            // starts at the first group.
+            if w.cursor != before && w.stage() == Stage::Vote && w.vote.mode == VoteMode::Hands {
+                w.vote.group = 0;
+            }
         }
         _ => match w.stage() {
             Stage::Setup => setup(w, action, out),
