@@ -95,12 +95,16 @@ fn a_show_of_hands_above_999_is_kept_only_after_a_question() {
     h.press('7');
     assert_eq!(first_count(&h), (7, 7));
     // Undo while asked takes back the count asked about; the next undo
-    // goes back over kept counts.
+    // takes back the count typed in one go (788), to the one before it.
     h.type_text("8888");
     h.press('u');
     assert_eq!(first_count(&h).0, 788, "the unconfirmed count is gone");
     h.press('u');
-    assert_eq!(first_count(&h).0, 78, "then 788 undone");
+    assert_eq!(
+        first_count(&h).0,
+        1_234,
+        "then 788, typed in one go, undone"
+    );
 }
 
 /// Hands are counted group by group for one MOT, then the next MOT: moving
@@ -119,4 +123,26 @@ fn the_next_mot_starts_at_the_first_group() {
     let (first, third) = (w.session.groups[0].id, w.session.groups[2].id);
     assert_eq!(w.session.mots[0].hands_for(third), 7);
     assert_eq!(w.session.mots[1].hands_for(first), 3);
+}
+
+/// A count typed in one go is one change: one undo takes it all back.
+#[test]
+fn a_count_typed_in_one_go_is_one_undo_step() {
+    let mut h = at_vote();
+    h.press('m');
+    let group = h.workshop().session.groups[0].id;
+    h.type_text("7");
+    h.key(KeyCode::Down).key(KeyCode::Up);
+    h.type_text("123");
+    assert_eq!(h.workshop().session.mots[0].hands_for(group), 123);
+    h.press('u');
+    assert_eq!(
+        h.workshop().session.mots[0].hands_for(group),
+        7,
+        "back to before the count, not to 12"
+    );
+    h.ctrl('r');
+    assert_eq!(h.workshop().session.mots[0].hands_for(group), 123);
+    h.press('u').press('u');
+    assert_eq!(h.workshop().session.mots[0].hands_for(group), 0);
 }

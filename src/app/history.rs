@@ -258,6 +258,24 @@ impl History {
         self.trim();
     }
 
+    /// Notes a change that continues the last one (the next digit of a
+    /// count): when it is the same kind of change to the same thing, it
+    /// joins that step, so one undo takes back the whole of it.
+    pub fn record_more(&mut self, now: &Session) {
+        let label = describe(&self.current, now);
+        let joins = matches!((self.undo.last(), &label), (Some(step), Some(l)) if step.label == *l);
+        if !joins {
+            return self.record(now);
+        }
+        let Some(step) = self.undo.pop() else {
+            return self.record(now);
+        };
+        let before = step.apply(&self.current);
+        self.current = now.clone();
+        self.undo.push(Step::between(step.label, &before, now));
+        self.redo.clear();
+    }
+
     /// The session to go back to, and what is undone; `None` when nothing is left.
     pub fn undo(&mut self, now: &Session) -> Option<(Session, Change)> {
         let step = self.undo.pop()?;

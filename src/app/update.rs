@@ -105,6 +105,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // out again (from before it, for what the key itself reads, and
             // after it, for the frame).
             let moving = only_moves(&action);
+            // The next digit of a count being typed continues its change:
+            // one undo takes back the whole count.
+            let continuing =
+                w.vote.typing_count && matches!(action, Action::Digit(_) | Action::EraseDigit);
             if !moving {
                 w.changed();
             }
@@ -113,7 +117,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 w.changed();
             }
             if out.effects.contains(&Effect::Save) {
-                w.history.record(&w.session);
+                if continuing {
+                    w.history.record_more(&w.session);
+                } else {
+                    w.history.record(&w.session);
+                }
             }
         }
     }
