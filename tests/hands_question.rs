@@ -146,3 +146,50 @@ fn a_count_typed_in_one_go_is_one_undo_step() {
     h.press('u').press('u');
     assert_eq!(h.workshop().session.mots[0].hands_for(group), 0);
 }
+
+/// More hands than the people listed in the group is asked about too.
+#[test]
+fn more_hands_than_the_group_lists_asks_first() {
+    let mut h = at_vote();
+    let group = h.workshop().session.groups[0].id;
+    let mut s = h.workshop().session.clone();
+    s.add_participant("王小明", group).expect("group");
+    s.add_participant("李女士", group).expect("group");
+    let mut h2 = Harness::with_session(s);
+    while h2.workshop().stage() != Stage::Vote {
+        h2.key(KeyCode::Tab);
+    }
+    h = h2;
+    h.press('m');
+    h.type_text("2");
+    assert_eq!(
+        h.workshop().session.mots[0].hands_for(group),
+        2,
+        "kept: no question"
+    );
+    h.key(KeyCode::Down).key(KeyCode::Up);
+    h.type_text("5");
+    let screen = h.screen(100, 30);
+    let name = h.workshop().session.groups[0].name.clone();
+    assert!(
+        screen.contains(&format!("5 hands, but 2 people of “{name}” are listed?")),
+        "{screen}"
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.workshop().session.mots[0].hands_for(group),
+        2,
+        "back to the count it held"
+    );
+    assert!(h.screen(100, 30).contains("back to 2"));
+    let saved = store::load(h.workshop().path()).expect("saved");
+    assert_eq!(saved.mots[0].hands_for(group), 2, "never saved unasked");
+    h.type_text("5").key(KeyCode::Enter);
+    assert_eq!(
+        h.workshop().session.mots[0].hands_for(group),
+        5,
+        "kept when said"
+    );
+    let saved = store::load(h.workshop().path()).expect("saved");
+    assert_eq!(saved.mots[0].hands_for(group), 5);
+}

@@ -378,6 +378,9 @@ pub struct VoteState {
     pub group: usize,
     /// Whether digits are being typed into the selected cell right now.
     pub typing_count: bool,
+    /// The count the cell held when its question began (what Esc goes
+    /// back to): a first digit may replace a kept count and ask at once.
+    pub asked_from: Option<u32>,
 }
 
 /// Matrix screen state.

@@ -25,7 +25,7 @@ mod write;
 
 use choose::{choose, motx_editor};
 pub use hands_question::{Unconfirmed, unconfirmed_hands};
-use hands_question::{drop_unconfirmed, end_count_typing, kept_count};
+use hands_question::{ask_above, drop_unconfirmed, end_count_typing, kept_count};
 use setup::{setup, setup_edit};
 use tag::tag;
 use vote::{cycle_golden, toggle_reveal, vote};

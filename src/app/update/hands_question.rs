@@ -1,11 +1,12 @@
-//! The question a show of hands asks before keeping a count above
-//! [`limits::HANDS_ASK_ABOVE`]: "1,200 hands for one group? Enter keeps it,
-//! Esc goes back to 120". Until the answer the count is on screen and in the
-//! session, but not saved and not an undo step; any other key is no answer
-//! and puts the count kept back.
+//! The question a show of hands asks before keeping a count above what the
+//! room could raise: more hands than the people listed in the group, or
+//! more than [`limits::HANDS_ASK_ABOVE`] ("1,200 hands for one group? Enter
+//! keeps it, Esc goes back to 120"). Until the answer the count is on screen
+//! and in the session, but not saved and not an undo step; any other key is
+//! no answer and puts the count kept back.
 
 use super::super::{Action, App, Screen, Stage, VoteMode, Workshop};
-use crate::model::{GroupId, MotId, limits};
+use crate::model::{GroupId, MotId, Session, limits};
 use crate::tr;
 
 /// A show-of-hands count typed past [`limits::HANDS_ASK_ABOVE`] and not yet
@@ -31,17 +32,36 @@ pub fn unconfirmed_hands(w: &Workshop) -> Option<Unconfirmed> {
     let m = w.selected_mot()?;
     let group = w.session.groups.get(w.vote.group)?.id;
     let count = m.hands_for(group);
-    (count > limits::HANDS_ASK_ABOVE).then_some(Unconfirmed {
+    (count > ask_above(&w.session, group)).then_some(Unconfirmed {
         mot: m.id,
         group,
         count,
     })
 }
 
-/// The count last kept under one typed past the threshold: the digits typed
-/// after it dropped (1,200 goes back to 120).
-pub(super) fn kept_count(mut typed: u32) -> u32 {
-    while typed > limits::HANDS_ASK_ABOVE {
+/// How many people the session lists in a group (0: it lists none).
+pub fn listed(session: &Session, group: GroupId) -> usize {
+    session
+        .participants
+        .iter()
+        .filter(|p| p.group == group)
+        .count()
+}
+
+/// The most hands a group's count is kept at without a question: the people
+/// listed in the group, when it lists any, and never more than
+/// [`limits::HANDS_ASK_ABOVE`].
+pub fn ask_above(session: &Session, group: GroupId) -> u32 {
+    match listed(session, group) {
+        0 => limits::HANDS_ASK_ABOVE,
+        n => u32::try_from(n).map_or(limits::HANDS_ASK_ABOVE, |n| n.min(limits::HANDS_ASK_ABOVE)),
+    }
+}
+
+/// The count last kept under one typed past the threshold `above`: the
+/// digits typed after it dropped (1,200 goes back to 120).
+pub(super) fn kept_count(mut typed: u32, above: u32) -> u32 {
+    while typed > above {
         typed /= 10;
     }
     typed
@@ -49,7 +69,11 @@ pub(super) fn kept_count(mut typed: u32) -> u32 {
 
 /// Puts an unconfirmed count back to the one kept; returns what to say.
 pub(super) fn drop_unconfirmed(w: &mut Workshop, typed: Unconfirmed) -> String {
-    let back = kept_count(typed.count);
+    let back = w
+        .vote
+        .asked_from
+        .take()
+        .unwrap_or_else(|| kept_count(typed.count, ask_above(&w.session, typed.group)));
     // The count kept was saved when typed: setting it back is no change.
     let _ = w.session.set_hands(typed.mot, typed.group, back);
     w.vote.typing_count = false;

@@ -88,23 +88,47 @@ pub(super) fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
             // until the room answers. `+` and `-` step one at a time and
             // never ask; nor does shortening a count already kept.
             let erase = action == Action::EraseDigit;
-            let unconfirmed = next > limits::HANDS_ASK_ABOVE
-                && (matches!(action, Action::Digit(_)) || (erase && asked.is_some()));
+            let above = ask_above(&w.session, group);
+            let unconfirmed =
+                next > above && (matches!(action, Action::Digit(_)) || (erase && asked.is_some()));
             if unconfirmed {
+                // What Esc goes back to: the count the cell held when the
+                // question began, kept for as long as it is asked.
+                let back = match (asked, w.vote.asked_from) {
+                    (Some(_), Some(from)) => from,
+                    (Some(_), None) => kept_count(next, above),
+                    (None, _) => now,
+                };
+                w.vote.asked_from = Some(back);
+                let typed = limits::grouped(u64::from(next));
+                let kept = limits::grouped(u64::from(back));
+                let question = if above < limits::HANDS_ASK_ABOVE {
+                    // More hands than the people listed in the group.
+                    let name = w
+                        .session
+                        .group(group)
+                        .map(|g| g.name.clone())
+                        .unwrap_or_default();
+                    tr!(
+                        "model.limit.hands_question_listed",
+                        typed = typed,
+                        listed = above,
+                        group = name,
+                        kept = kept
+                    )
+                } else {
+                    tr!("model.limit.hands_question", typed = typed, kept = kept)
+                };
                 match w.session.set_hands(mot, group, next) {
-                    Ok(()) => out.info(tr!(
-                        "model.limit.hands_question",
-                        typed = limits::grouped(u64::from(next)),
-                        kept = limits::grouped(u64::from(kept_count(next)))
-                    )),
+                    Ok(()) => out.info(question),
                     Err(e) => out.error(e.to_string()),
                 }
             } else {
                 out.apply(w.session.set_hands(mot, group, next));
                 // A kept count above the threshold, shortened: the next digit
                 // starts afresh, so every count typed on past the threshold
-                // grew from a kept one of three digits (see `kept_count`).
-                if erase && next > limits::HANDS_ASK_ABOVE {
+                // grew from a kept one below it (see `kept_count`).
+                if erase && next > above {
                     w.vote.typing_count = false;
                 }
             }
