@@ -184,7 +184,10 @@ fn more_hands_than_the_group_lists_asks_first() {
     assert!(h.screen(100, 30).contains("back to 2"));
     let saved = store::load(h.workshop().path()).expect("saved");
     assert_eq!(saved.mots[0].hands_for(group), 2, "never saved unasked");
-    h.type_text("5").key(KeyCode::Enter);
+    // n and y answer as Esc and Enter do.
+    h.type_text("5").press('n');
+    assert_eq!(h.workshop().session.mots[0].hands_for(group), 2);
+    h.type_text("5").press('y');
     assert_eq!(
         h.workshop().session.mots[0].hands_for(group),
         5,

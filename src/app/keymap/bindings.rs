@@ -518,17 +518,17 @@ pub static BINDINGS: &[Binding] = &[
         None
     ),
     bind!(VoteHands, [c('-')], A::Decrease, "keys.vote.less", None),
-    // The answer to "1,200 hands for one group?".
+    // The answer to "1,200 hands for one group?" (y and n as well).
     bind!(
         VoteHands,
-        [k(K::Enter)],
+        [k(K::Enter), c('y')],
         A::Submit,
         "keys.vote.keep_count",
         b("keys.bar.keep_count")
     ),
     bind!(
         VoteHands,
-        [k(K::Esc)],
+        [k(K::Esc), c('n')],
         A::Cancel,
         "keys.vote.drop_count",
         b("keys.bar.drop_count")
