@@ -381,13 +381,14 @@ impl Session {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::sync::Arc;
 
     use super::*;
     use crate::model::MotText;
 
-    fn session_with(n: usize) -> Session {
+    /// A session of `n` plain MOTs (the ranking's tests use it too).
+    pub(crate) fn session_with(n: usize) -> Session {
         let mut s = Session::new("t");
         for i in 0..n {
             s.add_mot(MotText {

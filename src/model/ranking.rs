@@ -252,19 +252,9 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Dimension, Golden, MotText, Rating};
+    use crate::model::{Dimension, Golden, Rating};
 
-    fn session_with(n: usize) -> Session {
-        let mut s = Session::new("t");
-        for i in 0..n {
-            s.add_mot(MotText {
-                who: format!("who {i}"),
-                situation: "s".into(),
-                feeling: format!("feeling {i}"),
-            });
-        }
-        s
-    }
+    use super::super::choose::tests::session_with;
 
     fn order(r: &Ranking) -> Vec<MotId> {
         r.ranked.iter().map(|r| r.id).collect()
