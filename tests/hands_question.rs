@@ -172,7 +172,7 @@ fn more_hands_than_the_group_lists_asks_first() {
     let screen = h.screen(100, 30);
     let name = h.workshop().session.groups[0].name.clone();
     assert!(
-        screen.contains(&format!("5 hands, but 2 people of “{name}” are listed?")),
+        screen.contains(&format!("5 hands, more than the 2 listed in “{name}”?")),
         "{screen}"
     );
     h.key(KeyCode::Esc);

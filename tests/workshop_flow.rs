@@ -137,10 +137,17 @@ fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
     h.press(']').key(KeyCode::Right);
     let blind = h.screen(80, 24);
     assert!(blind.contains("hidden"), "{blind}");
+    // Twelve hands in a group that lists one person: asked, and kept.
     h.press('m')
         .key(KeyCode::End)
         .key(KeyCode::Right)
         .type_text("12");
+    assert!(
+        h.screen(80, 24).contains("more than the 1 listed"),
+        "{}",
+        h.screen(80, 24)
+    );
+    h.key(KeyCode::Enter);
     h.press('r');
     let s = &h.workshop().session;
     assert_eq!(s.score(1).weighted, 2 * 3 + 1);
