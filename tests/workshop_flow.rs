@@ -279,7 +279,8 @@ fn every_change_can_be_undone_and_redone_in_order() {
     let end = h.workshop().session.clone();
     assert_eq!(end.dots.len(), 1);
     let expected = [
-        "vote for MOT 1",
+        // Votes are hidden: undo names the voter, not the MOT.
+        "a dot from 王小明",
         "tags of MOT 1",
         "new MOT 1",
         "adding participant 王小明",

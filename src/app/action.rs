@@ -94,6 +94,8 @@ pub enum Action {
     ToggleVoteMode,
     /// Vote: show or hide the totals.
     ToggleReveal,
+    /// Vote: show or hide the voter's own dots while the totals are hidden.
+    ToggleShowDots,
     /// Vote: next participant.
     NextParticipant,
     /// Vote: previous participant.

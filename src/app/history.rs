@@ -149,6 +149,9 @@ pub enum Change {
     Motx(MotId),
     /// Where the three circles start.
     Circles,
+    /// A dot was put on or taken off while the totals were hidden: named by
+    /// the voter, so undo does not tell the room where it was.
+    BlindVote(String),
     /// The dots changed otherwise.
     Votes,
     /// A participant was added.
@@ -197,6 +200,7 @@ impl Change {
             Change::Tags(id) => tr!("app.change.tags", id = id),
             Change::Hands(id) => tr!("app.change.hands", id = id),
             Change::Vote(id) => tr!("app.change.vote", id = id),
+            Change::BlindVote(name) => tr!("app.change.blind_vote", name = name),
             Change::Votes => tr!("app.change.votes").into(),
             Change::Chosen(id) => tr!("app.change.chosen", id = id),
             Change::Golden(id) => tr!("app.change.golden", id = id),
@@ -377,10 +381,19 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
             .dots
             .iter()
             .find(|d| !before.dots.contains(d))
-            .or_else(|| before.dots.iter().find(|d| !after.dots.contains(d)))
-            .map(|d| d.mot);
+            .or_else(|| before.dots.iter().find(|d| !after.dots.contains(d)));
+        // While the room votes blind, undo names the voter, not the MOT.
+        let blind = !before.votes_revealed && !after.votes_revealed;
         return Some(match voted {
-            Some(id) => Change::Vote(id),
+            Some(d) if blind => {
+                let name = after
+                    .participant(d.participant)
+                    .or_else(|| before.participant(d.participant))
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                Change::BlindVote(name)
+            }
+            Some(d) => Change::Vote(d.mot),
             None => Change::Votes,
         });
     }
@@ -514,7 +527,13 @@ mod tests {
         );
         let mut voted = after.clone();
         voted.add_dot(p, 1).expect("room");
-        assert_eq!(words(&after, &voted).as_deref(), Some("vote for MOT 1"));
+        // Blind: the voter is named, not where the dot went.
+        assert_eq!(words(&after, &voted).as_deref(), Some("a dot from 王小明"));
+        let mut open = after.clone();
+        open.votes_revealed = true;
+        let mut open_voted = open.clone();
+        open_voted.add_dot(p, 1).expect("room");
+        assert_eq!(words(&open, &open_voted).as_deref(), Some("vote for MOT 1"));
         // A removal is named as itself, not as the dots or hands it takes.
         let mut gone = voted.clone();
         gone.remove_participant(p).expect("there");
@@ -545,13 +564,13 @@ mod tests {
         );
         crate::i18n::set(crate::i18n::Language::SimplifiedChinese);
         assert_eq!(
-            describe(&after, &voted).map(|c| c.text()).as_deref(),
+            describe(&open, &open_voted).map(|c| c.text()).as_deref(),
             Some("给 MOT 1 的投票")
         );
         crate::i18n::set(crate::i18n::Language::TraditionalChinese);
         assert_eq!(
             describe(&after, &voted).map(|c| c.text()).as_deref(),
-            Some("給 MOT 1 的投票")
+            Some("王小明 的一個點")
         );
         crate::i18n::set(crate::i18n::Language::English);
     }

@@ -381,6 +381,9 @@ pub struct VoteState {
     /// The count the cell held when its question began (what Esc goes
     /// back to): a first digit may replace a kept count and ask at once.
     pub asked_from: Option<u32>,
+    /// While the totals are hidden, whether the voter's own dots are drawn
+    /// on the rows (for the facilitator); off again for the next voter.
+    pub show_dots: bool,
 }
 
 /// Matrix screen state.

@@ -161,7 +161,10 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     let revealed = s.votes_revealed;
     let none = HashMap::new();
     let scores: &HashMap<MotId, Score> = if revealed { w.derived.scores(s) } else { &none };
-    let voter = w.voter().map(|p| p.id);
+    // Blind means blind on the wall: while the totals are hidden, where this
+    // voter put their dots stays off the rows unless the facilitator asks.
+    let private = !revealed && !w.vote.show_dots;
+    let voter = w.voter().map(|p| p.id).filter(|_| !private);
     // The voter's dots by MOT, looked up once per frame rather than once per row.
     let mine_by_mot: HashMap<MotId, u32> = voter.map_or_else(HashMap::new, |p| {
         s.dots
@@ -170,7 +173,7 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
             .map(|d| (d.mot, d.count))
             .collect()
     });
-    let block = Block::bordered().title(Line::from(vec![
+    let mut title = vec![
         Span::styled(format!(" {} ", tr!("ui.vote.mots")), theme::label()),
         Span::styled(
             format!(
@@ -183,7 +186,15 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
             ),
             theme::quiet(),
         ),
-    ]));
+    ];
+    if !revealed && w.voter().is_some() {
+        title.push(if private {
+            Span::styled(format!(" {} ", tr!("ui.vote.private")), theme::good())
+        } else {
+            Span::styled(format!(" {} ", tr!("ui.vote.peeking")), theme::warn())
+        });
+    }
+    let block = Block::bordered().title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;

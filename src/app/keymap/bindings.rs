@@ -454,6 +454,13 @@ pub static BINDINGS: &[Binding] = &[
         "keys.vote.reveal",
         b("keys.bar.reveal")
     ),
+    bind!(
+        VoteDots,
+        [c('v')],
+        A::ToggleShowDots,
+        "keys.vote.show_dots",
+        None
+    ),
     bind!(VoteDots, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
     bind!(
         VoteDots,

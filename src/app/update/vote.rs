@@ -35,7 +35,20 @@ pub(super) fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
             };
         }
         Action::ToggleReveal => toggle_reveal(w, out),
+        Action::ToggleShowDots if w.session.votes_revealed => {
+            out.info(tr!("app.vote.dots_all_shown"));
+        }
+        Action::ToggleShowDots => {
+            w.vote.show_dots = !w.vote.show_dots;
+            out.info(if w.vote.show_dots {
+                tr!("app.vote.dots_shown")
+            } else {
+                tr!("app.vote.dots_private")
+            });
+        }
         Action::NextParticipant | Action::PrevParticipant => {
+            // The next voter's dots start private again.
+            w.vote.show_dots = false;
             let n = w.session.participants.len();
             if n == 0 {
                 out.error(tr!("app.vote.no_participants"));
