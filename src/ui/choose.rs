@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Circle as Ring};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{theme, widgets};
+use super::{grow, theme, widgets};
 use crate::app::derived::Shown;
 use crate::app::keymap::{Context, keys_text};
 use crate::app::{Action, ChooseView, MotxEditor, Stage, Target, Workshop};
@@ -310,11 +310,18 @@ fn draw_ranking(
     area: Rect,
 ) {
     let s = &w.session;
-    let detail_h = match area.height {
+    let least = match area.height {
         0..12 => 4,
         12..18 => 6,
         _ => 7,
     };
+    // The detail as tall as the whole sentence and MOTX, the list keeping
+    // four rows under its heading.
+    let cols = usize::from(area.width);
+    let want = pos
+        .map(|p| detail_rows(w, &list[p], cols) + 1)
+        .unwrap_or(least);
+    let detail_h = want.clamp(least, area.height.saturating_sub(5).max(least));
     let [head, rows, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -556,8 +563,7 @@ pub fn stacked_bar(score: &Score, top: u64, cols: usize, coloured: bool) -> Vec<
 /// The selected MOT in full: its sentence, its votes by group, its marks
 /// and ratings, and its MOTX.
 fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect) {
-    let s = &w.session;
-    let Some(m) = s.mots.get(r.index) else {
+    let Some((m, info)) = detail_info(w, r) else {
         return;
     };
     let block = Block::new()
@@ -568,7 +574,41 @@ fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect
         .title(Line::from(Span::styled(format!(" {at} "), theme::quiet())).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let cols = inner.width as usize;
+    let cols = usize::from(inner.width).max(1);
+    // Each part whole when there is room, else cut with "…"; the MOTX and
+    // the marks first, the sentence getting what they leave, one row at least.
+    let mut room = usize::from(inner.height).saturating_sub(1);
+    let mut below = Vec::new();
+    for line in info.iter().rev() {
+        let rows = widgets::wrap(line, cols);
+        let take = rows.len().min(room);
+        let mut kept = grow::cut(rows, take.max(usize::from(room > 0)), cols);
+        room = room.saturating_sub(kept.len());
+        kept.append(&mut below);
+        below = kept;
+    }
+    let room = usize::from(inner.height).saturating_sub(below.len()).max(1);
+    let mut lines = grow::cut(widgets::wrap(&Line::from(sentence(m)), cols), room, cols);
+    lines.extend(below);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The rows the detail of `r` takes whole at `cols` columns.
+fn detail_rows(w: &Workshop, r: &Ranked, cols: usize) -> u16 {
+    detail_info(w, r).map_or(0, |(m, info)| {
+        grow::text_rows(&sentence(m), cols)
+            + info
+                .iter()
+                .map(|l| grow::rows(std::slice::from_ref(l), cols))
+                .sum::<u16>()
+    })
+}
+
+/// The selected MOT's lines under its sentence, each to wrap: its votes by
+/// group (when shown), its marks and ratings, and its MOTX.
+fn detail_info<'a>(w: &'a Workshop, r: &Ranked) -> Option<(&'a Mot, Vec<Line<'static>>)> {
+    let s = &w.session;
+    let m = s.mots.get(r.index)?;
     let mut info = Vec::new();
     if s.votes_revealed {
         let mut votes = vec![Span::raw(tr!(
@@ -588,7 +628,7 @@ fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect
             votes.push(Span::styled(theme::group_glyph(i), theme::group(i)));
             votes.push(Span::raw(format!(" {name} {points}")));
         }
-        info.push(fit_line(votes, cols));
+        info.push(Line::from(votes));
     }
     // While votes are hidden the notice above the list says so once.
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
@@ -628,21 +668,9 @@ fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect
             theme::good(),
         ));
     }
-    info.push(fit_line(marks, cols));
-    info.push(motx_line(m, cols));
-    // The sentence gets what the rest leaves, one row at least; a cut one
-    // ends in "…" so it never reads as whole.
-    let room = usize::from(inner.height).saturating_sub(info.len()).max(1);
-    let mut lines = widgets::wrap(&Line::from(sentence(m)), cols.max(1));
-    if lines.len() > room {
-        lines.truncate(room);
-        if let Some(last) = lines.pop() {
-            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            lines.push(Line::from(widgets::fit(&format!("{text}…"), cols)));
-        }
-    }
-    lines.extend(info);
-    frame.render_widget(Paragraph::new(lines), inner);
+    info.push(Line::from(marks));
+    info.push(motx_line(m));
+    Some((m, info))
 }
 
 /// An MOT's golden-moment and chosen marks in words ("▲ peak · ✓ chosen"),
@@ -658,25 +686,22 @@ pub fn marks_text(m: &Mot) -> String {
     parts.join(" · ")
 }
 
-/// The MOTX of a chosen MOT, or what to do to write it.
-fn motx_line(m: &Mot, cols: usize) -> Line<'static> {
+/// The MOTX of a chosen MOT, or what to do to write it, as one line to wrap.
+fn motx_line(m: &Mot) -> Line<'static> {
     if !m.chosen {
         return Line::from(Span::styled(tr!("ui.choose.motx_unchosen"), theme::quiet()));
     }
     if m.motx.is_empty() {
         return Line::from(Span::styled(tr!("ui.choose.motx_empty"), theme::warn()));
     }
-    fit_line(
-        vec![
-            Span::styled("MOTX ", theme::label()),
-            Span::raw(tr!(
-                "ui.choose.motx",
-                does = or_dash(&m.motx.company_does),
-                next = or_dash(&m.motx.customer_next)
-            )),
-        ],
-        cols,
-    )
+    Line::from(vec![
+        Span::styled("MOTX ", theme::label()),
+        Span::raw(tr!(
+            "ui.choose.motx",
+            does = or_dash(&m.motx.company_does),
+            next = or_dash(&m.motx.customer_next)
+        )),
+    ])
 }
 
 fn or_dash(s: &str) -> &str {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
-use super::{theme, widgets};
+use super::{grow, theme, widgets};
 use crate::app::{Stage, Target, Workshop};
 use crate::model::{Dimension, Mot, Quality, sentence};
 use crate::tr;
@@ -52,30 +52,35 @@ pub fn quality_marks(m: &Mot) -> String {
 /// Draws the Tag stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let legend_h = 4;
+    // The MOT box as tall as its whole sentence, the list keeping three rows.
+    let (title, text) = current_text(w);
+    let want = grow::text_rows(&text, usize::from(area.width.saturating_sub(2))) + 2;
+    let most = area.height.saturating_sub(legend_h + 5).max(4);
     let [current, list, legend] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(want.clamp(4, most)),
         Constraint::Min(3),
         Constraint::Length(legend_h),
     ])
     .areas(area);
-    draw_current(w, frame, current);
+    draw_current(title, text, frame, current);
     draw_list(w, frame, list);
     draw_legend(w, frame, legend);
 }
 
-fn draw_current(w: &Workshop, frame: &mut Frame, area: Rect) {
-    let (title, text) = match w.selected_mot() {
+/// The title and text of the box above the list: the selected MOT.
+fn current_text(w: &Workshop) -> (String, String) {
+    match w.selected_mot() {
         Some(m) => (format!(" MOT {} ", m.id), sentence(m)),
         None => (
             " MOT ".into(),
             tr!("ui.tag.no_mots", write = Stage::Write.name()),
         ),
-    };
+    }
+}
+
+fn draw_current(title: String, text: String, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(Span::styled(title, theme::label()));
-    frame.render_widget(
-        widgets::wrapped(&[Line::from(text)], block, area, true),
-        area,
-    );
+    frame.render_widget(grow::whole_or_cut(&[Line::from(text)], block, area), area);
 }
 
 fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {

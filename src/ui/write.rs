@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{theme, widgets};
+use super::{grow, theme, widgets};
 use crate::app::{MotEditor, Target, Workshop};
 use crate::model::{Mot, coach, sentence};
 use crate::tr;
@@ -16,18 +16,24 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         draw_editor(w, ed, frame, area);
         return;
     }
-    let (list, detail) = if area.width >= 120 {
+    let detail = w.selected_mot().map(detail_lines);
+    let (list, area_of_detail) = if area.width >= 120 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
             .areas(area);
         (l, r)
     } else {
-        let detail_h = (area.height / 2).clamp(6, 10);
+        // As tall as the whole MOT, the list keeping five rows.
+        let want = detail.as_ref().map_or(6, |lines| {
+            grow::rows(lines, usize::from(area.width.saturating_sub(2))) + 2
+        });
+        let most = area.height.saturating_sub(7).max(6);
+        let detail_h = want.clamp(6, most);
         let [l, r] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(area);
         (l, r)
     };
     draw_list(w, frame, list);
-    draw_detail(w, frame, detail);
+    draw_detail(w, detail, frame, area_of_detail);
 }
 
 /// One MOT as a list row: id, a warning mark when coaching applies, the sentence.
@@ -99,11 +105,17 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
-    let Some(m) = w.selected_mot() else {
+fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: Rect) {
+    let (Some(m), Some(text)) = (w.selected_mot(), text) else {
         frame.render_widget(Block::bordered().title(" MOT "), area);
         return;
     };
+    let block = Block::bordered().title(Span::styled(format!(" MOT {} ", m.id), theme::label()));
+    frame.render_widget(grow::whole_or_cut(&text, block, area), area);
+}
+
+/// The selected MOT in full: its three parts, tags, marks and advice.
+fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
     let mut text = vec![
         Line::from(Span::styled(tr!("ui.write.who"), theme::label())),
         Line::from(format!("  {}", m.who)),
@@ -142,8 +154,7 @@ fn draw_detail(w: &Workshop, frame: &mut Frame, area: Rect) {
             theme::warn(),
         )));
     }
-    let block = Block::bordered().title(Span::styled(format!(" MOT {} ", m.id), theme::label()));
-    frame.render_widget(widgets::wrapped(&text, block, area, true), area);
+    text
 }
 
 fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
@@ -163,13 +174,26 @@ fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
         .border_style(theme::label());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let tall = inner.height >= 22;
-    let situation_h = if tall { 5 } else { 4 };
-    let [who, situation, feeling, preview, advice] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(situation_h),
-        Constraint::Length(3),
-        Constraint::Length(if tall { 5 } else { 4 }),
+    // Every box as tall as its text, within the rows there are: the field
+    // being typed in first, then the read-back, then the others in turn.
+    let text = ed.text();
+    let advice_lines = advice(&text);
+    let cols = usize::from(inner.width.saturating_sub(2));
+    let advice_want = grow::rows(&advice_lines, usize::from(inner.width));
+    let wants = [
+        (1, grow::field_rows(&ed.fields[0], ed.focus == 0, cols)),
+        (2, grow::field_rows(&ed.fields[1], ed.focus == 1, cols)),
+        (1, grow::field_rows(&ed.fields[2], ed.focus == 2, cols)),
+        (2, grow::text_rows(&sentence(&text), cols)),
+        (1, advice_want),
+    ];
+    let borders = 2 * 4;
+    let got = grow::share(&wants, inner.height.saturating_sub(borders), Some(ed.focus));
+    let [who, situation, feeling, preview, advice_area] = Layout::vertical([
+        Constraint::Length(got[0] + 2),
+        Constraint::Length(got[1] + 2),
+        Constraint::Length(got[2] + 2),
+        Constraint::Length(got[3] + 2),
         Constraint::Min(0),
     ])
     .areas(inner);
@@ -181,29 +205,32 @@ fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
     for (i, r) in [who, situation, feeling].into_iter().enumerate() {
         super::labelled_field(&ed.fields[i], names[i], ed.focus == i, frame, r);
     }
-    let text = ed.text();
     let preview_block = Block::bordered().title(Span::styled(
         format!(" {} ", tr!("ui.write.preview")),
         theme::quiet(),
     ));
     frame.render_widget(
-        widgets::wrapped(&[Line::from(sentence(&text))], preview_block, preview, true),
+        grow::whole_or_cut(&[Line::from(sentence(&text))], preview_block, preview),
         preview,
     );
-    let advice_lines: Vec<Line> = coach(&text)
+    frame.render_widget(
+        widgets::wrapped(&advice_lines, Block::new(), advice_area, true),
+        advice_area,
+    );
+}
+
+/// The coach's advice on a draft, or the word that it is ready.
+fn advice(text: &crate::model::MotText) -> Vec<Line<'static>> {
+    let lines: Vec<Line> = coach(text)
         .into_iter()
         .map(|a| Line::from(Span::styled(format!("⚠ {}", a.message()), theme::warn())))
         .collect();
-    let advice_lines = if advice_lines.is_empty() {
+    if lines.is_empty() {
         vec![Line::from(Span::styled(
             format!("✓ {}", tr!("ui.write.ready")),
             theme::good(),
         ))]
     } else {
-        advice_lines
-    };
-    frame.render_widget(
-        widgets::wrapped(&advice_lines, Block::new(), advice, true),
-        advice,
-    );
+        lines
+    }
 }

@@ -5,24 +5,29 @@ use super::*;
 /// The MOTX editor over the Choose screen.
 pub(super) fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(8).min(100);
-    // The MOT's sentence in full when it fits in three rows, feeling included.
+    let cols = usize::from(width.saturating_sub(2)).max(1);
+    // The MOT's sentence whole, feeling included, and each field as tall as
+    // its text: the field being typed in grows first, then the sentence.
     let text = w.session.mot(ed.mot).map(sentence).unwrap_or_default();
-    let mut about_lines = widgets::wrap(
-        &Line::from(text),
-        usize::from(width.saturating_sub(2)).max(1),
-    );
-    if about_lines.len() > 3 {
-        about_lines.truncate(3);
-        if let Some(last) = about_lines.pop() {
-            let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            about_lines.push(Line::from(widgets::fit(
-                &format!("{cut}…"),
-                usize::from(width.saturating_sub(2)),
-            )));
-        }
-    }
-    let about_h = about_lines.len() as u16;
-    let popup = widgets::centered(area, width, 2 + about_h + 3 + 3 + 1);
+    let about_lines = widgets::wrap(&Line::from(text), cols);
+    let field_cols = cols.saturating_sub(2).max(1);
+    let wants = [
+        (
+            1,
+            grow::field_rows(&ed.fields[0], ed.focus == 0, field_cols),
+        ),
+        (
+            1,
+            grow::field_rows(&ed.fields[1], ed.focus == 1, field_cols),
+        ),
+        (1, u16::try_from(about_lines.len()).unwrap_or(u16::MAX)),
+    ];
+    // Borders: the popup's two, each field's two; and the hint's row.
+    let fixed = 2 + 4 + 1;
+    let room = area.height.saturating_sub(2 + fixed);
+    let got = grow::share(&wants, room, Some(ed.focus));
+    let about_h = got[2];
+    let popup = widgets::centered(area, width, fixed + got.iter().sum::<u16>());
     crate::ui::clear_popup(frame, popup);
     let block = Block::bordered()
         .title(Span::styled(
@@ -34,11 +39,12 @@ pub(super) fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: 
     frame.render_widget(block, popup);
     let [about, does, next, hint] = Layout::vertical([
         Constraint::Length(about_h),
-        Constraint::Length(3),
-        Constraint::Length(3),
+        Constraint::Length(got[0] + 2),
+        Constraint::Length(got[1] + 2),
         Constraint::Min(1),
     ])
     .areas(inner);
+    let about_lines = grow::cut(about_lines, usize::from(about_h), cols);
     frame.render_widget(Paragraph::new(about_lines).style(theme::quiet()), about);
     let names = [tr!("ui.choose.motx_does"), tr!("ui.choose.motx_next")];
     for (i, r) in [does, next].into_iter().enumerate() {

@@ -1,0 +1,112 @@
+//! Heights that grow with their text: a box is as tall as what it holds,
+//! within the rows the screen has, so the room reads the whole sentence.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::widgets;
+use crate::app::TextField;
+
+/// The rows `text` takes wrapped to `cols` columns (at least one).
+pub fn text_rows(text: &str, cols: usize) -> u16 {
+    rows(&[Line::from(text)], cols)
+}
+
+/// The rows `lines` take wrapped to `cols` columns, as `widgets::wrapped`
+/// draws them with `trim` on (at least one).
+pub fn rows(lines: &[Line<'_>], cols: usize) -> u16 {
+    let n = widgets::wrap_all(lines, cols, true).len().max(1);
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// The rows a field being edited needs to show all it holds at `cols`
+/// columns, and the cursor after it when its last row is full.
+pub fn field_rows(field: &TextField, focused: bool, cols: usize) -> u16 {
+    let text = field.text();
+    let wrapped = widgets::wrap(&Line::from(text.as_str()), cols.max(1));
+    let last_full = wrapped
+        .last()
+        .is_some_and(|l| l.width() >= cols && !text.is_empty());
+    let n = wrapped.len().max(1) + usize::from(focused && last_full);
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Shares `room` rows among boxes that each need `min` and want `want`:
+/// every box gets its `min`, then the one named `first` grows to what it
+/// wants, then the others grow a row at a time in turn, so two long texts
+/// both show more rather than one taking everything.
+pub fn share(boxes: &[(u16, u16)], room: u16, first: Option<usize>) -> Vec<u16> {
+    let mut got: Vec<u16> = boxes.iter().map(|(min, _)| *min).collect();
+    let mut left = room.saturating_sub(got.iter().sum());
+    if let Some(i) = first
+        && let Some((min, want)) = boxes.get(i)
+    {
+        let more = want.saturating_sub(*min).min(left);
+        got[i] += more;
+        left -= more;
+    }
+    while left > 0 {
+        let mut grew = false;
+        for (i, (_, want)) in boxes.iter().enumerate() {
+            if left > 0 && got[i] < *want {
+                got[i] += 1;
+                left -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    got
+}
+
+/// `lines` kept to `room` rows; a cut text ends in "…" so it never reads as whole.
+pub fn cut(mut lines: Vec<Line<'static>>, room: usize, cols: usize) -> Vec<Line<'static>> {
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.pop() {
+            let style = last.spans.last().map(|s| s.style).unwrap_or_default();
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            lines.push(Line::from(Span::styled(
+                widgets::fit(&format!("{text}…"), cols),
+                style,
+            )));
+        }
+    }
+    lines
+}
+
+/// `lines` wrapped to `area` inside `block`, cut with "…" where they do not fit.
+pub fn whole_or_cut<'a>(lines: &[Line<'_>], block: Block<'a>, area: Rect) -> Paragraph<'a> {
+    let inner = block.inner(area);
+    let cols = usize::from(inner.width).max(1);
+    let rows = widgets::wrap_all(lines, cols, true);
+    Paragraph::new(cut(rows, usize::from(inner.height), cols)).block(block)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_box_grows_first_then_the_rest_take_turns() {
+        assert_eq!(share(&[(1, 5), (1, 5), (1, 1)], 7, Some(1)), vec![1, 5, 1]);
+        assert_eq!(share(&[(1, 5), (1, 5), (1, 1)], 9, Some(1)), vec![3, 5, 1]);
+        assert_eq!(share(&[(1, 5), (1, 5)], 6, None), vec![3, 3]);
+        // Never more than wanted, never less than the minimum.
+        assert_eq!(share(&[(2, 3), (1, 1)], 40, None), vec![3, 1]);
+        assert_eq!(share(&[(2, 9), (2, 9)], 1, Some(0)), vec![2, 2]);
+    }
+
+    #[test]
+    fn a_full_last_row_makes_room_for_the_cursor_when_typing() {
+        let field = TextField::new("abcd");
+        assert_eq!(field_rows(&field, false, 4), 1);
+        assert_eq!(field_rows(&field, true, 4), 2);
+        assert_eq!(field_rows(&field, true, 5), 1);
+        assert_eq!(field_rows(&TextField::new(""), true, 4), 1);
+        assert_eq!(text_rows("one two three", 5), 3);
+    }
+}
