@@ -6,7 +6,7 @@
 //! A test checks that every language has every key, that every key is used,
 //! and that the placeholders agree.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::LazyLock;
@@ -165,9 +165,32 @@ pub fn current() -> Language {
         })
 }
 
+thread_local! {
+    // The keys looked up in this thread while a test records them.
+    static LOOKED_UP: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` and gives the catalog keys it looked up in this thread, in
+/// order: a test draws a screen so and checks every label drawn is whole.
+pub fn recording<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
+    LOOKED_UP.with(|r| *r.borrow_mut() = Some(Vec::new()));
+    let out = f();
+    let keys = LOOKED_UP
+        .with(|r| r.borrow_mut().take())
+        .unwrap_or_default();
+    (out, keys)
+}
+
 /// The text of `key` in the language on show (English, then the key itself,
 /// when a catalog lacks it).
 pub fn t(key: &str) -> &str {
+    LOOKED_UP.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut()
+            && let Some(keys) = r.as_mut()
+        {
+            keys.push(key.to_string());
+        }
+    });
     catalog(current())
         .get(key)
         .or_else(|| ENGLISH.get(key))

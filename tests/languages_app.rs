@@ -5,7 +5,6 @@ mod common;
 
 use common::Harness;
 use mot::app::keymap::{BINDINGS, keys_text, screen_contexts};
-use mot::app::{App, MotEditor, Offer, QuitPrompt, Screen, SetupEdit, TextField, VoteMode};
 use mot::model::{Language, Session, Stage};
 use mot::store;
 use ratatui::crossterm::event::KeyCode;
@@ -220,116 +219,6 @@ fn the_help_overlay_speaks_chinese() {
 }
 
 /// Every screen the help can be opened on, by name.
-fn screens(lang: Language) -> Vec<(String, App)> {
-    let mut out = Vec::new();
-    let workshop = |stage: Stage| {
-        let mut s = example();
-        s.stage = stage;
-        s.language = Some(lang);
-        App::workshop(s, "session.ron".into())
-    };
-    let picker = || {
-        let mut app = App::picker(std::env::temp_dir(), Vec::new());
-        app.look.language = lang;
-        app
-    };
-    out.push(("picker".to_string(), picker()));
-    let offers = [
-        (
-            "locked",
-            Offer::Locked {
-                path: "s.ron".into(),
-                holder: "mot".into(),
-                can_take_over: true,
-            },
-        ),
-        (
-            "restore",
-            Offer::Backup {
-                path: "s.ron".into(),
-                problem: "line 1".into(),
-                backup: "s.ron.bak".into(),
-            },
-        ),
-        (
-            "recovery",
-            Offer::Recovery {
-                path: "s.ron".into(),
-                recovery: "s.ron.recovery".into(),
-                saved: Some("s.ron".into()),
-                conflict: false,
-            },
-        ),
-        (
-            "recovery of a missing session",
-            Offer::Recovery {
-                path: "s.ron".into(),
-                recovery: "s.ron.recovery".into(),
-                saved: None,
-                conflict: false,
-            },
-        ),
-        (
-            "recovery against newer work",
-            Offer::Recovery {
-                path: "s.ron".into(),
-                recovery: "s.ron.recovery".into(),
-                saved: Some("s.ron".into()),
-                conflict: true,
-            },
-        ),
-    ];
-    for (name, offer) in offers {
-        let mut app = picker();
-        if let Screen::Picker(p) = &mut app.screen {
-            p.offer = Some(offer);
-        }
-        out.push((name.to_string(), app));
-    }
-    let mut app = picker();
-    if let Screen::Picker(p) = &mut app.screen {
-        p.new_title = Some(TextField::default());
-    }
-    out.push(("new title".to_string(), app));
-    for stage in Stage::ALL {
-        out.push((format!("{stage:?}"), workshop(stage)));
-        let mut app = workshop(stage);
-        app.presenting = true;
-        out.push((format!("{stage:?} presenting"), app));
-    }
-    let mut app = workshop(Stage::Vote);
-    if let Screen::Workshop(w) = &mut app.screen {
-        w.vote.mode = VoteMode::Hands;
-    }
-    out.push(("Vote hands".to_string(), app));
-    let mut app = workshop(Stage::Write);
-    if let Screen::Workshop(w) = &mut app.screen {
-        w.editor = Some(MotEditor {
-            mot: None,
-            fields: Default::default(),
-            focus: 0,
-        });
-    }
-    out.push(("editor".to_string(), app));
-    let mut app = workshop(Stage::Setup);
-    if let Screen::Workshop(w) = &mut app.screen {
-        w.setup.editing = Some((SetupEdit::Brand, TextField::default()));
-    }
-    out.push(("setup field".to_string(), app));
-    for elsewhere in [false, true] {
-        let mut app = workshop(Stage::Write);
-        if let Screen::Workshop(w) = &mut app.screen {
-            w.quit_prompt = Some(QuitPrompt {
-                reason: "disk full".into(),
-                elsewhere: elsewhere.then(TextField::default),
-                suggestion: "s.ron".into(),
-            });
-        }
-        out.push((format!("unsaved, typing {elsewhere}"), app));
-    }
-    out
-}
-
 /// Whether some line shows the keys, then (after padding) the help text whole.
 /// Whether the overlay's columns hold the keys and their help whole (help
 /// may wrap onto the rows under it, so spaces are not compared).
@@ -345,7 +234,7 @@ fn shows(columns: &[Vec<String>], keys: &str, help: &str) -> bool {
 fn cut_help_lines(lang: Language) -> Vec<String> {
     let mut cut = Vec::new();
     mot::i18n::set(lang);
-    for (name, mut app) in screens(lang) {
+    for (name, mut app) in common::screens::every(lang, example) {
         assert_eq!(app.language(), lang);
         let contexts = screen_contexts(&app);
         app.help = true;

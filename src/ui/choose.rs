@@ -50,23 +50,24 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         ));
     }
     let legend = legend_lines(area.width as usize);
+    // Each notice whole, on as many rows as it needs: the key it names included.
+    let notes: Vec<Line> = notices
+        .into_iter()
+        .flat_map(|(text, style)| {
+            widgets::wrap(
+                &Line::from(Span::styled(text, style)),
+                usize::from(area.width),
+            )
+        })
+        .collect();
     let [head, note, body, foot] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(notices.len() as u16),
+        Constraint::Length(notes.len() as u16),
         Constraint::Min(3),
         Constraint::Length(legend.len() as u16),
     ])
     .areas(area);
     draw_head(w, frame, head);
-    let notes: Vec<Line> = notices
-        .into_iter()
-        .map(|(text, style)| {
-            Line::from(Span::styled(
-                widgets::fit(&text, note.width as usize),
-                style,
-            ))
-        })
-        .collect();
     frame.render_widget(Paragraph::new(notes), note);
     match w.choose.view {
         ChooseView::Ranking => draw_ranking(w, ranking, &list, pos, frame, body),

@@ -25,9 +25,11 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let scores = w.derived.scores(s);
     let matrix = w.derived.matrix(s);
     let revealed = s.votes_revealed;
+    let legend = legend_lines(revealed, usize::from(area.width));
+    let legend_h = legend.len() as u16;
     // Rows as tall as the room allows, leaving the cell's MOT list at least four lines.
-    let row_h: u16 = (area.height.saturating_sub(2 + 1 + 4) / 4).clamp(2, 6);
-    let grid_h = 1 + 4 * row_h + 1;
+    let row_h: u16 = (area.height.saturating_sub(1 + legend_h + 1 + 4) / 4).clamp(2, 6);
+    let grid_h = 1 + 4 * row_h + legend_h;
     let [grid, info, list] = Layout::vertical([
         Constraint::Length(grid_h),
         Constraint::Length(1),
@@ -44,12 +46,13 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         .map(|w| w + 3)
         .fold(min_label_w, usize::max)
         .min(usize::from(area.width / 4)) as u16;
-    let col_w = grid.width.saturating_sub(label_w) / 5;
+    let (col_x, col_w) = columns(grid.width.saturating_sub(label_w));
     let (sel_d, sel_q) = w.matrix.cell();
 
     // Header: quality names.
     for (qi, q) in Quality::ALL.iter().enumerate() {
-        let x = grid.x + label_w + qi as u16 * col_w;
+        let x = grid.x + label_w + col_x[qi];
+        let col_w = col_w[qi];
         // As wide as the cells below and centred like them.
         let r = Rect::new(x, grid.y, col_w.saturating_sub(1), 1).intersection(grid);
         let name = widgets::fit(q.name(), col_w.saturating_sub(1) as usize);
@@ -88,7 +91,8 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         }
         frame.render_widget(Paragraph::new(label), lr);
         for (qi, q) in Quality::ALL.iter().enumerate() {
-            let x = grid.x + label_w + qi as u16 * col_w;
+            let x = grid.x + label_w + col_x[qi];
+            let col_w = col_w[qi];
             let r = Rect::new(
                 x,
                 y,
@@ -135,7 +139,15 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             // silently lost a digit.
             let lines: Vec<Line> = lines
                 .into_iter()
-                .map(|l| Line::from(widgets::fit(&l, usize::from(r.width))))
+                .map(|l| {
+                    // The indent under the heat glyph goes before any text does.
+                    let l = if widgets::width(&l) > usize::from(r.width) {
+                        l.trim_start()
+                    } else {
+                        &l
+                    };
+                    Line::from(widgets::fit(l, usize::from(r.width)))
+                })
                 .collect();
             // Centred in the cell, so a count reads from across the room.
             let pad = (r.height as usize).saturating_sub(lines.len()) / 2;
@@ -149,39 +161,11 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             );
         }
     }
-    // Heat legend at the grid's last line.
-    let legend_y = grid.y + grid_h.saturating_sub(1);
-    let legend = Line::from(vec![
-        Span::styled(format!(" {} ", tr!("ui.matrix.heat")), theme::quiet()),
-        Span::styled(" ░ ", theme::heat(1)),
-        Span::styled(" ▒ ", theme::heat(2)),
-        Span::styled(" ▓ ", theme::heat(3)),
-        Span::styled(" █ ", theme::heat(4)),
-        Span::styled(
-            format!(
-                " {}   ",
-                if revealed {
-                    tr!("ui.matrix.by_score")
-                } else {
-                    tr!("ui.matrix.by_count")
-                }
-            ),
-            theme::quiet(),
-        ),
-        Span::styled("★", theme::focus()),
-        Span::styled(format!(" {}   ", tr!("ui.matrix.focus")), theme::quiet()),
-        Span::styled(
-            format!(
-                "✓ {}  ▲▼■ {}",
-                tr!("ui.choose.chosen"),
-                tr!("ui.matrix.golden")
-            ),
-            theme::quiet(),
-        ),
-    ]);
+    // The legend on the grid's last lines.
+    let legend_y = grid.y + grid_h.saturating_sub(legend_h);
     frame.render_widget(
         Paragraph::new(legend),
-        Rect::new(grid.x, legend_y, grid.width, 1).intersection(grid),
+        Rect::new(grid.x, legend_y, grid.width, legend_h).intersection(grid),
     );
 
     let cell = matrix.cell(sel_d, sel_q);
@@ -260,6 +244,83 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
 }
 
 /// "✓2▲■": how many of a cell's MOTs are chosen, and which golden moments it holds.
+/// Where each quality's column starts and how wide it is, in `width`
+/// columns: all alike when every name fits so, else each as wide as its
+/// name needs and the rest shared out, so no name is cut.
+fn columns(width: u16) -> ([u16; 5], [u16; 5]) {
+    let need = Quality::ALL.map(|q| widgets::width(q.name()) as u16 + 1);
+    let even = width / 5;
+    // Each cell as wide as it can be beside the widest name: the count,
+    // the points and the marks read whole in the widest cell that fits.
+    let base = (10..=13)
+        .rev()
+        .map(|least| need.map(|n| n.max(least)))
+        .find(|b| b.iter().sum::<u16>() <= width)
+        .unwrap_or(need);
+    // Too narrow to give each name its width: all alike, names with "…".
+    let widths = if need.iter().all(|n| *n <= even) || base.iter().sum::<u16>() > width {
+        [even; 5]
+    } else {
+        let spare = width.saturating_sub(base.iter().sum());
+        let mut widths = base.map(|n| n + spare / 5);
+        for w in widths.iter_mut().take(usize::from(spare % 5)) {
+            *w += 1;
+        }
+        widths
+    };
+    let mut starts = [0; 5];
+    for i in 1..5 {
+        starts[i] = starts[i - 1] + widths[i - 1];
+    }
+    (starts, widths)
+}
+
+/// The legend: heat shades, then the marks; on two lines when one is too
+/// narrow for both, so every word of it reads whole.
+fn legend_lines(revealed: bool, cols: usize) -> Vec<Line<'static>> {
+    let heat = vec![
+        Span::styled(format!(" {} ", tr!("ui.matrix.heat")), theme::quiet()),
+        Span::styled(" ░ ", theme::heat(1)),
+        Span::styled(" ▒ ", theme::heat(2)),
+        Span::styled(" ▓ ", theme::heat(3)),
+        Span::styled(" █ ", theme::heat(4)),
+        Span::styled(
+            format!(
+                " {}",
+                if revealed {
+                    tr!("ui.matrix.by_score")
+                } else {
+                    tr!("ui.matrix.by_count")
+                }
+            ),
+            theme::quiet(),
+        ),
+    ];
+    let marks = vec![
+        Span::styled("★", theme::focus()),
+        Span::styled(format!(" {}   ", tr!("ui.matrix.focus")), theme::quiet()),
+        Span::styled(
+            format!(
+                "✓ {}  ▲▼■ {}",
+                tr!("ui.choose.chosen"),
+                tr!("ui.matrix.golden")
+            ),
+            theme::quiet(),
+        ),
+    ];
+    let one: usize = heat.iter().chain(&marks).map(Span::width).sum::<usize>() + 3;
+    if one <= cols {
+        let mut line = heat;
+        line.push(Span::raw("   "));
+        line.extend(marks);
+        vec![Line::from(line)]
+    } else {
+        let mut second = vec![Span::raw(" ")];
+        second.extend(marks);
+        vec![Line::from(heat), Line::from(second)]
+    }
+}
+
 fn cell_marks(cell: &crate::model::Cell) -> String {
     let mut out = String::new();
     if cell.chosen > 0 {

@@ -95,8 +95,30 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
         // Columns as wide as their heading in the language on show, at least.
         let age_w = widgets::widest([h_age], 11) + 1;
         let mots_w = widgets::widest([h_mots], 5) + 1;
-        let file_w = if w >= 100 { 28 } else { 0 };
-        let title_w = w.saturating_sub(2 + age_w + mots_w + file_w + 3);
+        let now = SystemTime::now();
+        let range = widgets::window(p.selected, p.entries.len(), list.height as usize, &p.scroll);
+        super::note_rows(list, range.clone(), Target::Session);
+        let rows: Vec<Row> = range.clone().map(|i| row(p, i)).collect();
+        // The file column takes the width the titles leave free: whole file
+        // names when they fit beside whole titles, else what is spare; at
+        // 100 columns and more, 28 at least.
+        let fixed = 2 + age_w + mots_w + 3;
+        let titles = widgets::widest(
+            rows.iter().map(|r| r.title.as_str()),
+            widgets::width(h_title),
+        );
+        let files = widgets::widest(rows.iter().map(|r| r.file.as_str()), widgets::width(h_file));
+        let free = w.saturating_sub(fixed + titles + 1);
+        let file_w = if free >= files {
+            files
+        } else if w >= 100 {
+            free.max(28)
+        } else if free >= 12 {
+            free
+        } else {
+            0
+        };
+        let title_w = w.saturating_sub(fixed + file_w);
         let header = format!(
             "  {} {} {}{}",
             widgets::pad(h_title, title_w),
@@ -109,61 +131,26 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
             }
         );
         frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), head);
-        let now = SystemTime::now();
-        let range = widgets::window(p.selected, p.entries.len(), list.height as usize, &p.scroll);
-        super::note_rows(list, range.clone(), Target::Session);
         let lines: Vec<Line> = range
-            .map(|i| {
+            .zip(rows)
+            .map(|(i, r)| {
                 let e = &p.entries[i];
                 let sel = i == p.selected;
-                let file = e
-                    .path
-                    .file_name()
-                    .map(|n| crate::plain::escaped(&n.to_string_lossy()).into_owned())
-                    .unwrap_or_default();
-                let (mut title, mots, style) = match &e.summary {
-                    // Said in words, so it reads without color on a projector.
-                    // Escaped as `mot list` prints it: a control character
-                    // would shift the columns, a line separator break the row.
-                    Ok(s) if e.in_use => (
-                        tr!("ui.picker.in_use", title = crate::plain::escaped(&s.title)),
-                        s.mots.to_string(),
-                        theme::text(),
-                    ),
-                    Ok(s) => (
-                        crate::plain::escaped(&s.title).into_owned(),
-                        s.mots.to_string(),
-                        theme::text(),
-                    ),
-                    Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
-                };
-                if e.recovery && e.summary.is_ok() {
-                    title = tr!("ui.picker.recovery", title = title);
-                }
-                if e.link {
-                    title = tr!("ui.picker.link", title = title);
-                }
-                if e.read_only.is_some() {
-                    title = tr!("ui.picker.read_only", title = title);
-                }
-                if e.lock_refused {
-                    title = tr!("ui.picker.lock_refused", title = title);
-                }
                 let text = format!(
                     "{}{} {} {}{}",
                     if sel { theme::MARKER } else { theme::NO_MARKER },
-                    widgets::pad(&title, title_w),
+                    widgets::pad(&r.title, title_w),
                     widgets::pad(&age(e.modified, now), age_w),
-                    widgets::pad(&mots, mots_w),
+                    widgets::pad(&r.mots, mots_w),
                     if file_w > 0 {
-                        format!(" {}", widgets::pad(&file, file_w))
+                        format!(" {}", widgets::pad(&r.file, file_w))
                     } else {
                         String::new()
                     }
                 );
                 Line::from(Span::styled(
                     text,
-                    if sel { theme::selected() } else { style },
+                    if sel { theme::selected() } else { r.style },
                 ))
             })
             .collect();
@@ -188,6 +175,57 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
         let [_, line] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
         super::text_field(field, true, Block::new(), frame, line);
+    }
+}
+
+/// One session of the list as its columns show it.
+struct Row {
+    title: String,
+    file: String,
+    mots: String,
+    style: ratatui::style::Style,
+}
+
+fn row(p: &Picker, i: usize) -> Row {
+    let e = &p.entries[i];
+    let file = e
+        .path
+        .file_name()
+        .map(|n| crate::plain::escaped(&n.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    let (mut title, mots, style) = match &e.summary {
+        // Said in words, so it reads without color on a projector.
+        // Escaped as `mot list` prints it: a control character
+        // would shift the columns, a line separator break the row.
+        Ok(s) if e.in_use => (
+            tr!("ui.picker.in_use", title = crate::plain::escaped(&s.title)),
+            s.mots.to_string(),
+            theme::text(),
+        ),
+        Ok(s) => (
+            crate::plain::escaped(&s.title).into_owned(),
+            s.mots.to_string(),
+            theme::text(),
+        ),
+        Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
+    };
+    if e.recovery && e.summary.is_ok() {
+        title = tr!("ui.picker.recovery", title = title);
+    }
+    if e.link {
+        title = tr!("ui.picker.link", title = title);
+    }
+    if e.read_only.is_some() {
+        title = tr!("ui.picker.read_only", title = title);
+    }
+    if e.lock_refused {
+        title = tr!("ui.picker.lock_refused", title = title);
+    }
+    Row {
+        title,
+        file,
+        mots,
+        style,
     }
 }
 

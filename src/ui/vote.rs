@@ -241,25 +241,45 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-/// A group's name in `rows` pieces of at most `cols` columns: wrapped between
-/// words or beside a Chinese character, the last piece cut with an ellipsis.
-fn name_parts(name: &str, cols: usize, rows: usize) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut rest = name;
-    for r in 0..rows {
-        if r + 1 == rows {
-            parts.push(widgets::fit(rest, cols));
-            break;
-        }
-        let first: String = widgets::wrap(&Line::from(rest), cols)
-            .first()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .unwrap_or_default();
-        // The first row is the start of the name, less the space it ended at.
-        rest = rest.get(first.len()..).unwrap_or("").trim_start();
-        parts.push(first);
+/// A group's name as a column heading of at most `cols` columns, on one
+/// row or, for a name of several words, two; `None` when it cannot be
+/// shown so without breaking a word or a Chinese name.
+fn heading(name: &str, cols: usize) -> Option<Vec<String>> {
+    if widgets::width(name) <= cols {
+        return Some(vec![name.to_string()]);
     }
-    parts
+    // A Chinese name is one word: it is never split over rows.
+    if name
+        .chars()
+        .any(|c| widgets::width(c.encode_utf8(&mut [0; 4])) > 1)
+    {
+        return None;
+    }
+    let mut rows: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        if widgets::width(word) > cols {
+            return None;
+        }
+        match rows.last_mut() {
+            Some(row) if widgets::width(row) + 1 + widgets::width(word) <= cols => {
+                row.push(' ');
+                row.push_str(word);
+            }
+            _ => rows.push(word.to_string()),
+        }
+    }
+    (rows.len() <= 2).then_some(rows)
+}
+
+/// The letter a group goes by when its name does not fit its column:
+/// A to Z, then AA, AB…, from its place in the session's groups.
+fn group_code(index: usize) -> String {
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    if index < 26 {
+        letter(index).to_string()
+    } else {
+        format!("{}{}", letter(index / 26 - 1), letter(index))
+    }
 }
 
 /// The narrowest the MOT's sentence gets in the show of hands: group columns
@@ -328,16 +348,40 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let text_w = width
         .saturating_sub(2 + id_w + 1 + groups.len() * (col_w + 1) + score_w + 1)
         .max(8);
-    // Group names, on two lines when one is wider than its column (Chinese
-    // names are, at 80 columns), weights under them: all readable at 80 columns.
-    let name_rows = if groups.iter().any(|g| widgets::width(&g.name) > col_w) {
-        2
+    // Group names whole over their columns, on two rows when a name of
+    // several words needs them; a name that would break (a Chinese name
+    // wider than its column, a word wider than it) gets a letter, and the
+    // letters are spelled out under the list.
+    let headings: Vec<Vec<String>> = shown
+        .clone()
+        .zip(groups)
+        .map(|(gi, g)| heading(&g.name, col_w).unwrap_or_else(|| vec![group_code(gi)]))
+        .collect();
+    let legend: Vec<Span> = shown
+        .clone()
+        .zip(groups)
+        .filter(|(_, g)| heading(&g.name, col_w).is_none())
+        .flat_map(|(gi, g)| {
+            [
+                Span::styled(format!("{} ", group_code(gi)), theme::label()),
+                Span::styled(format!("{}   ", g.name), theme::quiet()),
+            ]
+        })
+        .collect();
+    let legend = if legend.is_empty() {
+        Vec::new()
     } else {
-        1
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(legend);
+        widgets::wrap(&Line::from(spans), width)
     };
-    let [head, list] =
-        Layout::vertical([Constraint::Length(name_rows as u16 + 1), Constraint::Min(0)])
-            .areas(inner);
+    let name_rows = headings.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let [head, list, legend_area] = Layout::vertical([
+        Constraint::Length(name_rows as u16 + 1),
+        Constraint::Min(0),
+        Constraint::Length(legend.len() as u16),
+    ])
+    .areas(inner);
     let mut names: Vec<String> = (0..name_rows)
         .map(|r| {
             let (id, mot) = if r == 0 { ("#", "MOT") } else { ("", "") };
@@ -345,11 +389,14 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let mut weights = format!("  {:>id_w$} {}", "", widgets::pad("", text_w));
-    for (gi, g) in shown.clone().zip(groups) {
+    for ((gi, g), parts) in shown.clone().zip(groups).zip(&headings) {
         let mark = if gi == w.vote.group { "▼" } else { " " };
-        for (row, part) in names.iter_mut().zip(name_parts(&g.name, col_w, name_rows)) {
+        for (r, row) in names.iter_mut().enumerate() {
             row.push(' ');
-            row.push_str(&widgets::pad(&part, col_w));
+            row.push_str(&widgets::pad(
+                parts.get(r).map_or("", String::as_str),
+                col_w,
+            ));
         }
         weights.push(' ');
         weights.push_str(&widgets::pad(&format!("{mark}×{}", g.weight), col_w));
@@ -366,6 +413,7 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
         widgets::fit(&weights, width),
         theme::quiet(),
     )));
+    frame.render_widget(Paragraph::new(legend), legend_area);
     frame.render_widget(Paragraph::new(head_lines), head);
     let asking = crate::app::update::unconfirmed_hands(w);
     let range = widgets::window(w.cursor, s.mots.len(), list.height as usize, &w.scroll);
@@ -449,14 +497,21 @@ mod tests {
     }
 
     #[test]
-    fn long_group_names_take_two_rows() {
-        assert_eq!(name_parts("loves us", 9, 1), ["loves us"]);
-        assert_eq!(name_parts("doesn't love us", 9, 2), ["doesn't", "love us"]);
-        assert_eq!(name_parts("喜欢过我们的人", 9, 2), ["喜欢过我", "们的人"]);
+    fn group_names_are_never_broken_inside_a_word() {
+        assert_eq!(heading("loves us", 9), Some(vec!["loves us".into()]));
         assert_eq!(
-            name_parts("一二三四五六七八九十", 9, 2),
-            ["一二三四", "五六七八…"]
+            heading("doesn't love us", 9),
+            Some(vec!["doesn't".into(), "love us".into()])
         );
-        assert_eq!(name_parts("我们", 9, 2), ["我们", ""]);
+        // A Chinese name wider than its column, a word wider than it, or
+        // more than two rows of words: a letter instead.
+        assert_eq!(heading("喜欢过我们的人", 9), None);
+        assert_eq!(heading("我们", 9), Some(vec!["我们".into()]));
+        assert_eq!(heading("Professionals", 9), None);
+        assert_eq!(heading("one two three four", 9), None);
+        assert_eq!(group_code(0), "A");
+        assert_eq!(group_code(25), "Z");
+        assert_eq!(group_code(26), "AA");
+        assert_eq!(group_code(49), "AX");
     }
 }

@@ -4,6 +4,7 @@
 #[cfg(unix)]
 pub mod folder;
 pub mod pty;
+pub mod screens;
 
 use mot::app::{App, Screen, Workshop};
 use mot::shell;

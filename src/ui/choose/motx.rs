@@ -22,8 +22,14 @@ pub(super) fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: 
         ),
         (1, u16::try_from(about_lines.len()).unwrap_or(u16::MAX)),
     ];
-    // Borders: the popup's two, each field's two; and the hint's row.
-    let fixed = 2 + 4 + 1;
+    // The keys, whole, on as many rows as they need.
+    let hint_lines = widgets::wrap(
+        &Line::from(Span::styled(tr!("ui.choose.motx_hint"), theme::quiet())),
+        cols,
+    );
+    let hint_h = u16::try_from(hint_lines.len()).unwrap_or(1);
+    // Borders: the popup's two, each field's two; and the hint's rows.
+    let fixed = 2 + 4 + hint_h;
     let room = area.height.saturating_sub(2 + fixed);
     let got = grow::share(&wants, room, Some(ed.focus));
     let about_h = got[2];
@@ -50,11 +56,5 @@ pub(super) fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: 
     for (i, r) in [does, next].into_iter().enumerate() {
         crate::ui::labelled_field(&ed.fields[i], names[i], ed.focus == i, frame, r);
     }
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            widgets::fit(tr!("ui.choose.motx_hint"), hint.width as usize),
-            theme::quiet(),
-        )),
-        hint,
-    );
+    frame.render_widget(Paragraph::new(hint_lines), hint);
 }

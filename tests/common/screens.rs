@@ -1,0 +1,147 @@
+//! Every screen of the app, built directly from its state, for tests that
+//! look at all of them in a language.
+
+use mot::app::{
+    App, ChooseView, MotEditor, MotxEditor, Offer, QuitPrompt, Screen, SetupEdit, TextField,
+    VoteMode,
+};
+use mot::model::{Language, Session, Stage};
+
+/// Every screen of the app over `session()`, shown in `lang`, named.
+pub fn every(lang: Language, session: impl Fn() -> Session) -> Vec<(String, App)> {
+    let mut out = Vec::new();
+    let workshop = |stage: Stage| {
+        let mut s = session();
+        s.stage = stage;
+        s.language = Some(lang);
+        App::workshop(s, "session.ron".into())
+    };
+    let picker = || {
+        let mut app = App::picker(std::env::temp_dir(), Vec::new());
+        app.look.language = lang;
+        app
+    };
+    out.push(("picker".to_string(), picker()));
+    let offers = [
+        (
+            "locked",
+            Offer::Locked {
+                path: "s.ron".into(),
+                holder: "mot".into(),
+                can_take_over: true,
+            },
+        ),
+        (
+            "restore",
+            Offer::Backup {
+                path: "s.ron".into(),
+                problem: "line 1".into(),
+                backup: "s.ron.bak".into(),
+            },
+        ),
+        (
+            "recovery",
+            Offer::Recovery {
+                path: "s.ron".into(),
+                recovery: "s.ron.recovery".into(),
+                saved: Some("s.ron".into()),
+                conflict: false,
+            },
+        ),
+        (
+            "recovery of a missing session",
+            Offer::Recovery {
+                path: "s.ron".into(),
+                recovery: "s.ron.recovery".into(),
+                saved: None,
+                conflict: false,
+            },
+        ),
+        (
+            "recovery against newer work",
+            Offer::Recovery {
+                path: "s.ron".into(),
+                recovery: "s.ron.recovery".into(),
+                saved: Some("s.ron".into()),
+                conflict: true,
+            },
+        ),
+    ];
+    for (name, offer) in offers {
+        let mut app = picker();
+        if let Screen::Picker(p) = &mut app.screen {
+            p.offer = Some(offer);
+        }
+        out.push((name.to_string(), app));
+    }
+    let mut app = picker();
+    if let Screen::Picker(p) = &mut app.screen {
+        p.new_title = Some(TextField::default());
+    }
+    out.push(("new title".to_string(), app));
+    for stage in Stage::ALL {
+        out.push((format!("{stage:?}"), workshop(stage)));
+        let mut app = workshop(stage);
+        app.presenting = true;
+        out.push((format!("{stage:?} presenting"), app));
+    }
+    let mut app = workshop(Stage::Vote);
+    if let Screen::Workshop(w) = &mut app.screen {
+        w.vote.mode = VoteMode::Hands;
+    }
+    out.push(("Vote hands".to_string(), app));
+    let mut app = workshop(Stage::Write);
+    if let Screen::Workshop(w) = &mut app.screen {
+        w.editor = Some(MotEditor {
+            mot: None,
+            fields: Default::default(),
+            focus: 0,
+        });
+    }
+    out.push(("editor".to_string(), app));
+    let mut app = workshop(Stage::Setup);
+    if let Screen::Workshop(w) = &mut app.screen {
+        w.setup.editing = Some((SetupEdit::Brand, TextField::default()));
+    }
+    out.push(("setup field".to_string(), app));
+    for elsewhere in [false, true] {
+        let mut app = workshop(Stage::Write);
+        if let Screen::Workshop(w) = &mut app.screen {
+            w.quit_prompt = Some(QuitPrompt {
+                reason: "disk full".into(),
+                elsewhere: elsewhere.then(TextField::default),
+                suggestion: "s.ron".into(),
+            });
+        }
+        out.push((format!("unsaved, typing {elsewhere}"), app));
+    }
+    for view in [ChooseView::Audit, ChooseView::Circles] {
+        let mut app = workshop(Stage::Choose);
+        if let Screen::Workshop(w) = &mut app.screen {
+            w.choose.view = view;
+        }
+        out.push((format!("Choose {view:?}"), app));
+    }
+    for revealed in [false, true] {
+        for stage in [Stage::Vote, Stage::Matrix, Stage::Choose] {
+            let mut app = workshop(stage);
+            if let Screen::Workshop(w) = &mut app.screen {
+                w.session.votes_revealed = revealed;
+                w.changed();
+            }
+            out.push((format!("{stage:?} revealed {revealed}"), app));
+        }
+    }
+    let mut app = workshop(Stage::Choose);
+    if let Screen::Workshop(w) = &mut app.screen
+        && let Some(m) = w.session.mots.first()
+    {
+        w.choose.motx = Some(MotxEditor {
+            mot: m.id,
+            fields: Default::default(),
+            focus: 0,
+        });
+    }
+    out.push(("MOTX editor".to_string(), app));
+    out
+}
