@@ -10,6 +10,7 @@ use super::limits::{MAX_GROUPS, MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS};
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
+use super::vote::Counting;
 
 /// For `skip_serializing_if`: a flag that is off is not written.
 fn is_false(b: &bool) -> bool {
@@ -17,7 +18,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -55,6 +56,8 @@ pub struct Session {
     pub dot_budget: u32,
     /// Most dots one participant may put on one MOT.
     pub max_dots_per_mot: u32,
+    /// Which votes the score adds up: dots, hands or both.
+    pub counting: Counting,
     /// Whether vote totals are shown to the room (blind until revealed).
     pub votes_revealed: bool,
     /// Where the three circles of Choose start (missing in older files: the defaults).
@@ -208,6 +211,7 @@ impl Session {
             focus: None,
             dot_budget: DEFAULT_DOT_BUDGET,
             max_dots_per_mot: DEFAULT_MAX_DOTS_PER_MOT,
+            counting: Counting::Both,
             votes_revealed: false,
             circles: Thresholds::default(),
             groups: default_groups(crate::i18n::current()),

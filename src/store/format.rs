@@ -132,7 +132,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         1 => parse::<super::v1::SessionV1>(text)?.into(),
         2 => parse::<super::v2::SessionV2>(text)?.into(),
         3 => parse::<super::v3::SessionV3>(text)?.into(),
-        _ => parse::<super::v4::SessionV4>(text)?
+        4 => parse::<super::v4::SessionV4>(text)?
+            .into_session()
+            .map_err(|e| at_path(text, e))?,
+        _ => parse::<super::v5::SessionV5>(text)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
     };

@@ -1,8 +1,10 @@
 //! Format version 4: version 3 plus what Choose keeps (per MOT the choice,
 //! the golden moment, the message check, the two ratings and the MOTX; per
-//! session the circles). Every field with an obvious default may be left
-//! out, so a file written by hand with a title and a list of MOTs opens:
-//! the MOTs are numbered in order and the session gets the default groups.
+//! session the circles). Kept so those files still open: they are read into
+//! these types and converted. Every field with an obvious default may be
+//! left out, so a file written by hand with a title and a list of MOTs
+//! opens: the MOTs are numbered in order and the session gets the default
+//! groups. Its MOT is also version 5's.
 
 use std::sync::Arc;
 
@@ -10,8 +12,8 @@ use serde::Deserialize;
 
 use crate::model::session::{DEFAULT_DOT_BUDGET, DEFAULT_MAX_DOTS_PER_MOT, default_groups};
 use crate::model::{
-    Dimension, Dots, FORMAT_VERSION, FieldPath, Golden, Group, Hands, Language, ModelError, Mot,
-    MotId, Motx, Participant, Quality, Session, Stage, Theme, Thresholds, Timebox,
+    Counting, Dimension, Dots, FORMAT_VERSION, FieldPath, Golden, Group, Hands, Language,
+    ModelError, Mot, MotId, Motx, Participant, Quality, Session, Stage, Theme, Thresholds, Timebox,
 };
 use crate::tr;
 
@@ -25,11 +27,11 @@ where
     T::deserialize(d).map(Some)
 }
 
-fn default_dot_budget() -> u32 {
+pub(super) fn default_dot_budget() -> u32 {
     DEFAULT_DOT_BUDGET
 }
 
-fn default_max_dots_per_mot() -> u32 {
+pub(super) fn default_max_dots_per_mot() -> u32 {
     DEFAULT_MAX_DOTS_PER_MOT
 }
 
@@ -68,7 +70,7 @@ pub struct MotV4 {
 
 impl MotV4 {
     /// The MOT, with the id the file gave or the one it gets in order.
-    fn into_mot(self, id: MotId) -> Mot {
+    pub(super) fn into_mot(self, id: MotId) -> Mot {
         Mot {
             id,
             who: self.who,
@@ -152,14 +154,32 @@ pub fn ids_in_order(written: &[Option<MotId>]) -> Result<Vec<MotId>, ModelError>
         .collect()
 }
 
+/// The groups (the default ones, named in the session's language or else
+/// the one on show, when the file leaves them out) and the MOTs with their
+/// ids, as every reader from version 4 on makes them.
+pub(super) fn groups_and_mots(
+    language: Option<Language>,
+    groups: Option<Vec<Group>>,
+    mots: Vec<MotV4>,
+) -> Result<(Vec<Group>, Vec<Arc<Mot>>), ModelError> {
+    let written: Vec<Option<MotId>> = mots.iter().map(|m| m.id).collect();
+    let ids = ids_in_order(&written)?;
+    let lang = language.unwrap_or_else(crate::i18n::current);
+    let mots = mots
+        .into_iter()
+        .zip(ids)
+        .map(|(m, id)| Arc::new(m.into_mot(id)))
+        .collect();
+    Ok((groups.unwrap_or_else(|| default_groups(lang)), mots))
+}
+
 impl SessionV4 {
-    /// The session in the current format. Left-out groups are the default
-    /// ones, named in the session's language, else in the language on show.
+    /// The session in the current format, counting dots and hands as
+    /// version 4 did. Left-out groups are the default ones, named in the
+    /// session's language, else in the language on show.
     pub fn into_session(self) -> Result<Session, ModelError> {
         debug_assert_eq!(self.version, 4);
-        let written: Vec<Option<MotId>> = self.mots.iter().map(|m| m.id).collect();
-        let ids = ids_in_order(&written)?;
-        let lang = self.language.unwrap_or_else(crate::i18n::current);
+        let (groups, mots) = groups_and_mots(self.language, self.groups, self.mots)?;
         Ok(Session {
             version: FORMAT_VERSION,
             title: self.title,
@@ -173,16 +193,12 @@ impl SessionV4 {
             focus: self.focus,
             dot_budget: self.dot_budget,
             max_dots_per_mot: self.max_dots_per_mot,
+            counting: Counting::Both,
             votes_revealed: self.votes_revealed,
             circles: self.circles,
-            groups: self.groups.unwrap_or_else(|| default_groups(lang)),
+            groups,
             participants: self.participants,
-            mots: self
-                .mots
-                .into_iter()
-                .zip(ids)
-                .map(|(m, id)| Arc::new(m.into_mot(id)))
-                .collect(),
+            mots,
             dots: self.dots,
         })
     }

@@ -589,6 +589,15 @@ fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect
             votes.push(Span::raw(format!(" {name} {points}")));
         }
         info.push(fit_line(votes, cols));
+        if let Some(parts) = super::score::parts(&r.score, s.counting) {
+            info.push(fit_line(
+                vec![Span::styled(
+                    tr!("ui.choose.score_parts", parts = parts),
+                    theme::label(),
+                )],
+                cols,
+            ));
+        }
     }
     // While votes are hidden the notice above the list says so once.
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
@@ -694,6 +703,7 @@ mod tests {
             weighted: 6,
             raw: 3,
             by_group: vec![(1, 3), (2, 0), (3, 3)],
+            ..Score::default()
         };
         let text: String = stacked_bar(&score, 12, 10, true)
             .iter()
@@ -704,6 +714,7 @@ mod tests {
             weighted: 1,
             raw: 1,
             by_group: vec![(1, 0), (2, 1)],
+            ..Score::default()
         };
         let text: String = stacked_bar(&tiny, 1000, 10, true)
             .iter()
@@ -720,6 +731,7 @@ mod tests {
             weighted: 26,
             raw: 14,
             by_group: vec![(1, 18), (2, 3), (3, 4), (4, 1)],
+            ..Score::default()
         };
         let text: String = stacked_bar(&mixed, 28, 10, true)
             .iter()
