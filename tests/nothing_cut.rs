@@ -57,16 +57,42 @@ fn pieces(template: &str) -> Vec<String> {
     out
 }
 
-/// A piece drawn in part only: most of its start is on the screen, the whole
-/// is not. Pieces not drawn at all (looked up to measure a column) pass.
-fn cut_piece(screen: &str, piece: &str) -> bool {
-    if screen.contains(piece) {
+/// A piece drawn in part only: most of its start is on the screen and
+/// stops there, at a "…", a border or the end of a row; the whole is not
+/// anywhere. Pieces not drawn at all (looked up to measure a column) pass.
+fn cut_piece(flat: &str, rows: &str, piece: &str) -> bool {
+    if flat.contains(piece) {
         return false;
     }
     // Two thirds of it: enough not to take another label's start for it.
     let n = piece.chars().count();
     let most: String = piece.chars().take((n * 2).div_ceil(3).max(3)).collect();
-    screen.contains(&most)
+    rows.match_indices(&most).any(|(at, m)| {
+        let after = &rows[at + m.len()..];
+        let rest: String = piece.chars().skip(most.chars().count()).collect();
+        !after.starts_with(&rest)
+            && (after.is_empty() || after.starts_with(['\n', '|', '…']) || {
+                // Or stops where the row does, after a shorter part of it.
+                let line_end = after.find(['\n', '|']).unwrap_or(after.len());
+                let shown = &after[..line_end];
+                rest.starts_with(shown.trim_end_matches('…'))
+            })
+    })
+}
+
+/// The screen row by row with spaces taken out and borders as `|`: where a
+/// text stops on its row shows.
+fn rows_of(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| {
+            l.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if ('\u{2500}'..='\u{257f}').contains(&c) { '|' } else { c })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Each row's text between its first and last `│`, rows without one left out.
@@ -87,10 +113,11 @@ fn cuts(lang: Language, name: &str, app: &App, width: u16, height: u16) -> Vec<S
     // Read as a whole, and read inside the outermost box of each row: a
     // popup's rows join without the screen behind it.
     let flat = format!("{}\n{}", squash(&screen), squash(&inside_boxes(&screen)));
+    let rows = rows_of(&screen);
     let mut out = Vec::new();
     for key in keys {
         for piece in pieces(i18n::t_in(lang, &key)) {
-            if cut_piece(&flat, &piece) {
+            if cut_piece(&flat, &rows, &piece) {
                 out.push(format!(
                     "{}/{name} {width}x{height}: {key} cut: {piece}\n{screen}",
                     lang.code()

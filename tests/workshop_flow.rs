@@ -380,8 +380,9 @@ fn setup_rules_hold_in_the_ui() {
     );
     // A group with members cannot be removed.
     h.press('a').type_text("Ann").key(KeyCode::Enter);
+    // Row 9 is the first group, after the score's counting choice.
     h.key(KeyCode::Home);
-    for _ in 0..7 {
+    for _ in 0..8 {
         h.key(KeyCode::Down);
     }
     h.press('d');

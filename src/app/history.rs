@@ -70,6 +70,7 @@ fn rest_of(s: &Session) -> Session {
         focus: s.focus,
         dot_budget: s.dot_budget,
         max_dots_per_mot: s.max_dots_per_mot,
+        counting: s.counting,
         votes_revealed: s.votes_revealed,
         circles: s.circles,
         groups: s.groups.clone(),
@@ -178,6 +179,8 @@ pub enum Change {
     Focus,
     /// The dot budget or the cap per MOT.
     DotRules,
+    /// What the score adds up.
+    Counting,
     /// Revealing (`true`) or hiding the totals.
     Reveal(bool),
     /// The session's language.
@@ -220,6 +223,7 @@ impl Change {
             Change::TargetUser => tr!("app.change.target_user").into(),
             Change::Focus => tr!("app.change.focus").into(),
             Change::DotRules => tr!("app.change.dot_rules").into(),
+            Change::Counting => tr!("app.change.counting").into(),
             Change::Reveal(true) => tr!("app.change.reveal").into(),
             Change::Reveal(false) => tr!("app.change.hide").into(),
             Change::Language => tr!("app.change.language").into(),
@@ -421,6 +425,8 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         != (after.dot_budget, after.max_dots_per_mot)
     {
         Change::DotRules
+    } else if before.counting != after.counting {
+        Change::Counting
     } else if before.votes_revealed != after.votes_revealed {
         Change::Reveal(after.votes_revealed)
     } else if before.language != after.language {

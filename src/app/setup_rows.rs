@@ -19,6 +19,8 @@ pub enum SetupRow {
     DotBudget,
     /// Most dots on one MOT.
     MaxDots,
+    /// What the score adds up: dots, hands or both.
+    Counting,
     /// A respondent group and its weight.
     Group(GroupId),
     /// "Add a group".
@@ -41,6 +43,7 @@ pub fn rows(session: &Session) -> Vec<SetupRow> {
         SetupRow::Focus,
         SetupRow::DotBudget,
         SetupRow::MaxDots,
+        SetupRow::Counting,
     ];
     rows.extend(session.groups.iter().map(|g| SetupRow::Group(g.id)));
     rows.push(SetupRow::AddGroup);

@@ -29,7 +29,7 @@ pub use session::{
 };
 pub use stage::Stage;
 pub use taxonomy::{Dimension, Quality};
-pub use vote::Score;
+pub use vote::{Counting, Score};
 
 /// Why a change to a session was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use super::limits::{MAX_GROUPS, MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS};
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
 use super::taxonomy::{Dimension, Quality};
-use crate::tr;
+use super::vote::Counting;
 
 /// For `skip_serializing_if`: a flag that is off is not written.
 fn is_false(b: &bool) -> bool {
@@ -18,7 +18,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -27,62 +27,50 @@ pub type GroupId = u32;
 /// Stable identifier of a participant within a session.
 pub type ParticipantId = u32;
 
-/// A whole workshop, as saved in one RON file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A whole workshop, as saved in one RON file. It is written from this
+/// type and read through the store's reader of each format version, which
+/// fills in what a hand-written file leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Session {
     /// Format version of the file; always first so a reader sees it at once.
     pub version: u32,
     /// Session title, also the basis of the file name.
     pub title: String,
     /// The stage the room was on at the last save, so reopening returns there.
-    #[serde(default)]
     pub stage: Stage,
     /// The language the interface spoke when the room last chose one.
-    #[serde(default)]
     pub language: Option<Language>,
     /// The colours the room last chose.
-    #[serde(default)]
     pub theme: Option<Theme>,
     /// Minutes per stage the facilitator set; a stage not listed gets its default.
-    #[serde(default)]
     pub timeboxes: Vec<Timebox>,
     /// The brand the workshop is about.
-    #[serde(default)]
     pub brand: String,
     /// The brand's one core message (the label customers should carry away).
-    #[serde(default)]
     pub core_message: String,
     /// Who the target customer is.
-    #[serde(default)]
     pub target_user: String,
     /// The dimension the business focuses on now, if chosen.
-    #[serde(default)]
     pub focus: Option<Dimension>,
     /// Dots each participant may spend.
-    #[serde(default = "default_dot_budget")]
     pub dot_budget: u32,
     /// Most dots one participant may put on one MOT.
-    #[serde(default = "default_max_dots_per_mot")]
     pub max_dots_per_mot: u32,
+    /// Which votes the score adds up: dots, hands or both.
+    pub counting: Counting,
     /// Whether vote totals are shown to the room (blind until revealed).
-    #[serde(default)]
     pub votes_revealed: bool,
     /// Where the three circles of Choose start (missing in older files: the defaults).
-    #[serde(default)]
     pub circles: Thresholds,
     /// Respondent groups, each with its vote weight.
     pub groups: Vec<Group>,
     /// People in the room, each in one group.
-    #[serde(default)]
     pub participants: Vec<Participant>,
     /// The moments of truth written so far. Each is shared, so a copy of
     /// the session (for undo, for the writer) copies pointers, not texts;
     /// a change goes through [`Arc::make_mut`] and copies only that MOT.
-    #[serde(default)]
     pub mots: Vec<Arc<Mot>>,
     /// Dots spent by participants.
-    #[serde(default)]
     pub dots: Vec<Dots>,
 }
 
@@ -116,46 +104,40 @@ pub struct Participant {
 /// One moment of truth: who, in what situation, felt what; and its tags.
 /// What the later stages add is written only once set, so a library of
 /// thousands of MOTs reads (and loads) as what it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mot {
     /// Stable id, never reused within a session.
     pub id: MotId,
     /// Who the customer is (是谁).
-    #[serde(default)]
     pub who: String,
     /// The scene, in detail (在什么情况下).
-    #[serde(default)]
     pub situation: String,
     /// What the customer felt (感觉到了什么).
-    #[serde(default)]
     pub feeling: String,
     /// The one dimension it belongs to, once tagged.
-    #[serde(default)]
     pub dimension: Option<Dimension>,
     /// The service qualities it shows, in canonical order, no repeats.
-    #[serde(default)]
     pub qualities: Vec<Quality>,
     /// Hands raised per respondent group in a show-of-hands vote.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hands: Vec<Hands>,
     /// Peak, low or end (the peak-end rule), if marked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub golden: Option<Golden>,
     /// Whether its feeling carries the brand's core message.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub carries_message: bool,
     /// "We can do it well", 1 to 5, once rated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub we_do_well: Option<u8>,
     /// "Competitors do it poorly", 1 to 5, once rated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub competitors_poor: Option<u8>,
     /// Chosen as one of the MOTs that matter.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub chosen: bool,
     /// The designed experience at this moment (written for chosen MOTs).
-    #[serde(default, skip_serializing_if = "Motx::is_empty")]
+    #[serde(skip_serializing_if = "Motx::is_empty")]
     pub motx: Motx,
 }
 
@@ -195,15 +177,6 @@ pub struct MotText {
 /// Default dot budget per participant.
 pub const DEFAULT_DOT_BUDGET: u32 = 3;
 
-/// The dot budget of a file that does not give one.
-fn default_dot_budget() -> u32 {
-    DEFAULT_DOT_BUDGET
-}
-
-/// The per-MOT cap of a file that does not give one.
-fn default_max_dots_per_mot() -> u32 {
-    DEFAULT_MAX_DOTS_PER_MOT
-}
 /// Default cap of dots from one participant on one MOT.
 pub const DEFAULT_MAX_DOTS_PER_MOT: u32 = 2;
 pub use super::limits::{MAX_DOT_BUDGET, MAX_ID, MAX_WEIGHT};
@@ -225,12 +198,6 @@ impl Session {
     /// A new session with the default respondent groups and voting rules;
     /// the groups are named in the language on show, as data of the file.
     pub fn new(title: impl Into<String>) -> Session {
-        let group = |id, name: &str, description: &str, weight| Group {
-            id,
-            name: name.to_string(),
-            description: description.to_string(),
-            weight,
-        };
         Session {
             version: FORMAT_VERSION,
             title: title.into(),
@@ -244,29 +211,10 @@ impl Session {
             focus: None,
             dot_budget: DEFAULT_DOT_BUDGET,
             max_dots_per_mot: DEFAULT_MAX_DOTS_PER_MOT,
+            counting: Counting::Both,
             votes_revealed: false,
             circles: Thresholds::default(),
-            groups: vec![
-                group(
-                    1,
-                    tr!("model.group.loves_us"),
-                    tr!("model.group.loves_us.about"),
-                    3,
-                ),
-                group(
-                    2,
-                    tr!("model.group.liked_us"),
-                    tr!("model.group.liked_us.about"),
-                    1,
-                ),
-                group(
-                    3,
-                    tr!("model.group.not_us"),
-                    tr!("model.group.not_us.about"),
-                    1,
-                ),
-                group(4, tr!("model.group.team"), tr!("model.group.team.about"), 1),
-            ],
+            groups: default_groups(crate::i18n::current()),
             participants: Vec::new(),
             mots: Vec::new(),
             dots: Vec::new(),
@@ -539,6 +487,23 @@ impl Session {
         super::work::note_n(super::work::Entry::Walk, self.mots.len());
         self.mots.iter().filter(|m| !m.is_tagged()).count()
     }
+}
+
+/// The four respondent groups a session starts with and their weights,
+/// named in `lang`: the people who love the brand count three times.
+pub fn default_groups(lang: Language) -> Vec<Group> {
+    let group = |id, name: &str, description: &str, weight| Group {
+        id,
+        name: crate::i18n::t_in(lang, name).to_string(),
+        description: crate::i18n::t_in(lang, description).to_string(),
+        weight,
+    };
+    vec![
+        group(1, "model.group.loves_us", "model.group.loves_us.about", 3),
+        group(2, "model.group.liked_us", "model.group.liked_us.about", 1),
+        group(3, "model.group.not_us", "model.group.not_us.about", 1),
+        group(4, "model.group.team", "model.group.team.about", 1),
+    ]
 }
 
 impl Mot {

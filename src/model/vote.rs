@@ -3,20 +3,83 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::ModelError;
 use super::session::{Dots, GroupId, Hands, MotId, ParticipantId, Session};
+use crate::tr;
 
 pub use super::limits::MAX_HANDS;
+
+/// Which votes a session's score adds up: a room may vote with dots and
+/// also count hands, and decide that only one of them decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Counting {
+    /// Dots and hands, each times its group's weight.
+    #[default]
+    Both,
+    /// Only the dots; hands are kept but not added.
+    Dots,
+    /// Only the hands; dots are kept but not added.
+    Hands,
+}
+
+impl Counting {
+    /// All three, in the order Setup cycles through them.
+    pub const ALL: [Counting; 3] = [Counting::Both, Counting::Dots, Counting::Hands];
+
+    /// What the score adds up, in the language on show ("dots and hands").
+    pub fn name(self) -> &'static str {
+        match self {
+            Counting::Both => tr!("model.counting.both"),
+            Counting::Dots => tr!("model.counting.dots"),
+            Counting::Hands => tr!("model.counting.hands"),
+        }
+    }
+
+    /// The next (or previous) choice, wrapping around.
+    pub fn cycle(self, forward: bool) -> Counting {
+        let n = Counting::ALL.len();
+        let i = Counting::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Counting::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+
+    /// Whether dots add to the score.
+    pub fn dots(self) -> bool {
+        self != Counting::Hands
+    }
+
+    /// Whether hands add to the score.
+    pub fn hands(self) -> bool {
+        self != Counting::Dots
+    }
+}
 
 /// A MOT's votes: weighted score beside the raw count, and the split by group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Score {
-    /// Sum of every dot and hand times its group's weight.
+    /// Sum of every counted dot and hand times its group's weight.
     pub weighted: u64,
-    /// Dots plus hands, unweighted.
+    /// Counted dots plus hands, unweighted.
     pub raw: u64,
-    /// Weighted score per group, in the session's group order (zeros included).
+    /// Weighted score per group from what is counted, in the session's
+    /// group order (zeros included).
     pub by_group: Vec<(GroupId, u64)>,
+    /// The dots times their groups' weights, whether counted or not.
+    pub dots: u64,
+    /// The hands times their groups' weights, whether counted or not.
+    pub hands: u64,
+}
+
+impl Score {
+    /// Whether the MOT has votes of both kinds (counted or not).
+    pub fn has_both(&self) -> bool {
+        self.dots > 0 && self.hands > 0
+    }
 }
 
 impl Session {
@@ -123,7 +186,8 @@ impl Session {
         Ok(())
     }
 
-    /// Scores of every MOT, in one pass over the votes.
+    /// Scores of every MOT, in one pass over the votes; only what the
+    /// session counts ([`Counting`]) adds to the score, both kinds are kept.
     pub fn scores(&self) -> HashMap<MotId, Score> {
         super::work::note_n(super::work::Entry::Scores, self.mots.len());
         let weight: HashMap<GroupId, u64> = self
@@ -155,25 +219,35 @@ impl Session {
             .collect();
         // Saturating: within the limits no sum comes near u64::MAX, but a
         // session held in memory past them must not stop the drawing.
-        let mut add = |mot: MotId, group: GroupId, count: u32| {
+        let counting = self.counting;
+        let mut add = |mot: MotId, group: GroupId, count: u32, dot: bool| {
             if let (Some(score), Some(&w), Some(&i)) =
                 (out.get_mut(&mot), weight.get(&group), slot.get(&group))
             {
                 let count = u64::from(count);
-                score.raw = score.raw.saturating_add(count);
-                score.weighted = score.weighted.saturating_add(count.saturating_mul(w));
-                let part = &mut score.by_group[i].1;
-                *part = part.saturating_add(count.saturating_mul(w));
+                let points = count.saturating_mul(w);
+                let (part, counted) = if dot {
+                    (&mut score.dots, counting.dots())
+                } else {
+                    (&mut score.hands, counting.hands())
+                };
+                *part = part.saturating_add(points);
+                if counted {
+                    score.raw = score.raw.saturating_add(count);
+                    score.weighted = score.weighted.saturating_add(points);
+                    let part = &mut score.by_group[i].1;
+                    *part = part.saturating_add(points);
+                }
             }
         };
         for m in &self.mots {
             for h in &m.hands {
-                add(m.id, h.group, h.count);
+                add(m.id, h.group, h.count, false);
             }
         }
         for d in &self.dots {
             if let Some(&g) = group_of.get(&d.participant) {
-                add(d.mot, g, d.count);
+                add(d.mot, g, d.count, true);
             }
         }
         out
@@ -255,8 +329,34 @@ mod tests {
         assert_eq!(one.raw, 2 + 1 + 4);
         assert_eq!(one.weighted, 2 * 3 + 1 + 4);
         assert_eq!(one.by_group, vec![(1, 6), (2, 1), (3, 4), (4, 0)]);
+        assert_eq!((one.dots, one.hands), (2 * 3 + 1, 4));
         assert_eq!(scores[&2].weighted, 3);
         assert_eq!(scores[&2].raw, 1);
+    }
+
+    #[test]
+    fn the_counting_choice_adds_only_what_it_names() {
+        let mut s = session_with(2);
+        let fan = s.add_participant("Fan", 1).expect("group");
+        s.add_dot(fan, 1).expect("room");
+        s.add_dot(fan, 2).expect("room");
+        s.add_dot(fan, 2).expect("room");
+        s.set_hands(1, 3, 4).expect("group 3");
+        s.counting = Counting::Dots;
+        let one = s.score(1);
+        assert_eq!((one.weighted, one.raw), (3, 1), "hands not added");
+        assert_eq!((one.dots, one.hands), (3, 4), "both kinds are kept");
+        assert_eq!(one.by_group, vec![(1, 3), (2, 0), (3, 0), (4, 0)]);
+        s.counting = Counting::Hands;
+        let one = s.score(1);
+        assert_eq!((one.weighted, one.raw), (4, 4), "dots not added");
+        assert_eq!(one.by_group, vec![(1, 0), (2, 0), (3, 4), (4, 0)]);
+        assert_eq!(s.score(2).weighted, 0);
+        s.counting = Counting::Both;
+        assert_eq!(s.score(1).weighted, 7);
+        assert!(s.score(1).has_both() && !s.score(2).has_both());
+        assert_eq!(Counting::Both.cycle(true), Counting::Dots);
+        assert_eq!(Counting::Both.cycle(false), Counting::Hands);
     }
 
     #[test]

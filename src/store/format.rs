@@ -132,7 +132,12 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         1 => parse::<super::v1::SessionV1>(text)?.into(),
         2 => parse::<super::v2::SessionV2>(text)?.into(),
         3 => parse::<super::v3::SessionV3>(text)?.into(),
-        _ => parse::<Session>(text)?,
+        4 => parse::<super::v4::SessionV4>(text)?
+            .into_session()
+            .map_err(|e| at_path(text, e))?,
+        _ => parse::<super::v5::SessionV5>(text)?
+            .into_session()
+            .map_err(|e| at_path(text, e))?,
     };
     // Whatever the peek saw, the session read must be of this build's version.
     if session.version != FORMAT_VERSION {
@@ -147,15 +152,17 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
             ),
         ));
     }
-    // A rule broken after parsing points at its value, as a parse error does.
-    session.validate().map_err(|e| {
-        let (line, col) = match &e {
-            ModelError::Invalid { path, .. } => locate::locate(text, path),
-            _ => (1, 1),
-        };
-        FormatError::at(line, col, e.to_string())
-    })?;
+    session.validate().map_err(|e| at_path(text, e))?;
     Ok(Decoded { session, version })
+}
+
+/// A rule broken after parsing, pointing at its value as a parse error does.
+fn at_path(text: &str, e: ModelError) -> FormatError {
+    let (line, col) = match &e {
+        ModelError::Invalid { path, .. } => locate::locate(text, path),
+        _ => (1, 1),
+    };
+    FormatError::at(line, col, e.to_string())
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {

@@ -13,6 +13,8 @@ pub mod side_files;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+pub mod v4;
+pub mod v5;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

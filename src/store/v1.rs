@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::v3::MotV3;
 use crate::model::{
-    Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage, Thresholds,
+    Counting, Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage, Thresholds,
 };
 
 /// A version 1 session. Groups, participants and dots have not changed
@@ -53,6 +53,7 @@ impl From<SessionV1> for Session {
             focus: v1.focus,
             dot_budget: v1.dot_budget,
             max_dots_per_mot: v1.max_dots_per_mot,
+            counting: Counting::Both,
             votes_revealed: v1.votes_revealed,
             circles: Thresholds::default(),
             groups: v1.groups,

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::v3::MotV3;
 use crate::model::{
-    Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage, Thresholds,
+    Counting, Dimension, Dots, FORMAT_VERSION, Group, Mot, Participant, Session, Stage, Thresholds,
 };
 
 /// A version 2 session. Groups, participants and dots have not changed
@@ -49,6 +49,7 @@ impl From<SessionV2> for Session {
             focus: v2.focus,
             dot_budget: v2.dot_budget,
             max_dots_per_mot: v2.max_dots_per_mot,
+            counting: Counting::Both,
             votes_revealed: v2.votes_revealed,
             circles: Thresholds::default(),
             groups: v2.groups,

@@ -5,8 +5,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Dimension, Dots, FORMAT_VERSION, Group, Hands, Language, Mot, MotId, Participant, Quality,
-    Session, Stage, Theme, Thresholds, Timebox,
+    Counting, Dimension, Dots, FORMAT_VERSION, Group, Hands, Language, Mot, MotId, Participant,
+    Quality, Session, Stage, Theme, Thresholds, Timebox,
 };
 
 /// An MOT as versions 1 to 3 wrote it: the three elements, tags and hands.
@@ -84,6 +84,7 @@ impl From<SessionV3> for Session {
             focus: v3.focus,
             dot_budget: v3.dot_budget,
             max_dots_per_mot: v3.max_dots_per_mot,
+            counting: Counting::Both,
             votes_revealed: v3.votes_revealed,
             circles: Thresholds::default(),
             groups: v3.groups,

@@ -630,6 +630,12 @@ fn detail_info<'a>(w: &'a Workshop, r: &Ranked) -> Option<(&'a Mot, Vec<Line<'st
             votes.push(Span::raw(format!(" {name} {points}")));
         }
         info.push(Line::from(votes));
+        if let Some(parts) = super::score::parts(&r.score, s.counting) {
+            info.push(Line::from(Span::styled(
+                tr!("ui.choose.score_parts", parts = parts),
+                theme::label(),
+            )));
+        }
     }
     // While votes are hidden the notice above the list says so once.
     let rating = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
@@ -720,6 +726,7 @@ mod tests {
             weighted: 6,
             raw: 3,
             by_group: vec![(1, 3), (2, 0), (3, 3)],
+            ..Score::default()
         };
         let text: String = stacked_bar(&score, 12, 10, true)
             .iter()
@@ -730,6 +737,7 @@ mod tests {
             weighted: 1,
             raw: 1,
             by_group: vec![(1, 0), (2, 1)],
+            ..Score::default()
         };
         let text: String = stacked_bar(&tiny, 1000, 10, true)
             .iter()
@@ -746,6 +754,7 @@ mod tests {
             weighted: 26,
             raw: 14,
             by_group: vec![(1, 18), (2, 3), (3, 4), (4, 1)],
+            ..Score::default()
         };
         let text: String = stacked_bar(&mixed, 28, 10, true)
             .iter()

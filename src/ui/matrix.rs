@@ -192,6 +192,9 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     } else {
         tr!("ui.matrix.mots", n = cell.count())
     }));
+    if let Some(note) = super::score::counting_note(s.counting) {
+        info_spans.push(Span::styled(format!(" · {note}"), theme::quiet()));
+    }
     frame.render_widget(Paragraph::new(Line::from(info_spans)), info);
 
     let height = list.height as usize;

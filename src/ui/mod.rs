@@ -8,6 +8,7 @@ pub mod matrix;
 pub mod picker;
 pub mod present;
 pub mod questions;
+pub mod score;
 pub mod setup;
 pub mod tag;
 pub mod theme;

@@ -14,7 +14,7 @@ use crate::tr;
 const LABEL_W: usize = 16;
 
 /// The labels of the form's fixed rows, in the language on show.
-fn fixed_labels() -> [&'static str; 9] {
+fn fixed_labels() -> [&'static str; 10] {
     [
         tr!("ui.setup.title"),
         tr!("ui.setup.brand"),
@@ -23,6 +23,7 @@ fn fixed_labels() -> [&'static str; 9] {
         tr!("ui.setup.focus"),
         tr!("ui.setup.dot_budget"),
         tr!("ui.setup.max_dots"),
+        tr!("ui.setup.counting"),
         tr!("ui.setup.add_group"),
         tr!("ui.setup.add_participant"),
     ]
@@ -43,6 +44,7 @@ fn label(row: SetupRow, w: &Workshop) -> String {
         focus,
         dot_budget,
         max_dots,
+        counting,
         add_group,
         add_participant,
     ] = fixed_labels();
@@ -54,6 +56,7 @@ fn label(row: SetupRow, w: &Workshop) -> String {
         SetupRow::Focus => focus.into(),
         SetupRow::DotBudget => dot_budget.into(),
         SetupRow::MaxDots => max_dots.into(),
+        SetupRow::Counting => counting.into(),
         SetupRow::Group(id) => s.group(id).map(|g| g.name.clone()).unwrap_or_default(),
         SetupRow::AddGroup => add_group.into(),
         SetupRow::Participant(id) => s
@@ -101,6 +104,13 @@ fn value(row: SetupRow, w: &Workshop) -> Vec<Span<'static>> {
             chooser(s.max_dots_per_mot.to_string()),
             Span::styled(
                 format!("  {}", tr!("ui.setup.max_dots_hint")),
+                theme::quiet(),
+            ),
+        ],
+        SetupRow::Counting => vec![
+            chooser(s.counting.name().to_string()),
+            Span::styled(
+                format!("  {}", tr!("ui.setup.counting_hint")),
                 theme::quiet(),
             ),
         ],
@@ -152,8 +162,8 @@ fn heading(row: SetupRow, prev: Option<SetupRow>, w: &Workshop) -> Option<String
     match (row, prev) {
         (SetupRow::Title, _) => Some(tr!("ui.setup.heading_session").into()),
         (SetupRow::DotBudget, _) => Some(tr!("ui.setup.heading_dots").into()),
-        (SetupRow::Group(_), Some(SetupRow::MaxDots))
-        | (SetupRow::AddGroup, Some(SetupRow::MaxDots)) => {
+        (SetupRow::Group(_), Some(SetupRow::Counting))
+        | (SetupRow::AddGroup, Some(SetupRow::Counting)) => {
             Some(tr!("ui.setup.heading_groups").into())
         }
         (SetupRow::Timebox(Stage::Setup), _) => Some(tr!("ui.setup.heading_timeboxes").into()),

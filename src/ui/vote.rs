@@ -141,6 +141,24 @@ fn score_text(score: Option<&Score>, revealed: bool) -> String {
     )
 }
 
+/// Under the list: what the selected MOT's score adds up (its dots and
+/// hands, or the one kind the session counts); while totals are hidden,
+/// only which kind counts.
+fn score_note(w: &Workshop, scores: &HashMap<MotId, Score>) -> Option<Line<'static>> {
+    let s = &w.session;
+    let text = if s.votes_revealed {
+        let m = s.mots.get(w.cursor)?;
+        let score = scores.get(&m.id).cloned().unwrap_or_default();
+        format!("#{} {}", m.id, super::score::parts(&score, s.counting)?)
+    } else {
+        super::score::counting_note(s.counting)?
+    };
+    Some(Line::from(Span::styled(
+        format!(" {text} "),
+        theme::label(),
+    )))
+}
+
 fn empty_hint(w: &Workshop, frame: &mut Frame, area: Rect) -> bool {
     if w.session.mots.is_empty() {
         frame.render_widget(
@@ -194,7 +212,10 @@ fn draw_dots(w: &Workshop, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" {} ", tr!("ui.vote.peeking")), theme::warn())
         });
     }
-    let block = Block::bordered().title(Line::from(title));
+    let mut block = Block::bordered().title(Line::from(title));
+    if let Some(note) = score_note(w, scores) {
+        block = block.title_bottom(note);
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -342,7 +363,10 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
             theme::quiet(),
         ));
     }
-    let block = Block::bordered().title(Line::from(title));
+    let mut block = Block::bordered().title(Line::from(title));
+    if let Some(note) = score_note(w, scores) {
+        block = block.title_bottom(note);
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let text_w = width

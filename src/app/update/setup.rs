@@ -28,6 +28,7 @@ pub(super) fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 SetupRow::Focus
                 | SetupRow::DotBudget
                 | SetupRow::MaxDots
+                | SetupRow::Counting
                 | SetupRow::Timebox(_) => {
                     out.info(tr!("app.setup.use_arrows"));
                     None
@@ -60,6 +61,10 @@ pub(super) fn setup(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 }
                 SetupRow::MaxDots => {
                     s.max_dots_per_mot = nudge(s.max_dots_per_mot, s.dot_budget.max(1)).max(1);
+                    out.save();
+                }
+                SetupRow::Counting => {
+                    s.counting = s.counting.cycle(up);
                     out.save();
                 }
                 SetupRow::Group(id) => {
