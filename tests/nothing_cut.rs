@@ -88,7 +88,13 @@ fn rows_of(screen: &str) -> String {
         .map(|l| {
             l.chars()
                 .filter(|c| !c.is_whitespace())
-                .map(|c| if ('\u{2500}'..='\u{257f}').contains(&c) { '|' } else { c })
+                .map(|c| {
+                    if ('\u{2500}'..='\u{257f}').contains(&c) {
+                        '|'
+                    } else {
+                        c
+                    }
+                })
                 .collect::<String>()
         })
         .collect::<Vec<_>>()
