@@ -27,6 +27,16 @@ use motx::draw_motx;
 
 /// Draws the Choose stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
+    draw_in(w, frame, area, false);
+}
+
+/// Draws the Choose stage for the back of a room (presenting on a large
+/// screen): the ranking's rows spaced out.
+pub fn draw_roomy(w: &Workshop, frame: &mut Frame, area: Rect) {
+    draw_in(w, frame, area, true);
+}
+
+fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
     let s = &w.session;
     if s.mots.is_empty() {
         frame.render_widget(
@@ -70,7 +80,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     draw_head(w, frame, head);
     frame.render_widget(Paragraph::new(notes), note);
     match w.choose.view {
-        ChooseView::Ranking => draw_ranking(w, ranking, &list, pos, frame, body),
+        ChooseView::Ranking => draw_ranking(w, ranking, &list, pos, roomy, frame, body),
         ChooseView::Audit => draw_audit(w, ranking, &list, pos, frame, body),
         ChooseView::Circles => draw_circles(w, ranking, &list, pos, frame, body),
     }
@@ -307,6 +317,7 @@ fn draw_ranking(
     ranking: &Ranking,
     list: &Shown,
     pos: Option<usize>,
+    roomy: bool,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -387,13 +398,26 @@ fn draw_ranking(
     frame.render_widget(Paragraph::new(Line::from(header)), head);
 
     let sel = pos.unwrap_or(0);
-    let range = widgets::window(sel, list.len(), rows.height as usize, &w.choose.scroll);
-    super::note_rows(rows, range.clone(), |i| Target::Mot(list[i].index));
+    // Roomy: a blank row under each MOT, so the rows read apart from afar.
+    let per_row: u16 = if roomy { 2 } else { 1 };
+    let range = widgets::window(
+        sel,
+        list.len(),
+        usize::from(rows.height / per_row),
+        &w.choose.scroll,
+    );
+    for (k, i) in range.clone().enumerate() {
+        let y = rows.y + k as u16 * per_row;
+        let r = Rect::new(rows.x, y, rows.width, per_row).intersection(rows);
+        super::note(r, Target::Mot(list[i].index));
+    }
     let lines: Vec<Line> = range
-        .map(|i| {
+        .flat_map(|i| {
             let r = &list[i];
             let m = &s.mots[r.index];
-            ranking_row(m, r, ranking, &c, revealed, Some(i) == pos, width)
+            let row = ranking_row(m, r, ranking, &c, revealed, Some(i) == pos, width);
+            let gap = roomy.then(|| Line::from(""));
+            std::iter::once(row).chain(gap)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);

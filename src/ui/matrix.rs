@@ -21,6 +21,17 @@ fn mots(n: usize) -> String {
 
 /// Draws the Matrix stage.
 pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
+    draw_in(w, frame, area, false);
+}
+
+/// Draws the Matrix stage for the back of a room (presenting on a large
+/// screen): taller cells, the figures spaced out and each cell's main
+/// number in big digits.
+pub fn draw_roomy(w: &Workshop, frame: &mut Frame, area: Rect) {
+    draw_in(w, frame, area, true);
+}
+
+fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
     let s = &w.session;
     let scores = w.derived.scores(s);
     let matrix = w.derived.matrix(s);
@@ -28,7 +39,12 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     let legend = legend_lines(revealed, usize::from(area.width));
     let legend_h = legend.len() as u16;
     // Rows as tall as the room allows, leaving the cell's MOT list at least four lines.
-    let row_h: u16 = (area.height.saturating_sub(1 + legend_h + 1 + 4) / 4).clamp(2, 6);
+    // Roomy rows take more of the height: the cell list keeps three lines.
+    let row_h: u16 = if roomy {
+        (area.height.saturating_sub(1 + legend_h + 1 + 3) / 4).clamp(2, 9)
+    } else {
+        (area.height.saturating_sub(1 + legend_h + 1 + 4) / 4).clamp(2, 6)
+    };
     let grid_h = 1 + 4 * row_h + legend_h;
     let [grid, info, list] = Layout::vertical([
         Constraint::Length(grid_h),
@@ -79,6 +95,10 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                 theme::label()
             },
         ))];
+        // Roomy: the name stands apart from its figures.
+        if roomy && row_h >= 5 {
+            label.push(Line::from(""));
+        }
         label.push(Line::from(Span::styled(
             format!("  {}", mots(n)),
             theme::quiet(),
@@ -113,6 +133,9 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             } else {
                 theme::heat_glyph(heat)
             };
+            if roomy && big_cell(cell, revealed, mark, style, frame, r) {
+                continue;
+            }
             let mut lines = Vec::new();
             if cell.count() == 0 {
                 lines.push(format!("{mark} ·"));
@@ -137,7 +160,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             }
             // A line too wide for the cell ends in "…": never a number that
             // silently lost a digit.
-            let lines: Vec<Line> = lines
+            let mut lines: Vec<Line> = lines
                 .into_iter()
                 .map(|l| {
                     // The indent under the heat glyph goes before any text does.
@@ -149,6 +172,10 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
                     Line::from(widgets::fit(l, usize::from(r.width)))
                 })
                 .collect();
+            // Roomy cells space their lines out when they have the rows.
+            if roomy && (lines.len() * 2).saturating_sub(1) <= usize::from(r.height) {
+                lines = spaced(lines);
+            }
             // Centred in the cell, so a count reads from across the room.
             let pad = (r.height as usize).saturating_sub(lines.len()) / 2;
             let mut centred = vec![Line::from(""); pad];
@@ -244,6 +271,80 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// A roomy cell: its main number (the weighted score once votes are
+/// revealed, else the count) in big digits, and under it the figures in
+/// words with the marks. False when the cell is too small or empty, so it
+/// is drawn in plain lines instead.
+fn big_cell(
+    cell: &crate::model::Cell,
+    revealed: bool,
+    mark: &str,
+    style: ratatui::style::Style,
+    frame: &mut Frame,
+    r: Rect,
+) -> bool {
+    let number = if revealed {
+        cell.weighted
+    } else {
+        cell.count() as u64
+    };
+    let digits = number.to_string();
+    // Four rows of digits, a blank row, the caption; digits eight columns
+    // wide when the cell has them, else four.
+    let n = digits.len() as u16;
+    let (pixels, cols) = if n * 8 + 4 <= r.width {
+        (tui_big_text::PixelSize::HalfHeight, 8)
+    } else {
+        (tui_big_text::PixelSize::Quadrant, 4)
+    };
+    let fits = r.height >= 6 && n * cols + 4 <= r.width;
+    if cell.count() == 0 || !fits {
+        return false;
+    }
+    let mut caption = if revealed {
+        format!("{mark} {} · {}", points(cell.weighted), mots(cell.count()))
+    } else {
+        format!("{mark} {}", mots(cell.count()))
+    };
+    let marks = cell_marks(cell);
+    if !marks.is_empty() {
+        caption.push_str("  ");
+        caption.push_str(&marks);
+    }
+    let top = r.y + (r.height - 6) / 2;
+    let big = Rect::new(r.x, top, r.width, 4);
+    let line = Rect::new(r.x, top + 5, r.width, 1);
+    frame.render_widget(Paragraph::new("").style(style), r);
+    frame.render_widget(
+        tui_big_text::BigText::builder()
+            .pixel_size(pixels)
+            .style(style)
+            .centered()
+            .lines(vec![Line::from(digits)])
+            .build(),
+        big,
+    );
+    frame.render_widget(
+        Paragraph::new(widgets::fit(&caption, usize::from(r.width)))
+            .style(style)
+            .alignment(ratatui::layout::Alignment::Center),
+        line,
+    );
+    true
+}
+
+/// Lines with a blank one between each two.
+fn spaced(lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len() * 2);
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            out.push(Line::from(""));
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// "✓2▲■": how many of a cell's MOTs are chosen, and which golden moments it holds.

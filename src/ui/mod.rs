@@ -2,6 +2,7 @@
 //! scroll caches lists keep, as ratatui's own `ListState` does).
 
 pub mod choose;
+pub mod glyphs;
 pub mod grow;
 pub mod help;
 pub mod matrix;

@@ -2,39 +2,92 @@
 //! with the stage and the timer in big letters when there is room for them.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
-use super::{stage_view, status_line, theme, timer_text, widgets};
-use crate::app::{App, Workshop, timer};
+use super::{choose, glyphs, matrix, stage_view, status_line, theme, timer_text, widgets};
+use crate::app::{App, Stage, Workshop, timer};
 
 /// Height from which the header uses big letters (four rows of them).
 const BIG_FROM_HEIGHT: u16 = 30;
 
+/// Size from which the whole screen is drawn for the back of a room: the
+/// letters twice as tall, the ranking and the matrix spaced out.
+const TALL_FROM: (u16, u16) = (140, 40);
+
+/// How large presenting mode draws on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Size {
+    /// One line of header.
+    Line,
+    /// Letters four rows tall (Chinese ones eight: they need it).
+    Big,
+    /// Letters eight rows tall, and the roomy views.
+    Tall,
+}
+
+impl Size {
+    fn of(area: Rect) -> Size {
+        if area.width >= TALL_FROM.0 && area.height >= TALL_FROM.1 {
+            Size::Tall
+        } else if area.height >= BIG_FROM_HEIGHT && area.width >= 80 {
+            Size::Big
+        } else {
+            Size::Line
+        }
+    }
+}
+
+/// Whether a stage title can be drawn in big letters: English by the 8x8
+/// font, Chinese by the hand-drawn glyphs.
+pub fn title_drawn_big(name: &str) -> bool {
+    name.is_ascii() || glyphs::can_draw(name)
+}
+
+/// Whether `name` is drawn in hand-drawn glyphs (the 8x8 font has no Chinese).
+fn in_glyphs(name: &str) -> bool {
+    !name.is_ascii() && glyphs::can_draw(name)
+}
+
 /// Draws the workshop in presenting mode.
 pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
-    let big = area.height >= BIG_FROM_HEIGHT && area.width >= 80;
+    let size = Size::of(area);
+    let name = w.stage().name();
+    // A title too wide for the glyphs next to the smallest clock is written plainly.
+    let glyphs_fit = in_glyphs(name) && glyphs::width(name) + 2 + 18 <= area.width;
     let message = app.status.is_some();
+    let header_h = match size {
+        Size::Line => 1,
+        // Eight rows of letters and one for the timer's words under its digits.
+        Size::Tall => glyphs::ROWS + 1,
+        Size::Big if glyphs_fit => glyphs::ROWS,
+        Size::Big => 5,
+    };
     let [header, body, footer] = Layout::vertical([
-        Constraint::Length(if big { 5 } else { 1 }),
+        Constraint::Length(header_h),
         Constraint::Min(1),
         Constraint::Length(u16::from(message)),
     ])
     .areas(area);
-    let name = w.stage().name();
     let timer = timer_text(w, app.now);
     // Another stage's countdown is never drawn as this one's: big digits
     // under this stage's name are for its own timer only; another stage's
     // keeps its label, in plain letters.
     let own = w.timer.is_some_and(|t| t.stage == w.stage());
-    if big && own {
+    let title = Title {
+        name,
+        glyphs: glyphs_fit,
+        tall: size == Size::Tall,
+    };
+    if size != Size::Line && own {
         // The clock as the timer reads it, not parsed back out of its label.
         let clock = w.timer.map(|t| timer::clock(t.left(app.now)));
-        big_header(name, timer.as_ref().zip(clock.as_deref()), frame, header);
-    } else if big {
-        big_header(name, None, frame, header);
+        big_header(&title, timer.as_ref().zip(clock.as_deref()), frame, header);
+    } else if size != Size::Line {
+        big_header(&title, None, frame, header);
         if let Some((text, style)) = &timer {
             let width = (widgets::width(text) as u16 + 2).min(header.width);
             let [_, right] =
@@ -60,32 +113,54 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), header);
     }
-    stage_view(w, frame, body);
+    // The room reads the ranking and the matrix from afar: on a large
+    // screen they get the space; the other stages are drawn as ever.
+    match w.stage() {
+        Stage::Matrix if size == Size::Tall => matrix::draw_roomy(w, frame, body),
+        Stage::Choose if size == Size::Tall => choose::draw_roomy(w, frame, body),
+        _ => stage_view(w, frame, body),
+    }
     if message {
         status_line(app, Some(w), frame, footer);
     }
 }
 
-/// The stage name and the timer in letters the back row reads. The 8x8 font
-/// has no Chinese, so a name it cannot draw is written large-spaced instead.
+/// The stage title as the header draws it.
+struct Title<'a> {
+    name: &'a str,
+    /// Drawn in the hand-drawn Chinese glyphs.
+    glyphs: bool,
+    /// Eight rows tall rather than four.
+    tall: bool,
+}
+
+/// The stage name and the timer in letters the back row reads. A name
+/// neither font can draw is written large-spaced instead.
 fn big_header(
-    name: &str,
-    timer: Option<(&(String, ratatui::style::Style), &str)>,
+    title: &Title,
+    timer: Option<(&(String, Style), &str)>,
     frame: &mut Frame,
     area: Rect,
 ) {
-    // Wide letters when both fit, else narrow ones: four rows either way.
+    let name = title.name;
+    // Wide letters when both fit, else narrow ones.
     let clock_chars = timer.map_or(0, |(_, clock)| clock.chars().count() as u16);
-    let name_chars = if name.is_ascii() {
-        name.len() as u16
+    let name_w = if title.glyphs {
+        glyphs::width(name)
+    } else if name.is_ascii() {
+        name.len() as u16 * 8
     } else {
         0
     };
-    let (pixels, glyph) = if (name_chars + clock_chars) * 8 + 4 <= area.width {
-        (PixelSize::HalfHeight, 8)
-    } else {
-        (PixelSize::Quadrant, 4)
+    let wide = name_w + clock_chars * 8 + 4 <= area.width;
+    // Eight-row letters only in a tall header; the 8x8 font draws them
+    // eight columns wide either way, four when narrow.
+    let (pixels, glyph) = match (wide, title.tall) {
+        (true, true) => (PixelSize::Full, 8),
+        (true, false) => (PixelSize::HalfHeight, 8),
+        (false, _) => (PixelSize::Quadrant, 4),
     };
+    let letter_rows = if pixels == PixelSize::Full { 8 } else { 4 };
     let clock_width = if timer.is_some() {
         (clock_chars * glyph).max(16) + 2
     } else {
@@ -93,14 +168,23 @@ fn big_header(
     };
     let [left, right] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(clock_width)]).areas(area);
-    let [left, _] = Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(left);
-    if name.is_ascii() {
-        let title = BigText::builder()
+    if title.glyphs {
+        let [left, _] =
+            Layout::vertical([Constraint::Length(glyphs::ROWS), Constraint::Min(0)]).areas(left);
+        let lines: Vec<Line> = glyphs::lines(name).into_iter().map(Line::from).collect();
+        frame.render_widget(
+            Paragraph::new(lines).style(theme::label()),
+            left.inner(Margin::new(1, 0)),
+        );
+    } else if name.is_ascii() {
+        let [left, _] =
+            Layout::vertical([Constraint::Length(letter_rows), Constraint::Min(0)]).areas(left);
+        let big = BigText::builder()
             .pixel_size(pixels)
             .style(theme::label())
             .lines(vec![Line::from(name.to_uppercase())])
             .build();
-        frame.render_widget(title, left.inner(ratatui::layout::Margin::new(1, 0)));
+        frame.render_widget(big, left.inner(Margin::new(1, 0)));
     } else {
         let spaced: String = name
             .chars()
@@ -121,7 +205,7 @@ fn big_header(
     }
     if let Some(((text, style), digits)) = timer {
         let [clock, label] =
-            Layout::vertical([Constraint::Length(4), Constraint::Length(1)]).areas(right);
+            Layout::vertical([Constraint::Length(letter_rows), Constraint::Length(1)]).areas(right);
         let big = BigText::builder()
             .pixel_size(pixels)
             .style(*style)
