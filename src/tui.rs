@@ -105,6 +105,9 @@ pub fn run(app: App) -> io::Result<Finished> {
         Ok(terminal) => terminal,
         Err(e) => {
             let _ = ratatui::try_restore();
+            // The session was opened before the terminal failed: its writer
+            // finishes what it holds and its lock goes, as on a quit.
+            shared.close();
             return Err(e);
         }
     };

@@ -524,3 +524,38 @@ fn list_and_check_say_what_opens_read_only_and_what_is_planted_beside_a_session(
         "{out:?}"
     );
 }
+
+/// Without a terminal the app cannot start; the session it opened first is
+/// left as it was: no lock, no half-written file beside it.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_terminal_leaves_no_lock_and_no_half_written_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("s.ron");
+    mot::store::save(&file, &mot::model::Session::new("酒店")).expect("save");
+    let before = std::fs::read(&file).expect("read");
+    // `setsid` leaves the app with no controlling terminal to draw on.
+    let Ok(out) = Command::new("setsid")
+        .arg(env!("CARGO_BIN_EXE_mot"))
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("open")
+        .arg(&file)
+        .env_remove("MOT_SESSIONS_DIR")
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::null())
+        .output()
+    else {
+        eprintln!("no setsid here: skipped");
+        return;
+    };
+    assert!(!out.status.success(), "{out:?}");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".lock") || n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}\n{out:?}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
