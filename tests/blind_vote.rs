@@ -123,3 +123,15 @@ fn the_key_is_in_help() {
     let help = h.screen(160, 45);
     assert!(help.contains("show this voter's dots"), "{help}");
 }
+
+#[test]
+fn shown_dots_are_hidden_again_on_leaving_vote_or_presenting() {
+    let mut h = at(Language::English);
+    h.press('v');
+    h.key(KeyCode::Tab).key(KeyCode::BackTab);
+    let screen = h.screen(80, 24);
+    assert!(!row(&screen, "second guest").contains('●'), "{screen}");
+    h.press('v').press('F');
+    let screen = h.screen(80, 24);
+    assert!(!row(&screen, "second guest").contains('●'), "{screen}");
+}

@@ -202,6 +202,11 @@ fn room(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::TogglePresenting => {
             app.presenting = !app.presenting;
+            // Presenting is for the room: a voter's dots shown to the
+            // facilitator are hidden again first.
+            if let Screen::Workshop(w) = &mut app.screen {
+                w.vote.show_dots = false;
+            }
             if app.presenting {
                 app.info(tr!("room.presenting.on"));
             }
@@ -667,6 +672,11 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
             Stage::Matrix => matrix::matrix(w, action),
             Stage::Choose => choose(w, action, out),
         },
+    }
+    // A voter's dots shown to the facilitator stay on Vote: leaving it (or
+    // undoing back to another stage) hides them again.
+    if w.stage() != Stage::Vote {
+        w.vote.show_dots = false;
     }
 }
 
