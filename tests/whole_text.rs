@@ -223,8 +223,44 @@ fn text_too_long_for_the_screen_ends_in_an_ellipsis() {
             .collect::<Vec<_>>()
             .join("\n");
         assert!(
-            shown.contains('…') && !squashed(&screen).contains(&squash(FEELING)),
+            shown.contains('…'),
             "{stage:?}: a cut text must say so:\n{screen}"
         );
+        // Cut in the situation: the feeling, the brand message, still reads.
+        assert!(
+            squashed(&shown).contains(&squash(FEELING)),
+            "{stage:?}: the feeling is lost:\n{screen}"
+        );
     }
+}
+
+#[test]
+fn a_field_left_reads_from_its_beginning_and_says_where_it_is_cut() {
+    let mut h = at(Stage::Write, Language::English);
+    h.key(KeyCode::Enter).key(KeyCode::Tab);
+    h.type_text(&", and the lift was held for the last guest of the night".repeat(8));
+    h.key(KeyCode::Tab);
+    let screen = h.screen(80, 24);
+    // The situation's own box: from its title to its bottom border.
+    let field: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains(" 2 "))
+        .skip(1)
+        .take_while(|l| !l.contains('└'))
+        .collect();
+    assert!(
+        field
+            .first()
+            .is_some_and(|l| l.contains("the flight was delayed; the night manager")),
+        "the beginning:\n{screen}"
+    );
+    assert!(
+        field.last().is_some_and(|l| l.contains('…')),
+        "the cut:\n{screen}"
+    );
+    // The read-back still ends with the feeling, the brand message.
+    assert!(
+        squashed(&screen).contains(&squash("felt: they were waiting for me")),
+        "{screen}"
+    );
 }

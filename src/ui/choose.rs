@@ -613,7 +613,7 @@ fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect
         below = kept;
     }
     let room = usize::from(inner.height).saturating_sub(below.len()).max(1);
-    let mut lines = grow::cut(widgets::wrap(&Line::from(sentence(m)), cols), room, cols);
+    let mut lines = grow::sentence_lines(m, cols, room);
     lines.extend(below);
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::widgets;
 use crate::app::TextField;
+use crate::model::coach::Elements;
+use crate::model::{MotText, sentence};
 
 /// The rows `text` takes wrapped to `cols` columns (at least one).
 pub fn text_rows(text: &str, cols: usize) -> u16 {
@@ -33,18 +35,18 @@ pub fn field_rows(field: &TextField, focused: bool, cols: usize) -> u16 {
 }
 
 /// Shares `room` rows among boxes that each need `min` and want `want`:
-/// every box gets its `min`, then the one named `first` grows to what it
-/// wants, then the others grow a row at a time in turn, so two long texts
-/// both show more rather than one taking everything.
-pub fn share(boxes: &[(u16, u16)], room: u16, first: Option<usize>) -> Vec<u16> {
+/// every box gets its `min`, then those named in `first` grow to what they
+/// want in that order, then the others grow a row at a time in turn, so two
+/// long texts both show more rather than one taking everything.
+pub fn share(boxes: &[(u16, u16)], room: u16, first: &[usize]) -> Vec<u16> {
     let mut got: Vec<u16> = boxes.iter().map(|(min, _)| *min).collect();
     let mut left = room.saturating_sub(got.iter().sum());
-    if let Some(i) = first
-        && let Some((min, want)) = boxes.get(i)
-    {
-        let more = want.saturating_sub(*min).min(left);
-        got[i] += more;
-        left -= more;
+    for &i in first {
+        if let Some((min, want)) = boxes.get(i) {
+            let more = want.saturating_sub(got[i].max(*min)).min(left);
+            got[i] += more;
+            left -= more;
+        }
     }
     while left > 0 {
         let mut grew = false;
@@ -86,18 +88,73 @@ pub fn whole_or_cut<'a>(lines: &[Line<'_>], block: Block<'a>, area: Rect) -> Par
     Paragraph::new(cut(rows, usize::from(inner.height), cols)).block(block)
 }
 
+/// An MOT as one sentence in `rows` rows of `cols`: whole when it fits;
+/// else the situation is shortened in its middle ("…") so the feeling, the
+/// brand message, still ends the sentence the room reads.
+pub fn sentence_lines(text: &impl Elements, cols: usize, rows: usize) -> Vec<Line<'static>> {
+    shorten_situation(text, rows, cols, |t| {
+        widgets::wrap(&Line::from(sentence(t)), cols)
+    })
+}
+
+/// What `draw` makes of `text`, in at most `rows` rows: whole when it fits;
+/// else with the situation cut short ("…") by as little as lets the rest
+/// fit; else cut at the end, with "…".
+pub fn shorten_situation(
+    text: &impl Elements,
+    rows: usize,
+    cols: usize,
+    draw: impl Fn(&MotText) -> Vec<Line<'static>>,
+) -> Vec<Line<'static>> {
+    let full = MotText {
+        who: text.who().to_string(),
+        situation: text.situation().to_string(),
+        feeling: text.feeling().to_string(),
+    };
+    let whole = draw(&full);
+    if whole.len() <= rows {
+        return whole;
+    }
+    let chars: Vec<char> = full.situation.chars().collect();
+    let with = |keep: usize| {
+        draw(&MotText {
+            situation: chars[..keep].iter().collect::<String>() + "…",
+            ..full.clone()
+        })
+    };
+    // The longest start of the situation that leaves room for the rest.
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if with(mid).len() <= rows {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let lines = with(lo);
+    if lines.len() <= rows {
+        lines
+    } else {
+        // Not even the rest fits: cut at the end, said so.
+        cut(whole, rows, cols)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_first_box_grows_first_then_the_rest_take_turns() {
-        assert_eq!(share(&[(1, 5), (1, 5), (1, 1)], 7, Some(1)), vec![1, 5, 1]);
-        assert_eq!(share(&[(1, 5), (1, 5), (1, 1)], 9, Some(1)), vec![3, 5, 1]);
-        assert_eq!(share(&[(1, 5), (1, 5)], 6, None), vec![3, 3]);
+        assert_eq!(share(&[(1, 5), (1, 5), (1, 1)], 7, &[1]), vec![1, 5, 1]);
+        assert_eq!(share(&[(1, 5), (1, 5), (1, 1)], 9, &[1]), vec![3, 5, 1]);
+        assert_eq!(share(&[(1, 5), (1, 5)], 6, &[]), vec![3, 3]);
         // Never more than wanted, never less than the minimum.
-        assert_eq!(share(&[(2, 3), (1, 1)], 40, None), vec![3, 1]);
-        assert_eq!(share(&[(2, 9), (2, 9)], 1, Some(0)), vec![2, 2]);
+        assert_eq!(share(&[(2, 3), (1, 1)], 40, &[]), vec![3, 1]);
+        assert_eq!(share(&[(2, 9), (2, 9)], 1, &[0]), vec![2, 2]);
+        // In the order given: the second named grows with what is left.
+        assert_eq!(share(&[(1, 4), (1, 4), (1, 4)], 8, &[2, 0]), vec![3, 1, 4]);
     }
 
     #[test]

@@ -397,12 +397,22 @@ pub fn text_field(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let mut ta = field.textarea().clone();
     let style = if focused {
         theme::label()
     } else {
         theme::quiet()
     };
+    // A field not being typed in reads from its beginning, whatever it
+    // scrolled to while typed, and says "…" where it is cut.
+    if !focused {
+        let text = Line::from(field.text());
+        frame.render_widget(
+            grow::whole_or_cut(&[text], block.border_style(style), area),
+            area,
+        );
+        return;
+    }
+    let mut ta = field.textarea().clone();
     ta.set_block(block.border_style(style));
     ta.set_cursor_line_style(Style::default());
     ta.set_cursor_style(if focused {

@@ -62,7 +62,7 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         Constraint::Length(legend_h),
     ])
     .areas(area);
-    draw_current(title, text, frame, current);
+    draw_current(w, title, text, frame, current);
     draw_list(w, frame, list);
     draw_legend(w, frame, legend);
 }
@@ -78,9 +78,21 @@ fn current_text(w: &Workshop) -> (String, String) {
     }
 }
 
-fn draw_current(title: String, text: String, frame: &mut Frame, area: Rect) {
+fn draw_current(w: &Workshop, title: String, text: String, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(Span::styled(title, theme::label()));
-    frame.render_widget(grow::whole_or_cut(&[Line::from(text)], block, area), area);
+    let inner = block.inner(area);
+    match w.selected_mot() {
+        // The feeling ends the sentence even when the situation is cut.
+        Some(m) => {
+            let lines = grow::sentence_lines(
+                m,
+                usize::from(inner.width).max(1),
+                usize::from(inner.height),
+            );
+            frame.render_widget(Paragraph::new(lines).block(block), area);
+        }
+        None => frame.render_widget(grow::whole_or_cut(&[Line::from(text)], block, area), area),
+    }
 }
 
 fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {

@@ -111,7 +111,19 @@ fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: R
         return;
     };
     let block = Block::bordered().title(Span::styled(format!(" MOT {} ", m.id), theme::label()));
-    frame.render_widget(grow::whole_or_cut(&text, block, area), area);
+    let inner = block.inner(area);
+    let cols = usize::from(inner.width).max(1);
+    // The feeling stays in sight when the situation is too long for the pane.
+    let lines = if grow::rows(&text, cols) <= inner.height {
+        widgets::wrap_all(&text, cols, true)
+    } else {
+        grow::shorten_situation(m, usize::from(inner.height), cols, |t| {
+            let mut short = m.clone();
+            short.situation = t.situation.clone();
+            widgets::wrap_all(&detail_lines(&short), cols, true)
+        })
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// The selected MOT in full: its three parts, tags, marks and advice.
@@ -174,8 +186,7 @@ fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
         .border_style(theme::label());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    // Every box as tall as its text, within the rows there are: the field
-    // being typed in first, then the read-back, then the others in turn.
+    // Every box as tall as its text, within the rows there are.
     let text = ed.text();
     let advice_lines = advice(&text);
     let cols = usize::from(inner.width.saturating_sub(2));
@@ -188,7 +199,9 @@ fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
         (1, advice_want),
     ];
     let borders = 2 * 4;
-    let got = grow::share(&wants, inner.height.saturating_sub(borders), Some(ed.focus));
+    // The field typed in, then the read-back (the room reads the whole
+    // sentence there, the feeling included), then the rest.
+    let got = grow::share(&wants, inner.height.saturating_sub(borders), &[ed.focus, 3]);
     let [who, situation, feeling, preview, advice_area] = Layout::vertical([
         Constraint::Length(got[0] + 2),
         Constraint::Length(got[1] + 2),
@@ -209,8 +222,11 @@ fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
         format!(" {} ", tr!("ui.write.preview")),
         theme::quiet(),
     ));
+    let preview_cols = usize::from(preview.width.saturating_sub(2)).max(1);
+    let preview_rows = usize::from(preview.height.saturating_sub(2));
     frame.render_widget(
-        grow::whole_or_cut(&[Line::from(sentence(&text))], preview_block, preview),
+        Paragraph::new(grow::sentence_lines(&text, preview_cols, preview_rows))
+            .block(preview_block),
         preview,
     );
     frame.render_widget(

@@ -31,7 +31,7 @@ pub(super) fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: 
     // Borders: the popup's two, each field's two; and the hint's rows.
     let fixed = 2 + 4 + hint_h;
     let room = area.height.saturating_sub(2 + fixed);
-    let got = grow::share(&wants, room, Some(ed.focus));
+    let got = grow::share(&wants, room, &[ed.focus, 2]);
     let about_h = got[2];
     let popup = widgets::centered(area, width, fixed + got.iter().sum::<u16>());
     crate::ui::clear_popup(frame, popup);
@@ -50,7 +50,10 @@ pub(super) fn draw_motx(w: &Workshop, ed: &MotxEditor, frame: &mut Frame, area: 
         Constraint::Min(1),
     ])
     .areas(inner);
-    let about_lines = grow::cut(about_lines, usize::from(about_h), cols);
+    let about_lines = match w.session.mot(ed.mot) {
+        Some(m) => grow::sentence_lines(m, cols, usize::from(about_h)),
+        None => about_lines,
+    };
     frame.render_widget(Paragraph::new(about_lines).style(theme::quiet()), about);
     let names = [tr!("ui.choose.motx_does"), tr!("ui.choose.motx_next")];
     for (i, r) in [does, next].into_iter().enumerate() {
