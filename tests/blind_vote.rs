@@ -135,3 +135,18 @@ fn shown_dots_are_hidden_again_on_leaving_vote_or_presenting() {
     let screen = h.screen(80, 24);
     assert!(!row(&screen, "second guest").contains('●'), "{screen}");
 }
+
+#[test]
+fn the_key_bar_says_what_r_does_now() {
+    let mut h = at(Language::English);
+    let bar = |h: &Harness| {
+        h.screen(80, 24)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(bar(&h).contains("r reveal"), "{}", bar(&h));
+    h.press('r');
+    assert!(bar(&h).contains("r hide"), "{}", bar(&h));
+}

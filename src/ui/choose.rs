@@ -250,7 +250,8 @@ fn legend_lines(cols: usize) -> Vec<Line<'static>> {
         })
         .collect();
     let line = Line::from(spans).style(theme::quiet());
-    let mut lines = widgets::wrap(&line, cols.max(1));
+    // Wrapped between its items, never between a key and its word.
+    let mut lines = grow::pack(&line, cols.max(1));
     // Two rows at most: the key bar and the help carry the rest.
     lines.truncate(2);
     lines
@@ -605,7 +606,7 @@ fn draw_detail(w: &Workshop, r: &Ranked, at: &str, frame: &mut Frame, area: Rect
     let mut room = usize::from(inner.height).saturating_sub(1);
     let mut below = Vec::new();
     for line in info.iter().rev() {
-        let rows = widgets::wrap(line, cols);
+        let rows = grow::pack(line, cols);
         let take = rows.len().min(room);
         let mut kept = grow::cut(rows, take.max(usize::from(room > 0)), cols);
         room = room.saturating_sub(kept.len());
@@ -624,7 +625,7 @@ fn detail_rows(w: &Workshop, r: &Ranked, cols: usize) -> u16 {
         grow::text_rows(&sentence(m), cols)
             + info
                 .iter()
-                .map(|l| grow::rows(std::slice::from_ref(l), cols))
+                .map(|l| grow::pack(l, cols).len() as u16)
                 .sum::<u16>()
     })
 }

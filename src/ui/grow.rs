@@ -88,6 +88,73 @@ pub fn whole_or_cut<'a>(lines: &[Line<'_>], block: Block<'a>, area: Rect) -> Par
     Paragraph::new(cut(rows, usize::from(inner.height), cols)).block(block)
 }
 
+/// A line of items set apart by two spaces or more ("█ loves us 24  ▓
+/// liked us once 1"), wrapped between items only: an item (a group's name
+/// with its figure, a key with its word) is never split over rows unless it
+/// is wider than a row on its own.
+pub fn pack(line: &Line<'_>, cols: usize) -> Vec<Line<'static>> {
+    let cols = cols.max(1);
+    // The items, each as styled pieces; runs of two spaces or more part them.
+    let mut items: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut spaces = 0;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for c in span.content.chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            let item = items.last_mut().filter(|_| spaces < 2);
+            let item = match item {
+                Some(item) => item,
+                None => {
+                    items.push(Vec::new());
+                    items.last_mut().expect("just pushed")
+                }
+            };
+            let text = if spaces == 1 && !item.is_empty() {
+                format!(" {c}")
+            } else {
+                c.to_string()
+            };
+            spaces = 0;
+            match item.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push_str(&text),
+                _ => item.push(Span::styled(text, style)),
+            }
+        }
+    }
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for item in items.into_iter().filter(|i| !i.is_empty()) {
+        let width: usize = item.iter().map(Span::width).sum();
+        if used > 0 && used + 2 + width <= cols {
+            row.push(Span::raw("  "));
+            row.extend(item);
+            used += 2 + width;
+            continue;
+        }
+        if used > 0 {
+            rows.push(Line::from(std::mem::take(&mut row)));
+        }
+        if width <= cols {
+            row = item;
+            used = width;
+        } else {
+            let mut wrapped = widgets::wrap(&Line::from(item), cols);
+            let last = wrapped.pop().unwrap_or_default();
+            rows.extend(wrapped);
+            used = last.width();
+            row = last.spans;
+        }
+    }
+    if used > 0 || rows.is_empty() {
+        rows.push(Line::from(row));
+    }
+    rows
+}
+
 /// An MOT as one sentence in `rows` rows of `cols`: whole when it fits;
 /// else the situation is shortened in its middle ("…") so the feeling, the
 /// brand message, still ends the sentence the room reads.
@@ -155,6 +222,28 @@ mod tests {
         assert_eq!(share(&[(2, 9), (2, 9)], 1, &[0]), vec![2, 2]);
         // In the order given: the second named grows with what is left.
         assert_eq!(share(&[(1, 4), (1, 4), (1, 4)], 8, &[2, 0]), vec![3, 1, 4]);
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn items_wrap_whole_between_them() {
+        let line = Line::from("█ 爱我们的人 3  ▓ 喜欢过我们的人 1  ▒ 不爱我们的人 1");
+        assert_eq!(
+            texts(&pack(&line, 34)),
+            ["█ 爱我们的人 3  ▓ 喜欢过我们的人 1", "▒ 不爱我们的人 1"]
+        );
+        // Trailing spaces make no empty row; a lone item too wide wraps.
+        assert_eq!(
+            texts(&pack(&Line::from("A 一   B 二   "), 40)),
+            ["A 一  B 二"]
+        );
+        assert_eq!(texts(&pack(&Line::from("abcdef"), 4)), ["abcd", "ef"]);
     }
 
     #[test]

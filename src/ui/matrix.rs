@@ -147,6 +147,9 @@ fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
             }
             // Chosen MOTs and golden moments show as symbols, not colour:
             // on their own line when the cell has room, else after the count.
+            // The count and points sit at one height along the row, whether
+            // or not a cell has marks under them.
+            let base = lines.len();
             let marks = cell_marks(cell);
             if !marks.is_empty() {
                 let full = lines.len() >= usize::from(r.height);
@@ -173,11 +176,14 @@ fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
                 })
                 .collect();
             // Roomy cells space their lines out when they have the rows.
+            let mut base = base;
             if roomy && (lines.len() * 2).saturating_sub(1) <= usize::from(r.height) {
                 lines = spaced(lines);
+                base = (base * 2).saturating_sub(1);
             }
             // Centred in the cell, so a count reads from across the room.
-            let pad = (r.height as usize).saturating_sub(lines.len()) / 2;
+            let height = r.height as usize;
+            let pad = (height.saturating_sub(base) / 2).min(height.saturating_sub(lines.len()));
             let mut centred = vec![Line::from(""); pad];
             centred.extend(lines);
             frame.render_widget(

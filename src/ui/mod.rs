@@ -338,6 +338,7 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     let asking = app
         .workshop_ref()
         .is_some_and(|w| crate::app::update::unconfirmed_hands(w).is_some());
+    let revealed = app.workshop_ref().is_some_and(|w| w.session.votes_revealed);
     let entries: Vec<(String, &str, bool)> = active_bindings(app)
         .into_iter()
         .filter(|b| !(no_take_over && b.action == Action::TakeOver))
@@ -355,7 +356,13 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
             // Help and quit stay on the bar however narrow it gets: with
             // them, every other key can be found.
             let pinned = matches!(b.action, Action::ToggleHelp | Action::Quit);
-            Some((keys, bar.label_text(), pinned))
+            // `r` says what it does now: reveal hidden totals, hide shown ones.
+            let label = if b.action == Action::ToggleReveal && revealed {
+                tr!("keys.bar.hide")
+            } else {
+                bar.label_text()
+            };
+            Some((keys, label, pinned))
         })
         .collect();
     let width =

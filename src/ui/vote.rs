@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{theme, widgets};
+use super::{grow, theme, widgets};
 use crate::app::{Stage, Target, VoteMode, Workshop};
 use crate::model::{MotId, Score, sentence};
 use crate::tr;
@@ -303,6 +303,10 @@ fn group_code(index: usize) -> String {
     }
 }
 
+/// A column for a group that goes by its letter: a count being asked
+/// about ("[999?]") and the weight fit.
+const HANDS_CELL_W: usize = 7;
+
 /// The narrowest the MOT's sentence gets in the show of hands: group columns
 /// beyond what leaves it this much scroll instead.
 const HANDS_TEXT_MIN: usize = 12;
@@ -337,7 +341,14 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let none = HashMap::new();
     let scores: &HashMap<MotId, Score> = if revealed { w.derived.scores(s) } else { &none };
     let width = area.width.saturating_sub(2) as usize;
-    let col_w = if width >= 120 { 14 } else { 9 };
+    let wide = if width >= 120 { 14 } else { 9 };
+    // When no group's name fits its column, every column shows a letter:
+    // narrow ones then leave the MOT's sentence more room.
+    let col_w = if s.groups.iter().all(|g| heading(&g.name, wide).is_none()) {
+        HANDS_CELL_W
+    } else {
+        wide
+    };
     let score_w = score_width(w, revealed);
     let id_w = id_width(w);
     // Up to 50 groups: those that fit are drawn, the rest scroll with ← →.
@@ -395,9 +406,14 @@ fn draw_hands(w: &Workshop, frame: &mut Frame, area: Rect) {
     let legend = if legend.is_empty() {
         Vec::new()
     } else {
-        let mut spans = vec![Span::raw(" ")];
-        spans.extend(legend);
-        widgets::wrap(&Line::from(spans), width)
+        grow::pack(&Line::from(legend), width.saturating_sub(1))
+            .into_iter()
+            .map(|l| {
+                let mut spans = vec![Span::raw(" ")];
+                spans.extend(l.spans);
+                Line::from(spans)
+            })
+            .collect()
     };
     let name_rows = headings.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let [head, list, legend_area] = Layout::vertical([
