@@ -163,3 +163,35 @@ fn a_hand_written_file_is_saved_back_in_full() {
         assert_eq!(again.mots[2].who, "a caller");
     }
 }
+
+#[test]
+fn an_optional_value_may_be_written_bare_or_in_some() {
+    for v in versions() {
+        i18n::set(Language::English);
+        let bare = minimal(v)
+            .replacen(
+                "    title:",
+                "    language: SimplifiedChinese,\n    theme: Light,\n    focus: Entry,\n    title:",
+                1,
+            )
+            .replacen(
+                "(who: \"a family\"",
+                "(dimension: Conversion, golden: Peak, we_do_well: 4, competitors_poor: 2, who: \"a family\"",
+                1,
+            );
+        let s = store::from_ron(&bare).expect("bare optional values open");
+        assert_eq!(s.language, Some(Language::SimplifiedChinese));
+        assert_eq!(s.focus, Some(mot::model::Dimension::Entry));
+        assert_eq!(s.mots[1].golden, Some(mot::model::Golden::Peak));
+        assert_eq!(
+            (s.mots[1].we_do_well, s.mots[1].competitors_poor),
+            (Some(4), Some(2))
+        );
+        // The same file written in full form reads the same, and `None` is none.
+        let full = store::to_ron(&s).expect("writes");
+        assert!(full.contains("focus: Some(Entry),"), "{full}");
+        assert_eq!(store::from_ron(&full).expect("reads back"), s);
+        let none = bare.replacen("focus: Entry", "focus: None", 1);
+        assert_eq!(store::from_ron(&none).expect("opens").focus, None);
+    }
+}

@@ -165,8 +165,13 @@ fn at_path(text: &str, e: ModelError) -> FormatError {
     FormatError::at(line, col, e.to_string())
 }
 
+/// Parses a file's text as `T`. An optional value may be written bare
+/// (`focus: Entry`, `we_do_well: 4`) as well as `Some(...)`: that is how a
+/// person writes one by hand, and `None` still says there is none.
 fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
-    ron::from_str(text)
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
         .map_err(|e| FormatError::at(e.span.start.line, e.span.start.col, e.code.to_string()))
 }
 
