@@ -9,6 +9,7 @@ use crate::model::{FORMAT_VERSION, FieldPath, ModelError, Session};
 use crate::tr;
 
 mod locate;
+mod ron_words;
 
 /// A problem in a session file, with the line and column a person can go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,13 +130,13 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
             let (line, col) = at_version();
             return Err(FormatError::at(line, col, tr!("store.format.version_zero")));
         }
-        1 => parse::<super::v1::SessionV1>(text)?.into(),
-        2 => parse::<super::v2::SessionV2>(text)?.into(),
-        3 => parse::<super::v3::SessionV3>(text)?.into(),
-        4 => parse::<super::v4::SessionV4>(text)?
+        1 => parse::<super::v1::SessionV1>(text, version)?.into(),
+        2 => parse::<super::v2::SessionV2>(text, version)?.into(),
+        3 => parse::<super::v3::SessionV3>(text, version)?.into(),
+        4 => parse::<super::v4::SessionV4>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
-        _ => parse::<super::v5::SessionV5>(text)?
+        _ => parse::<super::v5::SessionV5>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
     };
@@ -168,11 +169,18 @@ fn at_path(text: &str, e: ModelError) -> FormatError {
 /// Parses a file's text as `T`. An optional value may be written bare
 /// (`focus: Entry`, `we_do_well: 4`) as well as `Some(...)`: that is how a
 /// person writes one by hand, and `None` still says there is none.
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+/// `version` is the one the file declares, for hints about its fields.
+fn parse<T: serde::de::DeserializeOwned>(text: &str, version: u32) -> Result<T, FormatError> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
-        .map_err(|e| FormatError::at(e.span.start.line, e.span.start.col, e.code.to_string()))
+        .map_err(|e| {
+            FormatError::at(
+                e.span.start.line,
+                e.span.start.col,
+                ron_words::words(&e.code, version),
+            )
+        })
 }
 
 #[cfg(test)]
