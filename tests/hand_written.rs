@@ -265,3 +265,27 @@ fn a_field_from_a_later_version_says_which_version_to_declare() {
         "{e}"
     );
 }
+
+#[test]
+fn a_file_saved_in_another_encoding_is_pointed_at_by_character_and_told_to_be_utf8() {
+    // "前台" in UTF-8 on the title's line, then a word in GBK ("客人").
+    let mut bytes = "(\n    version: 5,\n    title: \"前台 ".as_bytes().to_vec();
+    bytes.extend([0xBF, 0xCD, 0xC8, 0xCB]);
+    bytes.extend(b"\",\n)\n");
+    let path = std::path::Path::new("desk.ron");
+    for (lang, words) in [
+        (Language::English, "save it as UTF-8"),
+        (Language::SimplifiedChinese, "请在编辑器中另存为 UTF-8"),
+        (Language::TraditionalChinese, "請在編輯器中另存為 UTF-8"),
+    ] {
+        i18n::set(lang);
+        let e = store::decode_bytes(path, &bytes).expect_err("not UTF-8");
+        i18n::set(Language::English);
+        let store::StoreError::Format { error, .. } = e else {
+            panic!("{e}");
+        };
+        // `    title: "前台 ` is 15 characters (21 bytes).
+        assert_eq!((error.line, error.col), (3, 16), "{lang:?}: {error}");
+        assert!(error.message.contains(words), "{lang:?}: {error}");
+    }
+}

@@ -39,15 +39,18 @@ impl FormatError {
         }
     }
 
-    /// The file holds bytes that are not UTF-8 text.
+    /// The file holds bytes that are not UTF-8 text; the column counts
+    /// characters, as every other column does.
     pub fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> FormatError {
-        let before = &bytes[..e.valid_up_to()];
+        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let col = before.len()
-            - before
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |p| p + 1)
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+        // Everything before the first bad byte is UTF-8.
+        let col = std::str::from_utf8(before.get(line_start..).unwrap_or_default())
+            .map_or(0, |s| s.chars().count())
             + 1;
         FormatError::at(line, col, tr!("store.format.not_utf8"))
     }
