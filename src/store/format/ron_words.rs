@@ -104,24 +104,25 @@ pub(super) fn words(code: &Error, version: u32) -> String {
             found,
             outer,
         } => {
-            let mut text = tr!(
-                "store.ron.unknown_field",
-                field = found,
-                place = place(outer.as_deref()),
-                fields = names(expected)
-            );
             let added = ADDED_IN.iter().find(|(o, f, added)| {
                 Some(*o) == outer.as_deref() && *f == found && *added > version
             });
-            if let Some((_, _, added)) = added {
-                text.push_str(&tr!(
-                    "store.ron.hint.added_in",
+            // A field of a later version needs that version, not a list of
+            // the fields this one has: said first, so a short status line keeps it.
+            match added {
+                Some((_, _, added)) => tr!(
+                    "store.ron.added_later",
                     field = found,
                     added = added,
                     version = version
-                ));
+                ),
+                None => tr!(
+                    "store.ron.unknown_field",
+                    field = found,
+                    place = place(outer.as_deref()),
+                    fields = names(expected)
+                ),
             }
-            text
         }
         Error::MissingStructField { field, outer } => {
             let mut text = tr!(
