@@ -265,6 +265,43 @@ fn check_and_list_speak_the_language_asked_for() {
 }
 
 #[test]
+fn check_says_what_a_hand_edit_broke_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    std::fs::write(
+        &path,
+        "(\n    version: 5,\n    title: \"前台\",\n    mots: [(who: \"深夜到店的客人\", mood: 3)],\n)\n",
+    )
+    .expect("write");
+    for (lang, words) in [
+        (
+            "C",
+            "an MOT has no field `mood`; its fields are `id`, `who`",
+        ),
+        (
+            "zh_CN.UTF-8",
+            "MOT 条目没有 `mood` 这个字段；可用的字段有 `id`, `who`",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "MOT 條目沒有 `mood` 這個欄位；可用的欄位有 `id`, `who`",
+        ),
+    ] {
+        let out = mot()
+            .env("LANG", lang)
+            .arg("check")
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        let at = format!("{}:4:29: ", path.display());
+        assert!(err.starts_with(&at), "{lang}: {err}");
+        assert!(err.contains(words), "{lang}: {err}");
+    }
+}
+
+#[test]
 fn help_speaks_the_language_asked_for() {
     let help = |args: &[&str]| {
         let out = mot().args(args).output().expect("runs");

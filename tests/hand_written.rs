@@ -163,3 +163,129 @@ fn a_hand_written_file_is_saved_back_in_full() {
         assert_eq!(again.mots[2].who, "a caller");
     }
 }
+
+#[test]
+fn an_optional_value_may_be_written_bare_or_in_some() {
+    for v in versions() {
+        i18n::set(Language::English);
+        let bare = minimal(v)
+            .replacen(
+                "    title:",
+                "    language: SimplifiedChinese,\n    theme: Light,\n    focus: Entry,\n    title:",
+                1,
+            )
+            .replacen(
+                "(who: \"a family\"",
+                "(dimension: Conversion, golden: Peak, we_do_well: 4, competitors_poor: 2, who: \"a family\"",
+                1,
+            );
+        let s = store::from_ron(&bare).expect("bare optional values open");
+        assert_eq!(s.language, Some(Language::SimplifiedChinese));
+        assert_eq!(s.focus, Some(mot::model::Dimension::Entry));
+        assert_eq!(s.mots[1].golden, Some(mot::model::Golden::Peak));
+        assert_eq!(
+            (s.mots[1].we_do_well, s.mots[1].competitors_poor),
+            (Some(4), Some(2))
+        );
+        // The same file written in full form reads the same, and `None` is none.
+        let full = store::to_ron(&s).expect("writes");
+        assert!(full.contains("focus: Some(Entry),"), "{full}");
+        assert_eq!(store::from_ron(&full).expect("reads back"), s);
+        let none = bare.replacen("focus: Entry", "focus: None", 1);
+        assert_eq!(store::from_ron(&none).expect("opens").focus, None);
+    }
+}
+
+#[test]
+fn what_a_hand_edit_gets_wrong_is_said_in_the_language_on_show_at_its_place() {
+    let missing_title = "(\n    version: 5,\n)\n";
+    let trailing = format!("{}and then some notes\n", minimal(5));
+    let unknown_choice = minimal(5).replacen("    title:", "    counting: Votes,\n    title:", 1);
+    // Line and column where `ron` stops (after the last blank, for what trails).
+    let cases: [(&str, (usize, usize), [&str; 3]); 3] = [
+        (
+            missing_title,
+            (3, 1),
+            [
+                "the session lacks `title`, which must be written",
+                "工作坊缺少 `title`，这一项必须写出",
+                "工作坊缺少 `title`，這一項必須寫出",
+            ],
+        ),
+        (
+            &trailing,
+            (9, 2),
+            [
+                "something follows the end of the session",
+                "工作坊结束之后还有内容",
+                "工作坊結束之後還有內容",
+            ],
+        ),
+        (
+            &unknown_choice,
+            (3, 15),
+            [
+                "`Votes` is not one of the choices here: `Both`, `Dots`, `Hands`",
+                "`Votes` 不是此处的可选值；可选：`Both`, `Dots`, `Hands`",
+                "`Votes` 不是此處的可選值；可選：`Both`, `Dots`, `Hands`",
+            ],
+        ),
+    ];
+    for (text, place, words) in cases {
+        for (lang, said) in Language::ALL.into_iter().zip(words) {
+            i18n::set(lang);
+            let e = store::decode(text).expect_err("refused");
+            i18n::set(Language::English);
+            assert_eq!((e.line, e.col), place, "{lang:?}: {e}");
+            assert!(e.message.contains(said), "{lang:?}: {e}");
+        }
+    }
+}
+
+#[test]
+fn a_field_from_a_later_version_says_which_version_to_declare() {
+    i18n::set(Language::English);
+    let text = minimal(4).replacen("    title:", "    counting: Dots,\n    title:", 1);
+    let e = store::decode(&text).expect_err("version 4 has no counting");
+    assert_eq!((e.line, e.col), (3, 5), "{e}");
+    assert!(
+        e.message.contains(
+            "`counting` came with format version 5, and this file says version 4: write `version: 5`"
+        ),
+        "{e}"
+    );
+    let as_five = text.replacen("version: 4,", "version: 5,", 1);
+    let s = store::from_ron(&as_five).expect("the advice works");
+    assert_eq!(s.counting, mot::model::Counting::Dots);
+    // An older version that must write every field says so.
+    let e = store::decode(&minimal(3)).expect_err("version 3 writes every field");
+    assert!(
+        e.message
+            .contains("a file of format version 3 writes every field"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_file_saved_in_another_encoding_is_pointed_at_by_character_and_told_to_be_utf8() {
+    // "前台" in UTF-8 on the title's line, then a word in GBK ("客人").
+    let mut bytes = "(\n    version: 5,\n    title: \"前台 ".as_bytes().to_vec();
+    bytes.extend([0xBF, 0xCD, 0xC8, 0xCB]);
+    bytes.extend(b"\",\n)\n");
+    let path = std::path::Path::new("desk.ron");
+    for (lang, words) in [
+        (Language::English, "save it as UTF-8"),
+        (Language::SimplifiedChinese, "请在编辑器中另存为 UTF-8"),
+        (Language::TraditionalChinese, "請在編輯器中另存為 UTF-8"),
+    ] {
+        i18n::set(lang);
+        let e = store::decode_bytes(path, &bytes).expect_err("not UTF-8");
+        i18n::set(Language::English);
+        let store::StoreError::Format { error, .. } = e else {
+            panic!("{e}");
+        };
+        // `    title: "前台 ` is 15 characters (21 bytes).
+        assert_eq!((error.line, error.col), (3, 16), "{lang:?}: {error}");
+        assert!(error.message.contains(words), "{lang:?}: {error}");
+    }
+}

@@ -438,3 +438,37 @@ fn the_writer_speaks_the_sessions_language_from_the_first_job() {
     assert!(said.contains("已打开，但更早的备份未保留"), "{said}");
     assert!(!said.contains("older backups"), "one language: {said}");
 }
+
+#[test]
+fn with_every_name_for_the_original_taken_the_save_stops_and_replaces_nothing() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v4.ron");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let victim = Victim::new(dir.path());
+    let path = dir.path().join("s.ron");
+    fs::copy(&fixture, &path).expect("copy");
+    let original = fs::read(&path).expect("read");
+    // The first name a link out of the folder, every numbered one another
+    // file: the originals of earlier upgrades, say.
+    let first = dir.path().join("s.v4.bak");
+    plant(Plant::Link, &first, &victim);
+    for n in 2..=999 {
+        fs::write(
+            dir.path().join(format!("s.v4.bak.{n}")),
+            format!("other {n}"),
+        )
+        .expect("write");
+    }
+    let opened = session_file::open(&path, OpenMode::Normal, Instant::now()).expect("open");
+    let mut file = opened.file;
+    let e = file
+        .save(&opened.session, Instant::now())
+        .expect_err("no name is free for the original");
+    assert!(e.to_string().contains("no free name"), "{e}");
+    assert_eq!(fs::read(&path).expect("read"), original, "not upgraded");
+    victim.untouched();
+    still_planted(Plant::Link, &first);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("s.v4.bak.500")).expect("read"),
+        "other 500"
+    );
+}

@@ -9,6 +9,7 @@ use crate::model::{FORMAT_VERSION, FieldPath, ModelError, Session};
 use crate::tr;
 
 mod locate;
+mod ron_words;
 
 /// A problem in a session file, with the line and column a person can go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +39,18 @@ impl FormatError {
         }
     }
 
-    /// The file holds bytes that are not UTF-8 text.
+    /// The file holds bytes that are not UTF-8 text; the column counts
+    /// characters, as every other column does.
     pub fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> FormatError {
-        let before = &bytes[..e.valid_up_to()];
+        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let col = before.len()
-            - before
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |p| p + 1)
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+        // Everything before the first bad byte is UTF-8.
+        let col = std::str::from_utf8(before.get(line_start..).unwrap_or_default())
+            .map_or(0, |s| s.chars().count())
             + 1;
         FormatError::at(line, col, tr!("store.format.not_utf8"))
     }
@@ -129,13 +133,13 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
             let (line, col) = at_version();
             return Err(FormatError::at(line, col, tr!("store.format.version_zero")));
         }
-        1 => parse::<super::v1::SessionV1>(text)?.into(),
-        2 => parse::<super::v2::SessionV2>(text)?.into(),
-        3 => parse::<super::v3::SessionV3>(text)?.into(),
-        4 => parse::<super::v4::SessionV4>(text)?
+        1 => parse::<super::v1::SessionV1>(text, version)?.into(),
+        2 => parse::<super::v2::SessionV2>(text, version)?.into(),
+        3 => parse::<super::v3::SessionV3>(text, version)?.into(),
+        4 => parse::<super::v4::SessionV4>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
-        _ => parse::<super::v5::SessionV5>(text)?
+        _ => parse::<super::v5::SessionV5>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
     };
@@ -165,9 +169,21 @@ fn at_path(text: &str, e: ModelError) -> FormatError {
     FormatError::at(line, col, e.to_string())
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
-    ron::from_str(text)
-        .map_err(|e| FormatError::at(e.span.start.line, e.span.start.col, e.code.to_string()))
+/// Parses a file's text as `T`. An optional value may be written bare
+/// (`focus: Entry`, `we_do_well: 4`) as well as `Some(...)`: that is how a
+/// person writes one by hand, and `None` still says there is none.
+/// `version` is the one the file declares, for hints about its fields.
+fn parse<T: serde::de::DeserializeOwned>(text: &str, version: u32) -> Result<T, FormatError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e| {
+            FormatError::at(
+                e.span.start.line,
+                e.span.start.col,
+                ron_words::words(&e.code, version),
+            )
+        })
 }
 
 #[cfg(test)]

@@ -378,9 +378,19 @@ fn free_name(path: &Path, suffix: &str, same: Option<&[u8]>) -> Result<PathBuf, 
 
 /// `NAME.vN.bak` for `NAME.ron` (numbered when taken by other bytes).
 pub fn version_backup_path(path: &Path, version: u32, bytes: &[u8]) -> PathBuf {
-    let stem = path.with_extension("");
-    let suffix = format!(".v{version}.bak");
-    free_name(&stem, &suffix, Some(bytes)).unwrap_or_else(|_| suffixed(&stem, &suffix))
+    version_backup_name(path, version, bytes)
+        .unwrap_or_else(|_| suffixed(&path.with_extension(""), &format!(".v{version}.bak")))
+}
+
+/// The name the original of an older format is kept under, or why there
+/// is none: every numbered name is taken by something else, which is never
+/// replaced (it may be the original of another upgrade, or a link).
+fn version_backup_name(path: &Path, version: u32, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    free_name(
+        &path.with_extension(""),
+        &format!(".v{version}.bak"),
+        Some(bytes),
+    )
 }
 
 impl SessionFile {
@@ -536,7 +546,7 @@ impl SessionFile {
             error,
         })?;
         if let Some((version, bytes)) = &self.original {
-            let keep = version_backup_path(&self.path, *version, bytes);
+            let keep = version_backup_name(&self.path, *version, bytes)?;
             let mode = self.mode.or_else(|| existing_mode(&self.path));
             super::atomic_save::stage(&keep, bytes, mode)
                 .and_then(|staged| super::atomic_save::commit(&staged, &keep))
