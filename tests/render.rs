@@ -323,3 +323,16 @@ fn the_chinese_example_reads_on_every_stage() {
         }
     }
 }
+
+#[test]
+fn the_first_hint_moves_on_once_brand_and_message_are_in() {
+    let mut s = mot::model::Session::new("new");
+    let h = Harness::with_session(s.clone());
+    assert!(h.screen(80, 24).contains("Enter names the brand"));
+    s.brand = "Harbourview".into();
+    s.core_message = "A calm place".into();
+    let h = Harness::with_session(s);
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("Enter names the brand"), "{screen}");
+    assert!(screen.contains("Brand and message are set"), "{screen}");
+}

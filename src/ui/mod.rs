@@ -298,7 +298,14 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
         (Some(s), _) if s.error => (status_text(s), theme::error()),
         (Some(s), _) => (status_text(s), theme::good()),
         (None, Some(w)) if w.session.mots.is_empty() && w.stage() == Stage::Setup => {
-            (format!(" {}", tr!("room.first_run.setup")), theme::warn())
+            // Once the brand and its message are in, the hint moves on.
+            let done = !w.session.brand.is_empty() && !w.session.core_message.is_empty();
+            let hint = if done {
+                tr!("room.first_run.setup_done")
+            } else {
+                tr!("room.first_run.setup")
+            };
+            (format!(" {hint}"), theme::warn())
         }
         (None, Some(w)) if w.session.mots.is_empty() => {
             (format!(" {}", tr!("room.first_run.write")), theme::warn())
