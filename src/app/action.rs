@@ -54,6 +54,8 @@ pub enum Action {
     Open,
     /// Picker: create a new session (asks for its title).
     NewSession,
+    /// Picker: create a new session with the selected one's setup (asks for its title).
+    NewFromTemplate,
     /// Write: start a new MOT in the editor.
     NewMot,
     /// Delete the selected item (asks first).

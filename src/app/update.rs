@@ -533,10 +533,16 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
                     out.error(tr!("app.picker.need_title"));
                 } else {
                     p.new_title = None;
-                    out.effects.push(Effect::Create(title));
+                    out.effects.push(match p.template.take() {
+                        Some(t) => Effect::CreateFrom(title, t.path),
+                        None => Effect::Create(title),
+                    });
                 }
             }
-            Action::Cancel => p.new_title = None,
+            Action::Cancel => {
+                p.new_title = None;
+                p.template = None;
+            }
             Action::Type(key) => out.cut(field.input(key)),
             Action::Paste(text) => out.cut(field.paste(&text)),
             _ => {}
@@ -558,6 +564,23 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
             None => out.info(tr!("app.picker.empty")),
         },
         Action::NewSession => p.new_title = Some(TextField::default()),
+        Action::NewFromTemplate => match p.entries.get(p.selected) {
+            Some(entry) => match &entry.summary {
+                Ok(summary) => {
+                    p.template = Some(super::Template {
+                        path: entry.path.clone(),
+                        title: summary.title.clone(),
+                    });
+                    p.new_title = Some(TextField::default());
+                }
+                // Said now, not after a title is typed for nothing.
+                Err(error) => out.error(tr!(
+                    "app.picker.template_unreadable",
+                    error = crate::plain::escaped(error)
+                )),
+            },
+            None => out.info(tr!("app.picker.empty")),
+        },
         _ => {}
     }
 }

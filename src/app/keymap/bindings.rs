@@ -235,6 +235,13 @@ pub static BINDINGS: &[Binding] = &[
         "keys.picker.new",
         b("keys.bar.new")
     ),
+    bind!(
+        Picker,
+        [c('t')],
+        A::NewFromTemplate,
+        "keys.picker.from_template",
+        b("keys.bar.from_template")
+    ),
     // Setup
     bind!(Setup, [k(K::Up), c('k')], A::Up, "keys.setup.prev", None),
     bind!(
