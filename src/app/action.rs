@@ -92,6 +92,8 @@ pub enum Action {
     ToggleQuality(Quality),
     /// Tag: jump to the next MOT that still needs tags.
     NextUntagged,
+    /// Write, Tag, Vote, Choose: ask for an MOT's number (`#12`) and go to it.
+    GoToMot,
     /// Vote: switch between dot voting and show of hands.
     ToggleVoteMode,
     /// Vote: show or hide the totals.

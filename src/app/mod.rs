@@ -295,6 +295,8 @@ pub struct Workshop {
     pub history: history::History,
     /// Asked when quitting would lose unsaved work.
     pub quit_prompt: Option<QuitPrompt>,
+    /// The digits of an MOT's number typed after `#`, while it is asked.
+    pub goto: Option<String>,
     /// Vote screen state.
     pub vote: VoteState,
     /// Matrix screen state.
@@ -563,6 +565,7 @@ impl App {
             draft: None,
             history,
             quit_prompt: None,
+            goto: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
             choose: ChooseState::default(),

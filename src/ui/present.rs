@@ -16,7 +16,8 @@ const BIG_FROM_HEIGHT: u16 = 30;
 /// Draws the workshop in presenting mode.
 pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let big = area.height >= BIG_FROM_HEIGHT && area.width >= 80;
-    let message = app.status.is_some();
+    // The number asked after `#` is drawn where messages are.
+    let message = app.status.is_some() || w.goto.is_some();
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(if big { 5 } else { 1 }),
         Constraint::Min(1),
