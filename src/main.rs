@@ -43,6 +43,9 @@ enum Command {
     New {
         /// The session title (becomes the file name, made safe).
         title: String,
+        /// Start from the setup of this session file (brand, message, groups, participants, rules), without its MOTs or votes.
+        #[arg(long, value_name = "PATH")]
+        from: Option<PathBuf>,
     },
     /// Open a session file.
     Open {
@@ -103,6 +106,7 @@ fn command() -> ClapCommand {
         .mut_subcommand("new", |c| {
             c.about(tr!("cli.new.about"))
                 .mut_arg("title", |a| a.help(tr!("cli.arg.title")))
+                .mut_arg("from", |a| a.help(tr!("cli.arg.from")))
         })
         .mut_subcommand("open", |c| {
             c.about(tr!("cli.open.about")).mut_arg("path", path)
@@ -273,14 +277,17 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             let entries = store::list(&dir).map_err(|e| e.to_string())?;
             tui(settings.picker(dir, entries))
         }
-        Some(Command::New { title }) => {
+        Some(Command::New { title, from }) => {
             let clean = mot::model::session::clean_line(title);
             if clean.is_empty() {
                 return Err(tr!("cli.new.needs_title").into());
             }
             let dir = settings.dir()?;
             let mut app = settings.picker(dir, Vec::new());
-            mot::shell::create(&mut app, &clean);
+            match from {
+                Some(template) => mot::shell::create_from(&mut app, &clean, template),
+                None => mot::shell::create(&mut app, &clean),
+            }
             if app.workshop_ref().is_none() {
                 return Err(status_text(&app));
             }

@@ -304,6 +304,7 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             }
             Effect::Open(path, how) => open(app, &path, how),
             Effect::Create(title) => create(app, &title),
+            Effect::CreateFrom(title, template) => create_from(app, &title, &template),
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
             Effect::Bell => app.bell = true,
         }
@@ -604,17 +605,48 @@ fn offer(app: &mut App, offer: Offer) {
 
 /// Creates a session with this title in the picker's folder and opens it.
 pub fn create(app: &mut App, title: &str) {
-    let Screen::Picker(p) = &app.screen else {
-        return;
-    };
-    let path = store::unique_path(&p.dir, title);
     let session = crate::app::update::new_session(title);
+    if let Some(path) = create_session(app, session) {
+        app.info(tr!("app.create.created", path = plain::path(&path)));
+    }
+}
+
+/// Creates a session with this title and the setup of the session in
+/// `template` (read, never written, without its lock), and opens it.
+pub fn create_from(app: &mut App, title: &str, template: &Path) {
+    let template_session = match store::load_template(template) {
+        Ok(s) => s,
+        Err(e) => {
+            app.error(tr!("app.create.template_failed", error = e));
+            return;
+        }
+    };
+    let session = Session::from_template(&template_session, title);
+    if let Some(path) = create_session(app, session) {
+        app.info(tr!(
+            "app.create.created_from",
+            path = plain::path(&path),
+            template = name_of(template)
+        ));
+    }
+}
+
+/// Writes a new session in the picker's folder, under a name no file has,
+/// and opens it; returns where, or says why not.
+fn create_session(app: &mut App, session: Session) -> Option<PathBuf> {
+    let Screen::Picker(p) = &app.screen else {
+        return None;
+    };
+    let path = store::unique_path(&p.dir, &session.title);
     match session_file::create(&path, &session, Instant::now()) {
         Ok(file) => {
             app.open(session, file);
-            app.info(tr!("app.create.created", path = plain::path(&path)));
+            Some(path)
         }
-        Err(e) => app.error(tr!("app.create.failed", error = e)),
+        Err(e) => {
+            app.error(tr!("app.create.failed", error = e));
+            None
+        }
     }
 }
 

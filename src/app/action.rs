@@ -54,6 +54,8 @@ pub enum Action {
     Open,
     /// Picker: create a new session (asks for its title).
     NewSession,
+    /// Picker: create a new session with the selected one's setup (asks for its title).
+    NewFromTemplate,
     /// Write: start a new MOT in the editor.
     NewMot,
     /// Delete the selected item (asks first).
@@ -90,6 +92,8 @@ pub enum Action {
     ToggleQuality(Quality),
     /// Tag: jump to the next MOT that still needs tags.
     NextUntagged,
+    /// Write, Tag, Vote, Choose: ask for an MOT's number (`#12`) and go to it.
+    GoToMot,
     /// Vote: switch between dot voting and show of hands.
     ToggleVoteMode,
     /// Vote: show or hide the totals.

@@ -49,6 +49,8 @@ pub enum Context {
     Presenting,
     /// The help overlay.
     Help,
+    /// Typing the number of the MOT to go to, after `#`.
+    GoTo,
 }
 
 impl Context {
@@ -80,6 +82,7 @@ impl Context {
             Context::Choose => "keys.ctx.choose",
             Context::Presenting => "keys.ctx.presenting",
             Context::Help => "keys.ctx.help",
+            Context::GoTo => "keys.ctx.goto",
         }
     }
 }
@@ -257,6 +260,9 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 vec![Context::Editor]
             } else if w.setup.editing.is_some() {
                 vec![Context::TextField]
+            } else if w.goto.is_some() {
+                // Alone: its digits are the number, not a tag, a rating or a count.
+                vec![Context::GoTo]
             } else {
                 let stage = match w.stage() {
                     Stage::Setup => Context::Setup,
@@ -349,6 +355,7 @@ pub fn markdown() -> String {
         Context::VoteHands,
         Context::Matrix,
         Context::Choose,
+        Context::GoTo,
         Context::Presenting,
         Context::Locked,
         Context::Restore,
@@ -423,6 +430,7 @@ mod tests {
             &[Context::RecoveryOnly],
             &[Context::Unsaved],
             &[Context::Help],
+            &[Context::GoTo],
         ];
         for set in together {
             let keys: Vec<(Context, Key)> = BINDINGS
@@ -459,6 +467,37 @@ mod tests {
         ));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&app, ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_mot_list_has_hash_and_its_prompt_takes_the_digits_alone() {
+        let hash = press(KeyCode::Char('#'));
+        let lists = [
+            (Stage::Write, VoteMode::Dots),
+            (Stage::Tag, VoteMode::Dots),
+            (Stage::Vote, VoteMode::Dots),
+            (Stage::Vote, VoteMode::Hands),
+            (Stage::Choose, VoteMode::Dots),
+        ];
+        for (stage, mode) in lists {
+            let mut app = App::workshop(Session::new("t"), "t.ron".into());
+            let Screen::Workshop(w) = &mut app.screen else {
+                panic!("a workshop");
+            };
+            w.session.stage = stage;
+            w.vote.mode = mode;
+            assert_eq!(action_for(&app, hash), Some(Action::GoToMot), "{stage:?}");
+            if let Screen::Workshop(w) = &mut app.screen {
+                w.goto = Some(String::new());
+            }
+            // The set the clash test checks as one: nothing else is active.
+            assert_eq!(screen_contexts(&app), [Context::GoTo], "{stage:?}");
+            for d in 0..=9u8 {
+                let digit = press(KeyCode::Char(char::from(b'0' + d)));
+                assert_eq!(action_for(&app, digit), Some(Action::Digit(d)));
+            }
+            assert_eq!(action_for(&app, press(KeyCode::Char('q'))), None);
+        }
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub enum Effect {
     SaveAsAndQuit(PathBuf),
     /// Create a session with this title in the sessions folder and open it.
     Create(String),
+    /// As [`Effect::Create`], with the setup of the session in this file.
+    CreateFrom(String, PathBuf),
     /// Ring the terminal bell (a timebox ran out).
     Bell,
 }
@@ -252,10 +254,21 @@ pub struct Picker {
     pub selected: usize,
     /// Title being typed for a new session.
     pub new_title: Option<TextField>,
+    /// The session whose setup the new one starts from, while its title is typed.
+    pub template: Option<Template>,
     /// A question about the session being opened.
     pub offer: Option<Offer>,
     /// First visible row (a drawing cache, like ratatui's `ListState`).
     pub scroll: Cell<usize>,
+}
+
+/// A session picked to start a new one from its setup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// Its file.
+    pub path: PathBuf,
+    /// Its title, as the listing read it.
+    pub title: String,
 }
 
 /// An open session and everything about how it is shown.
@@ -282,6 +295,8 @@ pub struct Workshop {
     pub history: history::History,
     /// Asked when quitting would lose unsaved work.
     pub quit_prompt: Option<QuitPrompt>,
+    /// The digits of an MOT's number typed after `#`, while it is asked.
+    pub goto: Option<String>,
     /// Vote screen state.
     pub vote: VoteState,
     /// Matrix screen state.
@@ -487,6 +502,7 @@ impl App {
                 entries,
                 selected: 0,
                 new_title: None,
+                template: None,
                 offer: None,
                 scroll: Cell::new(0),
             })),
@@ -552,6 +568,7 @@ impl App {
             draft: None,
             history,
             quit_prompt: None,
+            goto: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
             choose: ChooseState::default(),

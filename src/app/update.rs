@@ -16,6 +16,7 @@ use crate::model::{
 use crate::tr;
 
 mod choose;
+mod goto;
 mod hands_question;
 mod matrix;
 mod setup;
@@ -24,6 +25,7 @@ mod vote;
 mod write;
 
 use choose::{choose, motx_editor};
+use goto::{goto_prompt, lists_mots};
 pub use hands_question::{Unconfirmed, unconfirmed_hands};
 use hands_question::{ask_above, drop_unconfirmed, end_count_typing, kept_count};
 use setup::{setup, setup_edit};
@@ -89,6 +91,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    // While an MOT's number is typed, keys go to it and nowhere else.
+    if let Screen::Workshop(w) = &mut app.screen
+        && w.goto.is_some()
+    {
+        let mut out = Outcome::default();
+        goto_prompt(w, action, &mut out);
+        match out.status {
+            Some((text, true)) => app.error(text),
+            Some((text, false)) => app.info(text),
+            None => {}
+        }
+        return out.effects;
+    }
     if let Some(effects) = room(app, &action) {
         return effects;
     }
@@ -143,7 +158,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 /// Whether an action only moves the selection or the view: it changes
 /// nothing the figures of [`super::derived`] are made from.
 fn only_moves(action: &Action) -> bool {
-    moves(action) || matches!(action, Action::ScrollUp | Action::ScrollDown)
+    moves(action)
+        || matches!(
+            action,
+            Action::ScrollUp | Action::ScrollDown | Action::GoToMot
+        )
 }
 
 /// The timer's second: rings once when the timebox runs out.
@@ -538,10 +557,16 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
                     out.error(tr!("app.picker.need_title"));
                 } else {
                     p.new_title = None;
-                    out.effects.push(Effect::Create(title));
+                    out.effects.push(match p.template.take() {
+                        Some(t) => Effect::CreateFrom(title, t.path),
+                        None => Effect::Create(title),
+                    });
                 }
             }
-            Action::Cancel => p.new_title = None,
+            Action::Cancel => {
+                p.new_title = None;
+                p.template = None;
+            }
             Action::Type(key) => out.cut(field.input(key)),
             Action::Paste(text) => out.cut(field.paste(&text)),
             _ => {}
@@ -563,6 +588,23 @@ fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
             None => out.info(tr!("app.picker.empty")),
         },
         Action::NewSession => p.new_title = Some(TextField::default()),
+        Action::NewFromTemplate => match p.entries.get(p.selected) {
+            Some(entry) => match &entry.summary {
+                Ok(summary) => {
+                    p.template = Some(super::Template {
+                        path: entry.path.clone(),
+                        title: summary.title.clone(),
+                    });
+                    p.new_title = Some(TextField::default());
+                }
+                // Said now, not after a title is typed for nothing.
+                Err(error) => out.error(tr!(
+                    "app.picker.template_unreadable",
+                    error = crate::plain::escaped(error)
+                )),
+            },
+            None => out.info(tr!("app.picker.empty")),
+        },
         _ => {}
     }
 }
@@ -654,6 +696,8 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 out.save();
             }
         }
+        Action::GoToMot if lists_mots(w) => w.goto = Some(String::new()),
+        Action::GoToMot => out.info(tr!("app.goto.no_list")),
         // Write, Tag and Vote share one MOT selection, so the room never loses its place.
         a if moves(&a) && matches!(w.stage(), Stage::Write | Stage::Tag | Stage::Vote) => {
             let before = w.cursor;

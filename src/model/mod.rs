@@ -12,6 +12,7 @@ pub mod room;
 pub mod session;
 pub mod stage;
 pub mod taxonomy;
+mod template;
 pub mod vote;
 pub mod work;
 

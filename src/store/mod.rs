@@ -191,6 +191,22 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
     decode_bytes(path, &bytes).map(|d| d.session)
 }
 
+/// Reads a session to start another from its setup. It is read as opening
+/// it read-only would (a link followed to a regular file, special files
+/// and files past the size limit refused, every value checked), without
+/// its lock: another `mot` may have it open, and its last saved state is
+/// what is read. Nothing is written beside it, an older format included.
+pub fn load_template(path: &Path) -> Result<Session, StoreError> {
+    if side_files::look(path)?.is_none() {
+        let missing = std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            tr!("store.file.missing").to_string(),
+        );
+        return Err(StoreError::io(path, missing));
+    }
+    load(path)
+}
+
 /// Checks a session file's bytes, migrating an older format.
 pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Decoded, StoreError> {
     let format = |error| StoreError::Format {

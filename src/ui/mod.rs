@@ -3,6 +3,7 @@
 
 pub mod choose;
 pub mod glyphs;
+mod goto;
 pub mod grow;
 pub mod help;
 pub mod matrix;
@@ -270,13 +271,18 @@ fn status_rows(app: &App, area: Rect) -> u16 {
     if area.height < 20 {
         return 1;
     }
+    let asked = app.workshop_ref().and_then(|w| w.goto.as_deref());
     // The timer keeps its room on the right, as status_line draws it.
     let timer_w = app
         .workshop_ref()
         .and_then(|w| timer_text(w, app.now))
         .map_or(0, |(text, _)| widgets::width(&text) as u16 + 2);
     let cols = usize::from(area.width.saturating_sub(timer_w)).max(1);
-    let rows = widgets::wrap(&Line::from(status_text(s)), cols).len();
+    let text = match asked {
+        Some(typed) => goto::text(app, typed),
+        None => status_text(s),
+    };
+    let rows = widgets::wrap(&Line::from(text), cols).len();
     rows.clamp(1, STATUS_ROWS) as u16
 }
 
@@ -293,6 +299,10 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
             Paragraph::new(Span::styled(format!(" {text} "), *style)),
             right,
         );
+    }
+    if let Some(typed) = w.and_then(|w| w.goto.as_deref()) {
+        goto::draw(app, typed, frame, area);
+        return;
     }
     let (text, style) = match (&app.status, w) {
         (Some(s), _) if s.error => (status_text(s), theme::error()),
@@ -346,9 +356,17 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
         .workshop_ref()
         .is_some_and(|w| crate::app::update::unconfirmed_hands(w).is_some());
     let revealed = app.workshop_ref().is_some_and(|w| w.session.votes_revealed);
+    // `#` is offered where there is a list of MOTs to go into.
+    let lists_mots = app.workshop_ref().is_some_and(|w| {
+        matches!(
+            w.stage(),
+            Stage::Write | Stage::Tag | Stage::Vote | Stage::Choose
+        )
+    });
     let entries: Vec<(String, &str, bool)> = active_bindings(app)
         .into_iter()
         .filter(|b| !(no_take_over && b.action == Action::TakeOver))
+        .filter(|b| lists_mots || b.action != Action::GoToMot)
         .filter(|b| {
             asking
                 || b.context != crate::app::keymap::Context::VoteHands

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{theme, widgets};
 use crate::app::{Picker, Target};
@@ -157,7 +157,9 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines), list);
     }
     if let Some(field) = &p.new_title {
-        let popup = widgets::centered(area, 60, 5);
+        // Two more rows to say, wrapped, whose setup the session starts from.
+        let from_rows = if p.template.is_some() { 2 } else { 0 };
+        let popup = widgets::centered(area, 60, 5 + from_rows);
         super::clear_popup(frame, popup);
         let block = Block::bordered()
             .title(Span::styled(
@@ -172,8 +174,22 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
             ]));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        let [_, line] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+        let [from, _, line] = Layout::vertical([
+            Constraint::Length(from_rows),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        if let Some(t) = &p.template {
+            let words = tr!(
+                "ui.picker.from_template",
+                title = crate::plain::escaped(&t.title)
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(words, theme::label())).wrap(Wrap { trim: true }),
+                from,
+            );
+        }
         super::text_field(field, true, Block::new(), frame, line);
     }
 }

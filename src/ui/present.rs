@@ -58,7 +58,8 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let name = w.stage().name();
     // A title too wide for the glyphs next to the smallest clock is written plainly.
     let glyphs_fit = in_glyphs(name) && glyphs::width(name) + 2 + 18 <= area.width;
-    let message = app.status.is_some();
+    // The number asked after `#` is drawn where messages are.
+    let message = app.status.is_some() || w.goto.is_some();
     let header_h = match size {
         Size::Line => 1,
         // Eight rows of letters and one for the timer's words under its digits.

@@ -235,6 +235,13 @@ pub static BINDINGS: &[Binding] = &[
         "keys.picker.new",
         b("keys.bar.new")
     ),
+    bind!(
+        Picker,
+        [c('t')],
+        A::NewFromTemplate,
+        "keys.picker.from_template",
+        b("keys.bar.from_template")
+    ),
     // Setup
     bind!(Setup, [k(K::Up), c('k')], A::Up, "keys.setup.prev", None),
     bind!(
@@ -682,6 +689,44 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Choose, [c('d')], A::CycleFocus, "keys.choose.focus", None),
     bind!(Choose, [c('r')], A::ToggleReveal, "keys.vote.reveal", None),
+    // The number of the MOT to go to, typed after `#`.
+    bind!(
+        GoTo,
+        [c('0')],
+        A::Digit(0),
+        "keys.goto.digits",
+        bk("0-9", "keys.bar.number")
+    ),
+    bind!(GoTo, [c('1')], A::Digit(1), "", None),
+    bind!(GoTo, [c('2')], A::Digit(2), "", None),
+    bind!(GoTo, [c('3')], A::Digit(3), "", None),
+    bind!(GoTo, [c('4')], A::Digit(4), "", None),
+    bind!(GoTo, [c('5')], A::Digit(5), "", None),
+    bind!(GoTo, [c('6')], A::Digit(6), "", None),
+    bind!(GoTo, [c('7')], A::Digit(7), "", None),
+    bind!(GoTo, [c('8')], A::Digit(8), "", None),
+    bind!(GoTo, [c('9')], A::Digit(9), "", None),
+    bind!(
+        GoTo,
+        [k(K::Backspace)],
+        A::EraseDigit,
+        "keys.goto.erase",
+        None
+    ),
+    bind!(
+        GoTo,
+        [k(K::Enter)],
+        A::Submit,
+        "keys.goto.go",
+        b("keys.bar.go")
+    ),
+    bind!(
+        GoTo,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.goto.cancel",
+        b("keys.bar.cancel")
+    ),
     // Everywhere
     bind!(
         Stages,
@@ -747,6 +792,15 @@ pub static BINDINGS: &[Binding] = &[
         A::TogglePresenting,
         "keys.stages.present",
         b("keys.bar.present")
+    ),
+    // One binding for every list of MOTs; last on the bar, so a narrow
+    // one drops it before undo or the timer.
+    bind!(
+        Stages,
+        [c('#')],
+        A::GoToMot,
+        "keys.stages.goto",
+        bk("#", "keys.bar.goto")
     ),
     bind!(
         Global,
