@@ -115,7 +115,7 @@ fn vote_shows_both_parts_of_the_selected_score_in_every_language() {
     let cases = [
         (
             Language::English,
-            "#1 10 = 7 dots + 3 hands, weighted total",
+            "#1 10 = dots 7 + hands 3, weighted total",
         ),
         (
             Language::SimplifiedChinese,
@@ -188,7 +188,7 @@ fn choose_and_matrix_label_the_score() {
     for (w, ht) in [(80, 24), (160, 45)] {
         let screen = h.screen(w, ht);
         assert!(
-            screen.contains("Score 10 = 7 dots + 3 hands, weighted total"),
+            screen.contains("Score 10 = dots 7 + hands 3, weighted total"),
             "{w}x{ht}\n{screen}"
         );
     }

@@ -64,7 +64,7 @@ mod tests {
         let both = score(8, 4, Counting::Both);
         assert_eq!(
             parts(&both, Counting::Both).as_deref(),
-            Some("12 = 8 dots + 4 hands, weighted total")
+            Some("12 = dots 8 + hands 4, weighted total")
         );
         assert_eq!(parts(&score(8, 0, Counting::Both), Counting::Both), None);
         let dots = score(8, 4, Counting::Dots);
