@@ -148,8 +148,8 @@ fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
             // Chosen MOTs and golden moments show as symbols, not colour:
             // on their own line when the cell has room, else after the count.
             // The count and points sit at one height along the row, whether
-            // or not a cell has marks under them.
-            let base = lines.len();
+            // a cell is empty or has marks under them.
+            let base = 1 + usize::from(revealed);
             let marks = cell_marks(cell);
             if !marks.is_empty() {
                 let full = lines.len() >= usize::from(r.height);
