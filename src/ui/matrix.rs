@@ -149,7 +149,12 @@ fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
             // on their own line when the cell has room, else after the count.
             // The count and points sit at one height along the row, whether
             // a cell is empty or has marks under them.
-            let base = 1 + usize::from(revealed);
+            // (Roomy cells are centred on their own: big digits set the line.)
+            let base = if roomy {
+                lines.len()
+            } else {
+                1 + usize::from(revealed)
+            };
             let marks = cell_marks(cell);
             if !marks.is_empty() {
                 let full = lines.len() >= usize::from(r.height);
