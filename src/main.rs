@@ -262,6 +262,27 @@ impl Settings {
         dir(self.cli.dir.as_deref())
     }
 
+    /// Where a session named on the command line is: a bare file name
+    /// (`hotel.ron`) is looked for in the folder `--dir` names first, else
+    /// here, else in the sessions folder; any other path is taken as given.
+    fn session_path(&self, path: &Path) -> PathBuf {
+        let bare = path.parent().is_none_or(|p| p.as_os_str().is_empty());
+        if !bare {
+            return path.to_path_buf();
+        }
+        let in_dir = |dir: &Path| Some(dir.join(path)).filter(|p| p.exists());
+        if let Some(found) = self.cli.dir.as_deref().and_then(in_dir) {
+            return found;
+        }
+        if path.exists() {
+            return path.to_path_buf();
+        }
+        self.dir()
+            .ok()
+            .and_then(|d| in_dir(&d))
+            .unwrap_or_else(|| path.to_path_buf())
+    }
+
     fn picker(&self, dir: PathBuf, entries: Vec<store::Entry>) -> App {
         let mut app = App::picker(dir, entries);
         app.look = self.look;
@@ -275,6 +296,7 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
         None => {
             let dir = settings.dir()?;
             let entries = store::list(&dir).map_err(|e| e.to_string())?;
+            need_terminal()?;
             tui(settings.picker(dir, entries))
         }
         Some(Command::New { title, from }) => {
@@ -283,8 +305,16 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                 return Err(tr!("cli.new.needs_title").into());
             }
             let dir = settings.dir()?;
+            let from = from.as_deref().map(|p| settings.session_path(p));
+            // A template that cannot be read is said first; then, before a
+            // file is made, that there is a terminal to work in.
+            if let Some(template) = &from {
+                store::load_template(template)
+                    .map_err(|e| tr!("app.create.template_failed", error = e))?;
+            }
+            need_terminal()?;
             let mut app = settings.picker(dir, Vec::new());
-            match from {
+            match &from {
                 Some(template) => mot::shell::create_from(&mut app, &clean, template),
                 None => mot::shell::create(&mut app, &clean),
             }
@@ -294,8 +324,9 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             tui(app)
         }
         Some(Command::Open { path }) => {
+            let path = settings.session_path(path);
             // Absolute, so the picker behind a question names a real folder.
-            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            let path = std::path::absolute(&path).unwrap_or(path);
             // Opening goes through the picker's folder, so a question about the
             // file (its lock, a backup, a recovery) has a screen to be asked on.
             let folder = match path.parent() {
@@ -372,7 +403,11 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                         "{}\t{}\t{}\t{file}{notes}",
                         plain::escaped(&s.title),
                         age,
-                        tr!("cli.list.mots", count = s.mots),
+                        if s.mots == 1 {
+                            tr!("cli.list.one_mot", count = s.mots)
+                        } else {
+                            tr!("cli.list.mots", count = s.mots)
+                        },
                     )),
                     // `path:line:col: message`, or `path: message`.
                     Err(err) => out(&format!(
@@ -538,6 +573,17 @@ fn status_text(app: &App) -> String {
     app.status
         .as_ref()
         .map_or_else(|| tr!("cli.open_failed").into(), |s| s.text.clone())
+}
+
+/// The interface draws on a terminal: without one (a pipe, `ssh` without
+/// `-t`), say so before anything is made.
+fn need_terminal() -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(tr!("cli.needs_terminal").into())
+    }
 }
 
 fn tui(app: App) -> Result<ExitCode, String> {

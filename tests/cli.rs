@@ -65,7 +65,10 @@ fn list_prints_sessions_without_a_terminal() {
         .expect("runs");
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("海底捞 门店体验\tjust now\t1 MOTs"), "{text}");
+    assert!(
+        text.contains("海底捞 门店体验\tjust now\t1 MOT\t"),
+        "{text}"
+    );
     assert!(text.contains("(unreadable)"), "{text}");
 
     let env_out = mot()
@@ -595,4 +598,65 @@ fn no_terminal_leaves_no_lock_and_no_half_written_file() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}\n{out:?}");
     assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+/// `new` without a terminal says so and makes no file.
+#[test]
+fn new_without_a_terminal_says_so_and_makes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = mot()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["new", "Spring"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("works in a terminal"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// A bare file name after `--dir` is the one in that folder, not a file of
+/// the same name where the command happens to run.
+#[test]
+fn a_bare_name_opens_from_the_folder_dir_names() {
+    let here = tempfile::tempdir().expect("tempdir");
+    let sessions = tempfile::tempdir().expect("tempdir");
+    mot::store::save(
+        &here.path().join("hotel.ron"),
+        &mot::model::Session::new("here"),
+    )
+    .expect("save");
+    // The one in --dir is broken: the error names it, so it is the one read.
+    std::fs::write(
+        sessions.path().join("hotel.ron"),
+        "(\n  version: 4,\n  title: 1,\n)\n",
+    )
+    .expect("write");
+    let out = mot()
+        .current_dir(here.path())
+        .arg("--dir")
+        .arg(sessions.path())
+        .args(["open", "hotel.ron"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let expected = sessions.path().join("hotel.ron");
+    assert!(
+        err.contains(&*expected.to_string_lossy()),
+        "the --dir copy: {err}"
+    );
+    // The same for the template of `new --from`.
+    let out = mot()
+        .current_dir(here.path())
+        .arg("--dir")
+        .arg(sessions.path())
+        .args(["new", "Autumn", "--from", "hotel.ron"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("hotel.ron:3:"), "the --dir copy: {err}");
 }

@@ -251,7 +251,12 @@ fn choose_lifts_a_filter_that_hides_the_mot_and_says_so() {
         "MOT #10 was hidden by the filter “golden moments”: the list shows every MOT again."
     );
     let screen = h.screen(80, 24);
-    assert!(screen.contains("▶    – #10"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with('▶') && l.contains("– #10 ")),
+        "{screen}"
+    );
 }
 
 #[test]

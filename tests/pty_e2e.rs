@@ -48,7 +48,7 @@ fn a_chinese_mot_goes_from_the_editor_to_the_matrix_and_into_the_file() {
     for _ in 0..4 {
         t.send(RIGHT);
     }
-    t.wait_for("Repurchase × Empathy: 1 MOTs, 15 points");
+    t.wait_for("Repurchase × Empathy: 1 MOT, 15 points");
 
     // Choose: chosen, a peak, rated, and its MOTX written.
     t.send(TAB);

@@ -200,7 +200,7 @@ fn matrix_shows_counts_scores_focus_and_the_selected_cell() {
             "Reliability",
             "Empathy",
             "★ Repurchase",
-            "Entry × Empathy: 1 MOTs, 6 points (raw 2)",
+            "Entry × Empathy: 1 MOT, 6 points (raw 2)",
             "by weighted score",
         ] {
             assert!(screen.contains(needle), "{needle} at {w}x{ht}:\n{screen}");

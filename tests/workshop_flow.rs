@@ -165,7 +165,7 @@ fn a_facilitator_runs_a_whole_workshop_and_finds_it_saved() {
         .key(KeyCode::Right);
     let matrix = h.screen(80, 24);
     assert!(
-        matrix.contains("Repurchase × Empathy: 1 MOTs, 7 points (raw 3)"),
+        matrix.contains("Repurchase × Empathy: 1 MOT, 7 points (raw 3)"),
         "{matrix}"
     );
     assert!(matrix.contains("住在美国西岸的华人旅客"), "{matrix}");

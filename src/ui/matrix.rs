@@ -223,12 +223,12 @@ fn draw_in(w: &Workshop, frame: &mut Frame, area: Rect, roomy: bool) {
     } else if revealed {
         tr!(
             "ui.matrix.cell_scores",
-            n = cell.count(),
+            mots = mots(cell.count()),
             points = cell.weighted,
             raw = cell.raw
         )
     } else {
-        tr!("ui.matrix.mots", n = cell.count())
+        mots(cell.count())
     }));
     if let Some(note) = super::score::counting_note(s.counting) {
         info_spans.push(Span::styled(format!(" · {note}"), theme::quiet()));

@@ -143,7 +143,11 @@ pub fn draw(p: &Picker, frame: &mut Frame, area: Rect) {
                     widgets::pad(&age(e.modified, now), age_w),
                     widgets::pad(&r.mots, mots_w),
                     if file_w > 0 {
-                        format!(" {}", widgets::pad(&r.file, file_w))
+                        // Cut in the middle: `-2.ron` tells two like names apart.
+                        format!(
+                            " {}",
+                            widgets::pad(&widgets::fit_middle(&r.file, file_w), file_w)
+                        )
                     } else {
                         String::new()
                     }

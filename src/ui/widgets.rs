@@ -37,6 +37,28 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` cut to at most `max` columns by taking out its middle ("…"): for
+/// names whose end tells them apart (`hotel-spring-2.ron`).
+pub fn fit_middle(s: &str, max: usize) -> String {
+    if width(s) <= max || max < 5 {
+        return fit(s, max);
+    }
+    let tail_room = (max - 1) / 2;
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for ch in s.chars().rev() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > tail_room {
+            break;
+        }
+        tail.push(ch);
+        used += w;
+    }
+    let head = fit(s, max - used);
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}{tail}")
+}
+
 /// `s` cut or padded with spaces to exactly `cols` columns.
 pub fn pad(s: &str, cols: usize) -> String {
     let mut out = fit(s, cols);
@@ -216,6 +238,16 @@ mod tests {
         assert_eq!(fit("hello!", 5), "hell…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(pad("你", 4), "你  ");
+    }
+
+    #[test]
+    fn fit_middle_keeps_the_end_that_tells_names_apart() {
+        let cut = fit_middle("Harbour-Hotel-spring-workshop-2.ron", 20);
+        assert_eq!(cut, "Harbour-Ho…hop-2.ron");
+        assert!(width(&cut) <= 20, "{cut}");
+        assert_eq!(fit_middle("hotel.ron", 20), "hotel.ron");
+        let wide = fit_middle("海底捞-门店体验-春季-2.ron", 16);
+        assert!(wide.ends_with("-2.ron") && width(&wide) <= 16, "{wide}");
     }
 
     #[test]
