@@ -2,6 +2,7 @@
 //! Scenario cards, trios whose roles rotate, the observer's sheets and the
 //! debrief's figures. Plain Rust and serde, as the rest of the model.
 
+pub mod clock;
 pub mod sheet;
 pub mod trios;
 
