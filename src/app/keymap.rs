@@ -6,9 +6,24 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::{Action, App, Screen, Stage, VoteMode};
 use crate::model::{Dimension, Quality};
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+/// Declares [`Context`] and [`Context::ALL`] from one list, so a context
+/// added later is in `ALL`, and the tests that walk `ALL` see it.
+macro_rules! contexts {
+    ($($(#[$doc:meta])* $name:ident,)+) => {
+        /// Where a binding applies.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Context {
+            $($(#[$doc])* $name,)+
+        }
+
+        impl Context {
+            /// Every context, in the order declared.
+            pub const ALL: &'static [Context] = &[$(Context::$name,)+];
+        }
+    };
+}
+
+contexts! {
     /// Everywhere outside text fields.
     Global,
     /// Inside a session, outside text fields: moving between stages.
@@ -336,35 +351,39 @@ pub fn keys_text(b: &Binding) -> String {
     }
 }
 
+/// The order contexts take in the README's key section: every one of
+/// [`Context::ALL`] (a test checks that none is left out).
+const README_ORDER: &[Context] = &[
+    Context::Global,
+    Context::Stages,
+    Context::Picker,
+    Context::Setup,
+    Context::Write,
+    Context::Editor,
+    Context::TextField,
+    Context::Tag,
+    Context::VoteDots,
+    Context::VoteHands,
+    Context::Matrix,
+    Context::Choose,
+    Context::GoTo,
+    Context::Presenting,
+    Context::Locked,
+    Context::Restore,
+    Context::Recovery,
+    Context::RecoveryConflict,
+    Context::RecoveryOnly,
+    Context::Unsaved,
+    Context::Help,
+];
+
 /// Every key as Markdown, context by context: the README's key section is
 /// this text, in English whatever the language on show.
 pub fn markdown() -> String {
     fn en(key: &str) -> &str {
         crate::i18n::t_in(crate::i18n::Language::English, key)
     }
-    let order = [
-        Context::Global,
-        Context::Stages,
-        Context::Picker,
-        Context::Setup,
-        Context::Write,
-        Context::Editor,
-        Context::TextField,
-        Context::Tag,
-        Context::VoteDots,
-        Context::VoteHands,
-        Context::Matrix,
-        Context::Choose,
-        Context::GoTo,
-        Context::Presenting,
-        Context::Locked,
-        Context::Restore,
-        Context::Recovery,
-        Context::RecoveryConflict,
-        Context::RecoveryOnly,
-        Context::Unsaved,
-        Context::Help,
-    ];
+    let order = README_ORDER.iter().copied();
     let mut out = String::new();
     for ctx in order {
         out.push_str(&format!(
@@ -392,46 +411,61 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
+    /// Contexts in force at once, screen by screen: no key may mean two
+    /// things in one of these (every context is in one; a test checks).
+    const TOGETHER: &[&[Context]] = &[
+        &[Context::Picker, Context::Global],
+        &[Context::Setup, Context::Stages, Context::Global],
+        &[Context::Write, Context::Stages, Context::Global],
+        &[Context::Tag, Context::Stages, Context::Global],
+        &[Context::VoteDots, Context::Stages, Context::Global],
+        &[Context::VoteHands, Context::Stages, Context::Global],
+        &[Context::Matrix, Context::Stages, Context::Global],
+        &[Context::Choose, Context::Stages, Context::Global],
+        &[
+            Context::Presenting,
+            Context::Choose,
+            Context::Stages,
+            Context::Global,
+        ],
+        &[
+            Context::Presenting,
+            Context::Matrix,
+            Context::Stages,
+            Context::Global,
+        ],
+        &[
+            Context::Presenting,
+            Context::Write,
+            Context::Stages,
+            Context::Global,
+        ],
+        &[Context::Editor],
+        &[Context::TextField],
+        &[Context::Locked],
+        &[Context::Restore],
+        &[Context::Recovery],
+        &[Context::RecoveryConflict],
+        &[Context::RecoveryOnly],
+        &[Context::Unsaved],
+        &[Context::Help],
+        &[Context::GoTo],
+    ];
+
+    #[test]
+    fn every_context_is_in_the_readme_and_in_the_clash_test() {
+        for ctx in Context::ALL {
+            assert!(README_ORDER.contains(ctx), "{ctx:?} is not in README_ORDER");
+            assert!(
+                TOGETHER.iter().any(|set| set.contains(ctx)),
+                "{ctx:?} is in no set of TOGETHER: its keys are never checked for clashes"
+            );
+        }
+    }
+
     #[test]
     fn no_key_is_bound_twice_in_contexts_active_together() {
-        let together: &[&[Context]] = &[
-            &[Context::Picker, Context::Global],
-            &[Context::Setup, Context::Stages, Context::Global],
-            &[Context::Write, Context::Stages, Context::Global],
-            &[Context::Tag, Context::Stages, Context::Global],
-            &[Context::VoteDots, Context::Stages, Context::Global],
-            &[Context::VoteHands, Context::Stages, Context::Global],
-            &[Context::Matrix, Context::Stages, Context::Global],
-            &[Context::Choose, Context::Stages, Context::Global],
-            &[
-                Context::Presenting,
-                Context::Choose,
-                Context::Stages,
-                Context::Global,
-            ],
-            &[
-                Context::Presenting,
-                Context::Matrix,
-                Context::Stages,
-                Context::Global,
-            ],
-            &[
-                Context::Presenting,
-                Context::Write,
-                Context::Stages,
-                Context::Global,
-            ],
-            &[Context::Editor],
-            &[Context::TextField],
-            &[Context::Locked],
-            &[Context::Restore],
-            &[Context::Recovery],
-            &[Context::RecoveryConflict],
-            &[Context::RecoveryOnly],
-            &[Context::Unsaved],
-            &[Context::Help],
-            &[Context::GoTo],
-        ];
+        let together = TOGETHER;
         for set in together {
             let keys: Vec<(Context, Key)> = BINDINGS
                 .iter()
