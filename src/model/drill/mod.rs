@@ -2,6 +2,8 @@
 //! Scenario cards, trios whose roles rotate, the observer's sheets and the
 //! debrief's figures. Plain Rust and serde, as the rest of the model.
 
+pub mod cards;
+
 use serde::{Deserialize, Serialize};
 
 use crate::tr;
