@@ -304,8 +304,10 @@ fn shorten(text: &str, cols: usize) -> String {
     if text.width() <= cols {
         return text.to_string();
     }
+    // Not at `、`: it lists items inside a phrase, and a Chinese who names
+    // the person at the phrase's end ("住在西岸、常往返两地的旅客").
     let clause = text
-        .split([',', '，', ';', '；', '、', '(', '（', ':', '：'])
+        .split([',', '，', ';', '；', '(', '（', ':', '：'])
         .next()
         .unwrap_or_default()
         .trim();
@@ -549,6 +551,10 @@ mod tests {
         assert_eq!(
             shorten("王总，一家月饼厂的总经理，你们公司的第三大客户", 16),
             "王总"
+        );
+        assert_eq!(
+            shorten("一位住在美国西岸、经常往返中美两地的中国商务旅客", 32),
+            "一位住在美国西岸、经常往返中美…"
         );
     }
 
