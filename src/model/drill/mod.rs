@@ -2,7 +2,9 @@
 //! Scenario cards, trios whose roles rotate, the observer's sheets and the
 //! debrief's figures. Plain Rust and serde, as the rest of the model.
 
+pub mod cards;
 pub mod clock;
+pub mod plan;
 pub mod sheet;
 pub mod trios;
 

@@ -1,0 +1,258 @@
+//! A session's drill: its cards, its trios, the round the room is in, the
+//! phases' lengths, and the sheets written so far. The rules of dealing a
+//! card to a trio and of turning a comment into a MOT live here.
+
+use serde::{Deserialize, Serialize};
+
+use super::BehaviourStep;
+use super::cards::Card;
+use super::clock::Phases;
+use super::sheet::Sheet;
+use super::trios::{self, Trio, TrioError, TrioId};
+use crate::model::{MotText, ParticipantId};
+
+/// A card's number in the session's deck, kept when others are removed.
+pub type CardId = u32;
+
+/// A card in the session's deck, with its number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeckCard {
+    /// Its number, from 1.
+    pub id: CardId,
+    /// The card.
+    pub card: Card,
+}
+
+/// Everything a session's drill holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Drill {
+    /// The cards the room plays, in the order they are dealt.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deck: Vec<DeckCard>,
+    /// The room in trios.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trios: Vec<Trio>,
+    /// The round the room is in, from 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub round: u32,
+    /// How long reading, playing and feedback last.
+    #[serde(default, skip_serializing_if = "is_default_phases")]
+    pub phases: Phases,
+    /// The observers' sheets, one per staff member per round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<Sheet>,
+    /// Whether the debrief shows people by name or leaves them out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_default_phases(p: &Phases) -> bool {
+    *p == Phases::default()
+}
+
+impl Drill {
+    /// Adds a card to the deck; returns its number.
+    pub fn add_card(&mut self, card: Card) -> CardId {
+        let id = self.deck.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+        self.deck.push(DeckCard { id, card });
+        id
+    }
+
+    /// The card numbered `id`.
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.deck.iter().find(|c| c.id == id).map(|c| &c.card)
+    }
+
+    /// The card numbered `id`, to change.
+    pub fn card_mut(&mut self, id: CardId) -> Option<&mut Card> {
+        self.deck
+            .iter_mut()
+            .find(|c| c.id == id)
+            .map(|c| &mut c.card)
+    }
+
+    /// Takes the card numbered `id` out of the deck.
+    pub fn remove_card(&mut self, id: CardId) -> Option<Card> {
+        let at = self.deck.iter().position(|c| c.id == id)?;
+        Some(self.deck.remove(at).card)
+    }
+
+    /// Puts `people` in trios afresh, round one again.
+    pub fn form_trios(&mut self, people: &[ParticipantId]) -> Result<(), TrioError> {
+        self.trios = trios::form(people)?;
+        self.round = 0;
+        Ok(())
+    }
+
+    /// The card `trio` plays in the current round: trios are dealt the
+    /// deck in turn, and a trio that starts a new cycle takes the next card,
+    /// so no trio replays a card while the deck has others.
+    pub fn card_for(&self, trio: TrioId) -> Option<CardId> {
+        let n = self.deck.len();
+        if n == 0 {
+            return None;
+        }
+        let (at, t) = self.trios.iter().enumerate().find(|(_, t)| t.id == trio)?;
+        let deal = at + t.cycle(self.round) as usize;
+        Some(self.deck[deal % n].id)
+    }
+
+    /// The sheet for `staff` in the current round, made if there is none.
+    pub fn sheet_mut(&mut self, trio: TrioId, staff: ParticipantId) -> &mut Sheet {
+        let round = self.round;
+        let at = match self
+            .sheets
+            .iter()
+            .position(|s| s.round == round && s.staff == staff)
+        {
+            Some(at) => at,
+            None => {
+                self.sheets.push(Sheet::new(round, trio, staff));
+                self.sheets.len() - 1
+            }
+        };
+        &mut self.sheets[at]
+    }
+
+    /// The sheet for `staff` in round `round`, if one was written.
+    pub fn sheet(&self, round: u32, staff: ParticipantId) -> Option<&Sheet> {
+        self.sheets
+            .iter()
+            .find(|s| s.round == round && s.staff == staff)
+    }
+
+    /// Forgets a participant who left the session: out of their trio (a
+    /// trio left with one person is dissolved into the others by re-forming
+    /// the room), their sheets kept for the debrief.
+    pub fn forget(&mut self, who: ParticipantId) {
+        for t in &mut self.trios {
+            t.members.retain(|m| *m != who);
+        }
+        if self
+            .trios
+            .iter()
+            .any(|t| t.members.len() < *trios::SIZES.start())
+        {
+            let people: Vec<ParticipantId> =
+                self.trios.iter().flat_map(|t| t.members.clone()).collect();
+            let round = self.round;
+            self.trios = trios::form(&people).unwrap_or_default();
+            self.round = round;
+        }
+    }
+}
+
+/// A comment from a sheet as a new MOT to finish: who from the card, the
+/// situation from the card's scene and the comment, the feeling the card
+/// wanted (the trainer edits it before keeping it).
+pub fn mot_from_comment(card: &Card, step: BehaviourStep, comment: &str) -> MotText {
+    let scene = card.scene.trim();
+    let comment = comment.trim();
+    let situation = match (scene.is_empty(), comment.is_empty()) {
+        (true, _) => comment.to_string(),
+        (false, true) => scene.to_string(),
+        (false, false) => crate::tr!(
+            "model.drill.comment_situation",
+            scene = scene,
+            step = step.name(),
+            comment = comment
+        ),
+    };
+    MotText {
+        who: card.who.trim().to_string(),
+        situation,
+        feeling: card.feeling.trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+    use crate::model::drill::cards::library;
+    use crate::model::drill::sheet::Verdict;
+
+    fn deck(n: usize) -> Drill {
+        let mut d = Drill::default();
+        for card in library(Language::English).into_iter().cycle().take(n) {
+            d.add_card(card);
+        }
+        d
+    }
+
+    #[test]
+    fn cards_are_numbered_and_keep_their_numbers() {
+        let mut d = deck(3);
+        assert_eq!(d.deck.iter().map(|c| c.id).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!(d.remove_card(2).is_some());
+        assert_eq!(
+            d.add_card(Card::default()),
+            4,
+            "a number is never reused while higher ones live"
+        );
+        assert!(d.card(2).is_none());
+        assert!(d.card_mut(4).is_some());
+    }
+
+    #[test]
+    fn trios_are_dealt_the_deck_in_turn_and_a_new_cycle_takes_the_next_card() {
+        let mut d = deck(4);
+        d.form_trios(&(1..=8).collect::<Vec<_>>())
+            .expect("eight people");
+        // Trios 1 and 2 (threes) and 3 (a pair).
+        assert_eq!(d.card_for(1), Some(1));
+        assert_eq!(d.card_for(2), Some(2));
+        assert_eq!(d.card_for(3), Some(3));
+        d.round = 2;
+        // The pair finished its two rounds: a fresh card.
+        assert_eq!(d.card_for(3), Some(4));
+        assert_eq!(d.card_for(1), Some(1), "the threes are mid-cycle");
+        d.round = 3;
+        assert_eq!(d.card_for(1), Some(2));
+        assert_eq!(d.card_for(9), None, "no such trio");
+        assert_eq!(Drill::default().card_for(1), None, "no deck");
+    }
+
+    #[test]
+    fn one_sheet_per_staff_member_per_round() {
+        let mut d = deck(1);
+        d.form_trios(&[1, 2, 3]).expect("a trio");
+        d.sheet_mut(1, 1).verdict = Some(Verdict::Passed);
+        d.sheet_mut(1, 1).left_with = None;
+        assert_eq!(d.sheets.len(), 1);
+        assert_eq!(d.sheet(0, 1).and_then(|s| s.verdict), Some(Verdict::Passed));
+        d.round = 1;
+        d.sheet_mut(1, 2);
+        assert_eq!(d.sheets.len(), 2);
+        assert!(d.sheet(1, 1).is_none());
+    }
+
+    #[test]
+    fn a_participant_who_leaves_leaves_their_trio_whole() {
+        let mut d = deck(1);
+        d.form_trios(&[1, 2, 3, 4, 5]).expect("a trio and a pair");
+        d.round = 1;
+        d.forget(4);
+        // The pair lost one: the room is formed again, the round kept.
+        assert_eq!(d.trios.len(), 1);
+        assert_eq!(d.trios[0].members, [1, 2, 3, 5]);
+        assert_eq!(d.round, 1);
+    }
+
+    #[test]
+    fn a_comment_becomes_a_mot_to_finish() {
+        crate::i18n::set(Language::English);
+        let card = &library(Language::English)[0];
+        let m = mot_from_comment(card, BehaviourStep::Analyse, " interrupted twice ");
+        assert_eq!(m.who, card.who);
+        assert_eq!(m.feeling, card.feeling);
+        assert!(m.situation.contains(card.scene.trim()), "{}", m.situation);
+        assert!(m.situation.contains("interrupted twice"), "{}", m.situation);
+        let bare = mot_from_comment(&Card::default(), BehaviourStep::Solve, "no offer made");
+        assert_eq!(bare.situation, "no offer made");
+    }
+}
