@@ -125,6 +125,72 @@ impl Sheet {
     }
 }
 
+/// One thing typed into a sheet from the observer's paper, in the order
+/// the paper reads: five scores, the feeling, the verdict. A sheet without
+/// comments goes in with seven entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The next step's score, 1 to 5.
+    Score(u8),
+    /// Whether the customer left with the card's feeling.
+    LeftWith(LeftWith),
+    /// Passed or not yet.
+    Verdict(Verdict),
+    /// Takes back the last thing entered.
+    Back,
+}
+
+/// Why an entry did not go into a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EntryError {
+    /// A score outside 1 to 5.
+    #[error("a step scores 1 to 5, not {0}")]
+    Score(u8),
+    /// Five scores are in already.
+    #[error("all five steps are scored")]
+    AllScored,
+    /// Nothing to take back.
+    #[error("the sheet is empty")]
+    Empty,
+}
+
+impl Sheet {
+    /// Applies one entry from the paper: a score goes to the first step
+    /// without one; `Back` takes off the verdict, else the feeling, else
+    /// the last score.
+    pub fn enter(&mut self, entry: Entry) -> Result<(), EntryError> {
+        match entry {
+            Entry::Score(v) if !SCORES.contains(&v) => return Err(EntryError::Score(v)),
+            Entry::Score(v) => {
+                let step = self
+                    .unscored()
+                    .first()
+                    .copied()
+                    .ok_or(EntryError::AllScored)?;
+                self.scores[step.index()] = Some(v);
+            }
+            Entry::LeftWith(l) => self.left_with = Some(l),
+            Entry::Verdict(v) => self.verdict = Some(v),
+            Entry::Back => {
+                if self.verdict.take().is_none() && self.left_with.take().is_none() {
+                    let last = self
+                        .scores
+                        .iter()
+                        .rposition(Option::is_some)
+                        .ok_or(EntryError::Empty)?;
+                    self.scores[last] = None;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The step the next score goes to, while one is unscored.
+    pub fn next_step(&self) -> Option<BehaviourStep> {
+        self.unscored().first().copied()
+    }
+}
+
 /// One step's figures over the sheets that scored it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Figures {
@@ -306,6 +372,36 @@ mod tests {
         assert!(!s.is_complete());
         assert_eq!(s.score(Solve, Some(6)), Err(SheetError::Score(6)));
         assert_eq!(s.score(Solve, Some(0)), Err(SheetError::Score(0)));
+    }
+
+    #[test]
+    fn a_paper_sheet_goes_in_with_seven_keys_and_back_takes_the_last_off() {
+        let mut s = Sheet::new(0, 1, 3);
+        for v in [4, 3, 5, 4, 4] {
+            s.enter(Entry::Score(v)).expect("a score");
+        }
+        assert_eq!(s.enter(Entry::Score(3)), Err(EntryError::AllScored));
+        s.enter(Entry::LeftWith(LeftWith::Yes)).expect("feeling");
+        s.enter(Entry::Verdict(Verdict::Passed)).expect("verdict");
+        assert!(s.is_complete());
+        assert_eq!(s.scores, [Some(4), Some(3), Some(5), Some(4), Some(4)]);
+        // Back: the verdict, then the feeling, then the scores from the end.
+        s.enter(Entry::Back).expect("back");
+        assert_eq!(s.verdict, None);
+        s.enter(Entry::Back).expect("back");
+        assert_eq!(s.left_with, None);
+        s.enter(Entry::Back).expect("back");
+        assert_eq!(s.next_step(), Some(FollowUp));
+        assert_eq!(s.enter(Entry::Score(0)), Err(EntryError::Score(0)));
+        for _ in 0..4 {
+            s.enter(Entry::Back).expect("back");
+        }
+        assert_eq!(s.enter(Entry::Back), Err(EntryError::Empty));
+        // A score taken off in the middle is the next one filled.
+        let mut s = sheet(0, 1, 1, [1, 2, 3, 4, 5]);
+        s.score(Solve, None).expect("off");
+        s.enter(Entry::Score(2)).expect("fills Solve");
+        assert_eq!(s.score_of(Solve), Some(2));
     }
 
     #[test]
