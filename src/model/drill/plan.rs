@@ -8,7 +8,7 @@ use super::BehaviourStep;
 use super::cards::Card;
 use super::clock::Phases;
 use super::sheet::Sheet;
-use super::trios::{self, Trio, TrioError, TrioId};
+use super::trios::{self, Roles, Trio, TrioError, TrioId};
 use crate::model::{MotText, ParticipantId};
 
 /// A card's number in the session's deck, kept when others are removed.
@@ -21,6 +21,19 @@ pub struct DeckCard {
     pub id: CardId,
     /// The card.
     pub card: Card,
+}
+
+/// One trio's table in a round: who plays what, and the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The trio.
+    pub trio: TrioId,
+    /// Who plays what.
+    pub roles: Roles,
+    /// The card dealt, while the deck has one.
+    pub card: Option<CardId>,
+    /// Which of the trio's cycles this round is in, from 0.
+    pub cycle: u32,
 }
 
 /// Everything a session's drill holds.
@@ -99,6 +112,31 @@ impl Drill {
         let (at, t) = self.trios.iter().enumerate().find(|(_, t)| t.id == trio)?;
         let deal = at + t.cycle(self.round) as usize;
         Some(self.deck[deal % n].id)
+    }
+
+    /// Who plays what in each trio this round, with the card it plays.
+    pub fn this_round(&self) -> Vec<Table> {
+        self.trios
+            .iter()
+            .filter_map(|t| {
+                Some(Table {
+                    trio: t.id,
+                    roles: t.roles(self.round)?,
+                    card: self.card_for(t.id),
+                    cycle: t.cycle(self.round),
+                })
+            })
+            .collect()
+    }
+
+    /// The next round for the whole room.
+    pub fn next_round(&mut self) {
+        self.round = self.round.saturating_add(1);
+    }
+
+    /// Back a round (not before the first).
+    pub fn prev_round(&mut self) {
+        self.round = self.round.saturating_sub(1);
     }
 
     /// The sheet for `staff` in the current round, made if there is none.
@@ -215,6 +253,27 @@ mod tests {
         assert_eq!(d.card_for(1), Some(2));
         assert_eq!(d.card_for(9), None, "no such trio");
         assert_eq!(Drill::default().card_for(1), None, "no deck");
+    }
+
+    #[test]
+    fn this_round_names_who_plays_what_at_every_table() {
+        let mut d = deck(2);
+        d.form_trios(&(1..=5).collect::<Vec<_>>())
+            .expect("a trio and a pair");
+        let tables = d.this_round();
+        assert_eq!(tables.len(), 2);
+        assert_eq!((tables[0].roles.staff, tables[0].roles.customer), (1, 2));
+        assert_eq!(tables[0].roles.observers, [3]);
+        assert_eq!(tables[1].roles.observers, Vec::<ParticipantId>::new());
+        d.next_round();
+        d.next_round();
+        let tables = d.this_round();
+        assert_eq!(tables[0].roles.staff, 3);
+        assert_eq!((tables[1].cycle, tables[1].card), (1, Some(1)));
+        d.prev_round();
+        d.prev_round();
+        d.prev_round();
+        assert_eq!(d.round, 0, "not before the first");
     }
 
     #[test]
