@@ -81,6 +81,26 @@ fn assert_whole(screen: &str, text: &str, what: &str) {
     );
 }
 
+/// The rows of the box whose title row holds `title`, to its bottom border.
+fn box_under<'a>(screen: &'a str, title: &str) -> Vec<&'a str> {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains(title))
+        .skip(1)
+        .take_while(|l| !l.contains('└'))
+        .collect()
+}
+
+/// The box's first row shows the situation's beginning.
+fn assert_begins(field: &[&str], screen: &str) {
+    assert!(
+        field
+            .first()
+            .is_some_and(|l| l.contains("the flight was delayed; the night manager")),
+        "the beginning:\n{screen}"
+    );
+}
+
 fn the_mot(h: &Harness) -> String {
     sentence(&h.workshop().session.mots[0])
 }
@@ -107,20 +127,10 @@ fn a_long_field_being_typed_shows_its_beginning_and_the_cursor() {
     h.key(KeyCode::Enter).key(KeyCode::Tab);
     h.type_text(", and the lift was held for the last guest of the night");
     let screen = h.screen(80, 24);
-    // The field's own box, not the read-back under it: from its title
-    // (marked ▶ as the field typed in) to its bottom border.
-    let field: Vec<&str> = screen
-        .lines()
-        .skip_while(|l| !l.contains("┌▶"))
-        .skip(1)
-        .take_while(|l| !l.contains('└'))
-        .collect();
-    assert!(
-        field
-            .first()
-            .is_some_and(|l| l.contains("the flight was delayed; the night manager")),
-        "the beginning:\n{screen}"
-    );
+    // The field's own box (marked ▶ as the field typed in), not the
+    // read-back under it.
+    let field = box_under(&screen, "┌▶");
+    assert_begins(&field, &screen);
     assert!(
         field.last().is_some_and(|l| l.contains("of the night")),
         "the cursor's end:\n{screen}"
@@ -241,19 +251,9 @@ fn a_field_left_reads_from_its_beginning_and_says_where_it_is_cut() {
     h.type_text(&", and the lift was held for the last guest of the night".repeat(8));
     h.key(KeyCode::Tab);
     let screen = h.screen(80, 24);
-    // The situation's own box: from its title to its bottom border.
-    let field: Vec<&str> = screen
-        .lines()
-        .skip_while(|l| !l.contains(" 2 "))
-        .skip(1)
-        .take_while(|l| !l.contains('└'))
-        .collect();
-    assert!(
-        field
-            .first()
-            .is_some_and(|l| l.contains("the flight was delayed; the night manager")),
-        "the beginning:\n{screen}"
-    );
+    // The situation's own box.
+    let field = box_under(&screen, " 2 ");
+    assert_begins(&field, &screen);
     assert!(
         field.last().is_some_and(|l| l.contains('…')),
         "the cut:\n{screen}"
