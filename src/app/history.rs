@@ -77,6 +77,7 @@ fn rest_of(s: &Session) -> Session {
         participants: s.participants.clone(),
         mots: Vec::new(),
         dots: Vec::new(),
+        drill: s.drill.clone(),
     }
 }
 

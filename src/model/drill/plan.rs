@@ -16,6 +16,7 @@ pub type CardId = u32;
 
 /// A card in the session's deck, with its number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeckCard {
     /// Its number, from 1.
     pub id: CardId,
@@ -23,8 +24,10 @@ pub struct DeckCard {
     pub card: Card,
 }
 
-/// Everything a session's drill holds.
+/// Everything a session's drill holds. Every part may be left out of a
+/// file (it is then empty, or at its default).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Drill {
     /// The cards the room plays, in the order they are dealt.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -55,6 +58,11 @@ fn is_default_phases(p: &Phases) -> bool {
 }
 
 impl Drill {
+    /// Whether there is no drill yet: nothing of it is written to a file.
+    pub fn is_empty(&self) -> bool {
+        *self == Drill::default()
+    }
+
     /// Adds a card to the deck; returns its number.
     pub fn add_card(&mut self, card: Card) -> CardId {
         let id = self.deck.iter().map(|c| c.id).max().unwrap_or(0) + 1;
