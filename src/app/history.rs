@@ -77,6 +77,7 @@ fn rest_of(s: &Session) -> Session {
         participants: s.participants.clone(),
         mots: Vec::new(),
         dots: Vec::new(),
+        drill: s.drill.clone(),
     }
 }
 
@@ -189,6 +190,26 @@ pub enum Change {
     Theme,
     /// The timeboxes.
     Timeboxes,
+    /// The drill's deck: a card added, edited or taken out.
+    DrillCards,
+    /// The drill's trios: formed, or someone moved.
+    DrillTrios,
+    /// The round the drill is in.
+    DrillRound,
+    /// How long the drill's phases last.
+    DrillPhases,
+    /// An observer's sheet, by its round (from 0) and, unless the drill is
+    /// anonymous, the staff member's name.
+    DrillSheet {
+        /// The round, from 0 as the session counts it.
+        round: u32,
+        /// Whose sheet, when names are shown and they are still in the room.
+        staff: Option<String>,
+    },
+    /// Whether the debrief leaves names out (`true`) or shows them.
+    DrillAnonymous(bool),
+    /// The drill otherwise.
+    Drill,
     /// Anything else.
     Other,
 }
@@ -229,6 +250,26 @@ impl Change {
             Change::Language => tr!("app.change.language").into(),
             Change::Theme => tr!("app.change.theme").into(),
             Change::Timeboxes => tr!("app.change.timeboxes").into(),
+            Change::DrillCards => tr!("app.change.drill_cards").into(),
+            Change::DrillTrios => tr!("app.change.drill_trios").into(),
+            Change::DrillRound => tr!("app.change.drill_round").into(),
+            Change::DrillPhases => tr!("app.change.drill_phases").into(),
+            // Rounds are counted from 1 for the room.
+            Change::DrillSheet {
+                round,
+                staff: Some(name),
+            } => tr!(
+                "app.change.drill_sheet",
+                name = name,
+                round = u64::from(*round) + 1
+            ),
+            Change::DrillSheet { round, staff: None } => tr!(
+                "app.change.drill_sheet_unnamed",
+                round = u64::from(*round) + 1
+            ),
+            Change::DrillAnonymous(true) => tr!("app.change.drill_anonymous").into(),
+            Change::DrillAnonymous(false) => tr!("app.change.drill_names").into(),
+            Change::Drill => tr!("app.change.drill").into(),
             Change::Other => tr!("app.change.other").into(),
         }
     }
@@ -411,6 +452,9 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         let which = changed_name(&before.groups, &after.groups, |g| (g.id, g.name.clone()));
         return Some(Change::Group(which));
     }
+    if before.drill != after.drill {
+        return Some(drill_change(before, after));
+    }
     let setting = if before.title != after.title {
         Change::Title
     } else if before.brand != after.brand {
@@ -443,6 +487,49 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         return (a != *before).then_some(Change::Other);
     };
     Some(setting)
+}
+
+/// What changed in the drill, which differs between `before` and `after`.
+fn drill_change(before: &Session, after: &Session) -> Change {
+    let (b, a) = (&before.drill, &after.drill);
+    if b.deck != a.deck {
+        return Change::DrillCards;
+    }
+    if b.trios != a.trios {
+        return Change::DrillTrios;
+    }
+    if b.sheets != a.sheets {
+        let sheet = a
+            .sheets
+            .iter()
+            .find(|s| !b.sheets.contains(s))
+            .or_else(|| b.sheets.iter().find(|s| !a.sheets.contains(s)));
+        if let Some(sheet) = sheet {
+            // An anonymous debrief names nobody, nor does its undo.
+            let staff = (!a.anonymous && !b.anonymous)
+                .then(|| {
+                    after
+                        .participant(sheet.staff)
+                        .or_else(|| before.participant(sheet.staff))
+                        .map(|p| p.name.clone())
+                })
+                .flatten();
+            return Change::DrillSheet {
+                round: sheet.round,
+                staff,
+            };
+        }
+    }
+    if b.round != a.round {
+        return Change::DrillRound;
+    }
+    if b.phases != a.phases {
+        return Change::DrillPhases;
+    }
+    if b.anonymous != a.anonymous {
+        return Change::DrillAnonymous(a.anonymous);
+    }
+    Change::Drill
 }
 
 /// A participant or a group added or removed, if one was.

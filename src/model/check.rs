@@ -4,6 +4,8 @@
 //! and column. One pass over each list with hash lookups: a session at its
 //! limits (200,000 MOTs, 10,000 participants) checks in a fraction of a second.
 
+mod drill;
+
 use std::collections::{HashMap, HashSet};
 
 use super::ModelError;
@@ -86,7 +88,8 @@ pub fn session(s: &Session) -> Checked {
     let groups = groups(s)?;
     let participants = participants(s, &groups)?;
     let mots = mots(s, &groups)?;
-    dots(s, &participants, &mots)
+    dots(s, &participants, &mots)?;
+    drill::drill(&s.drill, &participants)
 }
 
 fn timeboxes(s: &Session) -> Checked {

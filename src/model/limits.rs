@@ -8,6 +8,9 @@
 //! domain's adds refuse past them; text fields stop at the text limit; and
 //! the drawing code never allocates in proportion to a number from a file.
 
+use super::drill::clock::PHASE_SECONDS;
+use super::drill::sheet::SCORES;
+use super::drill::trios::SIZES as TRIO_SIZES;
 use crate::i18n::{self, Language};
 
 /// Largest session file read, in bytes; anything larger is refused before
@@ -90,6 +93,21 @@ pub const MIN_IMPORTANCE_PERCENT: u8 = 10;
 /// Highest importance threshold, in percent.
 pub const MAX_IMPORTANCE_PERCENT: u8 = 100;
 
+/// Most scenario cards in a session's drill deck: the built-in library,
+/// one per chosen MOT and the trainer's own, many times over.
+pub const MAX_CARDS: usize = 1_000;
+
+/// Most trios in a session's drill: every participant in a pair.
+pub const MAX_TRIOS: usize = MAX_PARTICIPANTS / 2;
+
+/// Most observer's sheets in a session's drill: forty people through
+/// fifty rounds, twice over.
+pub const MAX_SHEETS: usize = 100_000;
+
+/// Highest round number of a drill (rounds count from 0 for the whole
+/// room): a one-day course plays a dozen.
+pub const MAX_ROUND: u32 = 999;
+
 /// One row of the table: what is limited, where the file holds it, and how
 /// far it may go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,14 +165,15 @@ pub const TABLE: &[Limit] = &[
         what: "model.limit.text",
         field: "title, brand, core_message, target_user, groups[].name, groups[].description, \
                 participants[].name, mots[].who, mots[].situation, mots[].feeling, \
-                mots[].motx.company_does, mots[].motx.customer_next",
+                mots[].motx.company_does, mots[].motx.customer_next, drill.deck[].card.*, \
+                drill.sheets[].comments",
         min: None,
         max: MAX_TEXT_CHARS as u64,
         unit: "model.limit.unit.characters",
     },
     Limit {
         what: "model.limit.ids",
-        field: "mots[].id, groups[].id, participants[].id",
+        field: "mots[].id, groups[].id, participants[].id, drill.deck[].id, drill.trios[].id",
         min: None,
         max: MAX_ID as u64,
         unit: "",
@@ -228,6 +247,55 @@ pub const TABLE: &[Limit] = &[
         min: Some(MIN_IMPORTANCE_PERCENT as u64),
         max: MAX_IMPORTANCE_PERCENT as u64,
         unit: "model.limit.unit.percent",
+    },
+    Limit {
+        what: "model.limit.cards",
+        field: "drill.deck",
+        min: None,
+        max: MAX_CARDS as u64,
+        unit: "model.limit.unit.cards",
+    },
+    Limit {
+        what: "model.limit.trios",
+        field: "drill.trios",
+        min: None,
+        max: MAX_TRIOS as u64,
+        unit: "model.limit.unit.trios",
+    },
+    Limit {
+        what: "model.limit.trio_size",
+        field: "drill.trios[].members",
+        min: Some(*TRIO_SIZES.start() as u64),
+        max: *TRIO_SIZES.end() as u64,
+        unit: "model.limit.unit.participants",
+    },
+    Limit {
+        what: "model.limit.sheets",
+        field: "drill.sheets",
+        min: None,
+        max: MAX_SHEETS as u64,
+        unit: "model.limit.unit.sheets",
+    },
+    Limit {
+        what: "model.limit.round",
+        field: "drill.round, drill.formed_at, drill.sheets[].round",
+        min: None,
+        max: MAX_ROUND as u64,
+        unit: "",
+    },
+    Limit {
+        what: "model.limit.phase",
+        field: "drill.phases.read, drill.phases.play, drill.phases.feedback",
+        min: Some(*PHASE_SECONDS.start() as u64),
+        max: *PHASE_SECONDS.end() as u64,
+        unit: "model.limit.unit.seconds",
+    },
+    Limit {
+        what: "model.limit.score",
+        field: "drill.sheets[].scores",
+        min: Some(*SCORES.start() as u64),
+        max: *SCORES.end() as u64,
+        unit: "",
     },
 ];
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ModelError;
 use super::choose::{Golden, Motx, Thresholds};
+use super::drill::plan::Drill;
 use super::limits::{MAX_GROUPS, MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS};
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
 use super::stage::Stage;
@@ -18,7 +19,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -72,6 +73,10 @@ pub struct Session {
     pub mots: Vec<Arc<Mot>>,
     /// Dots spent by participants.
     pub dots: Vec<Dots>,
+    /// The role-play drill: its cards, trios, round, phases and sheets. Not
+    /// written while empty, so a session without a drill reads as before.
+    #[serde(default, skip_serializing_if = "Drill::is_empty")]
+    pub drill: Drill,
 }
 
 /// A kind of respondent, whose votes count with a weight.
@@ -218,6 +223,7 @@ impl Session {
             participants: Vec::new(),
             mots: Vec::new(),
             dots: Vec::new(),
+            drill: Drill::default(),
         }
     }
 
@@ -471,7 +477,8 @@ impl Session {
         Ok(())
     }
 
-    /// Removes a participant and the dots they spent.
+    /// Removes a participant and the dots they spent; they leave their
+    /// trio, and their drill sheets stay for the debrief.
     pub fn remove_participant(&mut self, id: ParticipantId) -> Result<Participant, ModelError> {
         let pos = self
             .participants
@@ -479,6 +486,7 @@ impl Session {
             .position(|p| p.id == id)
             .ok_or(ModelError::NoSuchParticipant(id))?;
         self.dots.retain(|d| d.participant != id);
+        self.drill.forget(id);
         Ok(self.participants.remove(pos))
     }
 

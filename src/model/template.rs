@@ -1,6 +1,8 @@
 //! A session started from another one's setup: the same brand, rules and
 //! people, none of the room's work.
 
+use super::drill::cards::CardOrigin;
+use super::drill::plan::Drill;
 use super::session::{FORMAT_VERSION, Session, clean_line};
 use super::stage::Stage;
 
@@ -9,7 +11,8 @@ impl Session {
     /// message, target user, focus, groups and weights, participants in
     /// their groups, dot budget and cap, what the score counts, timeboxes,
     /// circles' thresholds,
-    /// language, theme), and none of its MOTs, dots or hands; it starts at
+    /// language, theme, the drill's prepared cards and settings), and none
+    /// of its MOTs, dots, hands or drill work; it starts at
     /// Setup with the votes hidden.
     pub fn from_template(template: &Session, title: &str) -> Session {
         // Named field by field, without `..`: a field added to `Session`
@@ -34,6 +37,7 @@ impl Session {
             participants,
             mots: _,
             dots: _,
+            drill,
         } = template;
         Session {
             version: FORMAT_VERSION,
@@ -56,7 +60,37 @@ impl Session {
             participants: participants.clone(),
             mots: Vec::new(),
             dots: Vec::new(),
+            drill: prepared(drill),
         }
+    }
+}
+
+/// The drill as a new room starts it: the phase lengths, the anonymous
+/// setting and the cards the trainer prepared (the library's and their
+/// own); not this room's trios, round, sheets or cards of its MOTs.
+fn prepared(drill: &Drill) -> Drill {
+    // Field by field, as above: a field added to `Drill` needs a decision.
+    let Drill {
+        deck,
+        trios: _,
+        round: _,
+        formed_at: _,
+        phases,
+        sheets: _,
+        anonymous,
+    } = drill;
+    Drill {
+        deck: deck
+            .iter()
+            .filter(|c| !matches!(c.card.origin, CardOrigin::FromMot(_)))
+            .cloned()
+            .collect(),
+        trios: Vec::new(),
+        round: 0,
+        formed_at: 0,
+        phases: *phases,
+        sheets: Vec::new(),
+        anonymous: *anonymous,
     }
 }
 
@@ -65,6 +99,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::model::drill::cards::Card;
     use crate::model::{
         Counting, Dimension, Dots, Golden, Hands, Language, MotText, Motx, Quality, Theme,
         Thresholds,
@@ -119,6 +154,14 @@ mod tests {
             mot,
             count: 2,
         });
+        let library = crate::model::drill::cards::library(Language::TraditionalChinese);
+        s.drill.add_card(library[0].clone());
+        s.drill.add_card(Card::from_mot(&s.mots[0]));
+        s.drill.form_trios(&[ann, 2]).expect("a pair");
+        s.drill.round = 1;
+        s.drill.phases.play = 420;
+        s.drill.anonymous = true;
+        s.drill.sheet_mut(1, 2).scores = [Some(4); 5];
         assert!(s.validate().is_ok());
         s
     }
@@ -147,6 +190,12 @@ mod tests {
         assert_eq!(s.circles, template.circles);
         assert_eq!(s.groups, template.groups, "names, descriptions, weights");
         assert_eq!(s.participants, template.participants, "each in their group");
+        // The drill's prepared card and settings, not this room's work.
+        assert_eq!(s.drill.deck, template.drill.deck[..1]);
+        assert_eq!(s.drill.phases.play, 420);
+        assert!(s.drill.anonymous);
+        assert!(s.drill.trios.is_empty() && s.drill.sheets.is_empty());
+        assert_eq!(s.drill.round, 0);
         assert!(s.validate().is_ok());
     }
 
@@ -160,6 +209,8 @@ mod tests {
         s.votes_revealed = template.votes_revealed;
         s.mots = template.mots.clone();
         s.dots = template.dots.clone();
+        assert_ne!(s.drill, template.drill);
+        s.drill = template.drill.clone();
         assert_eq!(s, template);
     }
 

@@ -139,7 +139,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         4 => parse::<super::v4::SessionV4>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
-        _ => parse::<super::v5::SessionV5>(text, version)?
+        5 => parse::<super::v5::SessionV5>(text, version)?
+            .into_session()
+            .map_err(|e| at_path(text, e))?,
+        _ => parse::<super::v6::SessionV6>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
     };

@@ -64,6 +64,7 @@ impl From<SessionV1> for Session {
                 .map(|m| std::sync::Arc::new(Mot::from(m)))
                 .collect(),
             dots: v1.dots,
+            drill: Default::default(),
         }
     }
 }

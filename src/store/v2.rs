@@ -60,6 +60,7 @@ impl From<SessionV2> for Session {
                 .map(|m| std::sync::Arc::new(Mot::from(m)))
                 .collect(),
             dots: v2.dots,
+            drill: Default::default(),
         }
     }
 }

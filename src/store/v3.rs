@@ -95,6 +95,7 @@ impl From<SessionV3> for Session {
                 .map(|m| std::sync::Arc::new(Mot::from(m)))
                 .collect(),
             dots: v3.dots,
+            drill: Default::default(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! these types and converted. Every field with an obvious default may be
 //! left out, so a file written by hand with a title and a list of MOTs
 //! opens: the MOTs are numbered in order and the session gets the default
-//! groups. Its MOT is also version 5's.
+//! groups. Its MOT is also that of versions 5 and 6.
 
 use std::sync::Arc;
 
@@ -200,6 +200,7 @@ impl SessionV4 {
             participants: self.participants,
             mots,
             dots: self.dots,
+            drill: Default::default(),
         })
     }
 }

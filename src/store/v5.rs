@@ -1,20 +1,22 @@
-//! Format version 5, the current one: version 4 plus what the score counts
-//! (`counting`: dots, hands or both). As in version 4, every field with an
-//! obvious default may be left out; MOTs are read as version 4 wrote them,
-//! the same shape. When a later version changes the session, this reader
-//! stays as it is and gets a conversion, as the older ones have.
+//! Format version 5: version 4 plus what the score counts (`counting`:
+//! dots, hands or both). Kept so those files still open: they are read into
+//! these types and converted. As in version 4, every field with an obvious
+//! default may be left out; MOTs are read as version 4 wrote them, the same
+//! shape. Its session is also version 6's but for the drill.
 
 use serde::Deserialize;
 
 use super::v4::{MotV4, default_dot_budget, default_max_dots_per_mot, groups_and_mots, present};
+use crate::model::drill::plan::Drill;
 use crate::model::{
-    Counting, Dimension, Dots, Group, Language, ModelError, Participant, Session, Stage, Theme,
-    Thresholds, Timebox,
+    Counting, Dimension, Dots, FORMAT_VERSION, Group, Language, ModelError, Participant, Session,
+    Stage, Theme, Thresholds, Timebox,
 };
 
 /// A version 5 session. Only `version` and `title` must be written; groups,
-/// participants, dots and timeboxes are shared with the current model, and
-/// a later change to one of them must copy its version 5 shape in here first.
+/// participants, dots and timeboxes have not changed since, so they are
+/// shared with the current model; a later change to one of them must copy
+/// its version 5 shape in here first.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Session")]
 pub struct SessionV5 {
@@ -58,14 +60,14 @@ pub struct SessionV5 {
 }
 
 impl SessionV5 {
-    /// The session, with what the file left out filled in (see
+    /// The session in the current format, with no drill yet (version 5
+    /// had none) and what the file left out filled in (see
     /// [`groups_and_mots`]).
     pub fn into_session(self) -> Result<Session, ModelError> {
+        debug_assert_eq!(self.version, 5);
         let (groups, mots) = groups_and_mots(self.language, self.groups, self.mots)?;
         Ok(Session {
-            // As written: the caller refuses a file whose parsed version is
-            // not the one its peek saw.
-            version: self.version,
+            version: FORMAT_VERSION,
             title: self.title,
             stage: self.stage,
             language: self.language,
@@ -84,6 +86,7 @@ impl SessionV5 {
             participants: self.participants,
             mots,
             dots: self.dots,
+            drill: Drill::default(),
         })
     }
 }

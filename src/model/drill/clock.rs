@@ -46,8 +46,10 @@ pub const PHASE_SECONDS: std::ops::RangeInclusive<u32> = 30..=3600;
 /// How far one press moves a phase's length, in seconds.
 pub const PHASE_STEP: u32 = 30;
 
-/// How long each phase lasts, in seconds.
+/// How long each phase lasts, in seconds. A phase left out of a file
+/// keeps its default length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Phases {
     /// Reading the briefs.
     pub read: u32,

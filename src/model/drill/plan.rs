@@ -16,6 +16,7 @@ pub type CardId = u32;
 
 /// A card in the session's deck, with its number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeckCard {
     /// Its number, from 1.
     pub id: CardId,
@@ -36,8 +37,10 @@ pub struct Table {
     pub cycle: u32,
 }
 
-/// Everything a session's drill holds.
+/// Everything a session's drill holds. Every part may be left out of a
+/// file (it is then empty, or at its default).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Drill {
     /// The cards the room plays, in the order they are dealt.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -48,6 +51,10 @@ pub struct Drill {
     /// The round the room is in, from 0.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub round: u32,
+    /// The round the trios were formed in: their cycles count from there,
+    /// while rounds (and the sheets kept by round) keep counting for the room.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub formed_at: u32,
     /// How long reading, playing and feedback last.
     #[serde(default, skip_serializing_if = "is_default_phases")]
     pub phases: Phases,
@@ -68,6 +75,11 @@ fn is_default_phases(p: &Phases) -> bool {
 }
 
 impl Drill {
+    /// Whether there is no drill yet: nothing of it is written to a file.
+    pub fn is_empty(&self) -> bool {
+        *self == Drill::default()
+    }
+
     /// Adds a card to the deck; returns its number.
     pub fn add_card(&mut self, card: Card) -> CardId {
         let id = self.deck.iter().map(|c| c.id).max().unwrap_or(0) + 1;
@@ -94,11 +106,17 @@ impl Drill {
         Some(self.deck.remove(at).card)
     }
 
-    /// Puts `people` in trios afresh, round one again.
+    /// Puts `people` in trios afresh; their cycles start with this round
+    /// (the room's rounds, and the sheets of earlier ones, stay as they are).
     pub fn form_trios(&mut self, people: &[ParticipantId]) -> Result<(), TrioError> {
         self.trios = trios::form(people)?;
-        self.round = 0;
+        self.formed_at = self.round;
         Ok(())
+    }
+
+    /// The round as the current trios count it: from when they were formed.
+    fn trio_round(&self) -> u32 {
+        self.round.saturating_sub(self.formed_at)
     }
 
     /// The card `trio` plays in the current round: trios are dealt the
@@ -110,7 +128,7 @@ impl Drill {
             return None;
         }
         let (at, t) = self.trios.iter().enumerate().find(|(_, t)| t.id == trio)?;
-        let deal = at + t.cycle(self.round) as usize;
+        let deal = at + t.cycle(self.trio_round()) as usize;
         Some(self.deck[deal % n].id)
     }
 
@@ -121,9 +139,9 @@ impl Drill {
             .filter_map(|t| {
                 Some(Table {
                     trio: t.id,
-                    roles: t.roles(self.round)?,
+                    roles: t.roles(self.trio_round())?,
                     card: self.card_for(t.id),
-                    cycle: t.cycle(self.round),
+                    cycle: t.cycle(self.trio_round()),
                 })
             })
             .collect()
@@ -177,9 +195,8 @@ impl Drill {
         {
             let people: Vec<ParticipantId> =
                 self.trios.iter().flat_map(|t| t.members.clone()).collect();
-            let round = self.round;
             self.trios = trios::form(&people).unwrap_or_default();
-            self.round = round;
+            self.formed_at = self.round;
         }
     }
 }
@@ -274,6 +291,26 @@ mod tests {
         d.prev_round();
         d.prev_round();
         assert_eq!(d.round, 0, "not before the first");
+    }
+
+    #[test]
+    fn trios_formed_again_start_their_cycle_and_keep_earlier_sheets() {
+        let mut d = deck(2);
+        d.form_trios(&[1, 2, 3]).expect("a trio");
+        d.sheet_mut(1, 1).verdict = Some(Verdict::Passed);
+        d.next_round();
+        d.form_trios(&[3, 2, 1]).expect("again");
+        assert_eq!(d.round, 1, "the room's rounds go on");
+        assert_eq!(
+            d.this_round()[0].roles.staff,
+            3,
+            "the new trio's first round"
+        );
+        assert_eq!(d.this_round()[0].cycle, 0);
+        // Round 0's sheet is not written over by the new first round.
+        d.sheet_mut(1, 1);
+        assert_eq!(d.sheets.len(), 2);
+        assert_eq!(d.sheet(0, 1).and_then(|s| s.verdict), Some(Verdict::Passed));
     }
 
     #[test]

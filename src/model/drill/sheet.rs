@@ -37,8 +37,11 @@ pub enum Verdict {
     NotYet,
 }
 
-/// What the observer wrote about one staff member in one round.
+/// What the observer wrote about one staff member in one round. In a
+/// file, the round, trio and staff member must be written; what the
+/// observer has not filled in yet may be left out.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sheet {
     /// The round, from 0, counted for the whole room.
     pub round: u32,
@@ -47,13 +50,22 @@ pub struct Sheet {
     /// The staff member observed.
     pub staff: ParticipantId,
     /// Each step's score, 1 to 5, in the order of [`BehaviourStep::ALL`].
+    #[serde(default)]
     pub scores: [Option<u8>; 5],
     /// Each step's comment: required where the score is 2 or less.
+    #[serde(default, skip_serializing_if = "no_comments")]
     pub comments: [String; 5],
     /// Whether the customer left with the card's feeling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left_with: Option<LeftWith>,
     /// Passed, or not yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+}
+
+/// For `skip_serializing_if`: five empty comments are not written.
+fn no_comments(comments: &[String; 5]) -> bool {
+    comments.iter().all(String::is_empty)
 }
 
 /// Why a sheet refused a value.

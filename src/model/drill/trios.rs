@@ -20,6 +20,7 @@ pub const SIZES: std::ops::RangeInclusive<usize> = 2..=4;
 
 /// People who drill together; their order sets who plays what in each round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Trio {
     /// Its number, from 1.
     pub id: TrioId,

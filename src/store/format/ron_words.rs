@@ -23,6 +23,7 @@ const ADDED_IN: &[(&str, &str, u32)] = &[
     ("Mot", "chosen", 4),
     ("Mot", "motx", 4),
     ("Session", "counting", 5),
+    ("Session", "drill", 6),
 ];
 
 /// The first version whose files may leave out a field with a default.
@@ -40,6 +41,13 @@ fn place(outer: Option<&str>) -> String {
         Some("Timebox") => "store.ron.in.timebox",
         Some("Thresholds") => "store.ron.in.circles",
         Some("Motx") => "store.ron.in.motx",
+        Some("Drill") => "store.ron.in.drill",
+        Some("DeckCard") => "store.ron.in.deck_card",
+        Some("Card") => "store.ron.in.card",
+        Some("Guide") => "store.ron.in.guide",
+        Some("Trio") => "store.ron.in.trio",
+        Some("Sheet") => "store.ron.in.sheet",
+        Some("Phases") => "store.ron.in.phases",
         _ => "store.ron.in.here",
     };
     t(key).to_string()
