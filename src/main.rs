@@ -488,10 +488,19 @@ fn check(path: &Path) -> ExitCode {
                     String::new()
                 };
                 // Said last, and only when nothing else is wrong.
+                let (m, p) = (d.session.mots.len(), d.session.participants.len());
                 summary = Some(tr!(
                     "cli.check.ok",
-                    mots = d.session.mots.len(),
-                    participants = d.session.participants.len(),
+                    mots = if m == 1 {
+                        tr!("cli.list.one_mot", count = m)
+                    } else {
+                        tr!("cli.list.mots", count = m)
+                    },
+                    participants = if p == 1 {
+                        tr!("cli.check.one_participant", count = p)
+                    } else {
+                        tr!("cli.check.participants", count = p)
+                    },
                     upgrade = upgrade
                 ));
             }

@@ -660,3 +660,23 @@ fn a_bare_name_opens_from_the_folder_dir_names() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("hotel.ron:3:"), "the --dir copy: {err}");
 }
+
+/// `check` counts in words that agree with the number: 1 MOT, 2 MOTs.
+#[test]
+fn check_says_one_mot_and_one_participant_in_the_singular() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    let mut s = mot::model::Session::new("hotel");
+    s.add_mot(mot::model::MotText::default());
+    s.add_participant("Ann", 1).expect("group 1");
+    mot::store::save(&path, &s).expect("save");
+    let out = mot().arg("check").arg(&path).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("ok (1 MOT, 1 participant)"), "{text}");
+    s.add_mot(mot::model::MotText::default());
+    s.add_participant("Bo", 1).expect("group 1");
+    mot::store::save(&path, &s).expect("save");
+    let out = mot().arg("check").arg(&path).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("ok (2 MOTs, 2 participants)"), "{text}");
+}
