@@ -181,22 +181,33 @@ impl Drill {
             .find(|s| s.round == round && s.staff == staff)
     }
 
-    /// Forgets a participant who left the session: out of their trio (a
-    /// trio left with one person is dissolved into the others by re-forming
-    /// the room), their sheets kept for the debrief.
+    /// Forgets a participant who left the session: out of their trio, their
+    /// sheets kept for the debrief. Someone left alone joins the smallest
+    /// trio with room; only when no trio has room is the room formed again.
     pub fn forget(&mut self, who: ParticipantId) {
         for t in &mut self.trios {
             t.members.retain(|m| *m != who);
         }
-        if self
-            .trios
-            .iter()
-            .any(|t| t.members.len() < *trios::SIZES.start())
-        {
-            let people: Vec<ParticipantId> =
-                self.trios.iter().flat_map(|t| t.members.clone()).collect();
-            self.trios = trios::form(&people).unwrap_or_default();
-            self.formed_at = self.round;
+        let min = *trios::SIZES.start();
+        let max = *trios::SIZES.end();
+        while let Some(lone) = self.trios.iter().position(|t| t.members.len() < min) {
+            let stranded = self.trios.remove(lone).members;
+            let room = self
+                .trios
+                .iter_mut()
+                .filter(|t| t.members.len() + stranded.len() <= max)
+                .min_by_key(|t| t.members.len());
+            match room {
+                Some(t) => t.members.extend(stranded),
+                None => {
+                    let mut people: Vec<ParticipantId> =
+                        self.trios.iter().flat_map(|t| t.members.clone()).collect();
+                    people.extend(stranded);
+                    self.trios = trios::form(&people).unwrap_or_default();
+                    self.formed_at = self.round;
+                    return;
+                }
+            }
         }
     }
 }
@@ -325,6 +336,35 @@ mod tests {
         d.sheet_mut(1, 2);
         assert_eq!(d.sheets.len(), 2);
         assert!(d.sheet(1, 1).is_none());
+    }
+
+    #[test]
+    fn someone_left_alone_joins_a_trio_with_room_and_the_others_stay() {
+        let mut d = deck(1);
+        d.form_trios(&[1, 2, 3, 4, 5, 6, 7, 8])
+            .expect("two trios and a pair");
+        d.forget(7);
+        // 8 joins the smallest trio with room; the other trio is untouched.
+        assert_eq!(d.trios.len(), 2);
+        assert_eq!(d.trios[0].members, [1, 2, 3, 8]);
+        assert_eq!(d.trios[1].members, [4, 5, 6]);
+        // With no room anywhere, the room is formed again.
+        let mut d = deck(1);
+        d.form_trios(&[1, 2, 3, 4, 5, 6]).expect("two trios");
+        d.trios[0].members.push(7);
+        d.trios[1].members.push(8);
+        d.trios.push(Trio {
+            id: 3,
+            members: vec![9, 10],
+        });
+        d.forget(9);
+        let everyone: usize = d.trios.iter().map(|t| t.members.len()).sum();
+        assert_eq!(everyone, 9);
+        assert!(
+            d.trios
+                .iter()
+                .all(|t| trios::SIZES.contains(&t.members.len()))
+        );
     }
 
     #[test]
