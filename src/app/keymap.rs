@@ -179,7 +179,7 @@ impl Key {
 }
 
 /// One binding: keys, what they do, where, and how the help describes it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
@@ -194,7 +194,7 @@ pub struct Binding {
 }
 
 /// A binding's entry in the key bar: short, because the bar is one line at 80 columns.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Bar {
     /// Keys as shown, when not simply the first key.
     pub keys: Option<&'static str>,
