@@ -2,13 +2,14 @@
 //! the scores, the matrix, the ranking, and the counts the lists show. Each
 //! is worked out the first time something asks for it after a change and
 //! kept until the next change; every frame, and every key that only moves,
-//! reads the kept one. Later figures (duplicate pairs, drill results, how
-//! many phones have voted) belong here too.
+//! reads the kept one, the drill's debrief included. Later figures
+//! (duplicate pairs, how many phones have voted) belong here too.
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::model::drill::sheet::{Debrief, debrief};
 use crate::model::{Filter, Matrix, Messages, MotId, Ranked, Ranking, Score, Session, coach};
 
 /// What the views read instead of walking every MOT; see the module.
@@ -22,6 +23,7 @@ pub struct Derived {
     most: OnceCell<(u64, u64)>,
     max_id: OnceCell<MotId>,
     messages: OnceCell<Messages>,
+    debrief: OnceCell<Debrief>,
     /// What Choose lists, for the filter and pin it was worked out for.
     shown: RefCell<Option<ShownFor>>,
 }
@@ -179,6 +181,11 @@ impl Derived {
         *self.messages.get_or_init(|| s.messages())
     }
 
+    /// What the drill's sheets add up to: the debrief's figures.
+    pub fn debrief(&self, s: &Session) -> &Debrief {
+        self.debrief.get_or_init(|| debrief(&s.drill.sheets))
+    }
+
     /// What Choose lists under this filter (and the MOT pinned in it):
     /// worked out once per change, filter and pin.
     pub fn shown<'a>(
@@ -261,5 +268,21 @@ mod tests {
         assert_eq!(d.untagged(&s), 2);
         assert_eq!(d.needs_work(&s), 2);
         assert_eq!(d.ranking(&s).ranked.len(), 2);
+    }
+
+    #[test]
+    fn the_debrief_is_worked_out_once_per_change() {
+        use crate::model::drill::BehaviourStep;
+        let mut s = Session::new("t");
+        let mut d = Derived::default();
+        assert_eq!(d.debrief(&s).sheets, 0);
+        s.drill
+            .sheet_mut(1, 7)
+            .score(BehaviourStep::Solve, Some(4))
+            .expect("a score");
+        assert_eq!(d.debrief(&s).sheets, 0, "kept: no change was said");
+        d = Derived::default();
+        assert_eq!(d.debrief(&s).sheets, 1);
+        assert_eq!(d.debrief(&s).weakest, Some(BehaviourStep::Solve));
     }
 }
