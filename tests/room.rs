@@ -540,7 +540,8 @@ fn a_pasted_paragraph_lands_in_the_field_as_one_line() {
     let editor = h.workshop().editor.as_ref().expect("editor");
     assert_eq!(
         editor.fields[1].text(),
-        "排队等位一个多小时， 服务员送来小吃 和饮料"
+        // Chinese lines join without the space English ones get.
+        "排队等位一个多小时，服务员送来小吃和饮料"
     );
     // The terminal's cursor sits after the last wide character.
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("backend");

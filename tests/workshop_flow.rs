@@ -337,7 +337,7 @@ fn pasted_paragraphs_become_one_line() {
     h.key(KeyCode::Tab).type_text("x").ctrl('s');
     assert_eq!(
         h.workshop().session.mots[0].situation,
-        "在登机口 等待的时候 航班延误"
+        "在登机口等待的时候 航班延误"
     );
 }
 

@@ -97,10 +97,20 @@ impl TextField {
 }
 
 fn one_line(text: &str) -> String {
-    // A Windows line break is one break, so one space.
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+    use unicode_width::UnicodeWidthChar;
+    // A Windows line break is one break, so one space; a break between two
+    // Chinese characters is none, as Chinese writes no space between them.
+    let text = text.replace("\r\n", "\n");
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|c| c.width() == Some(2));
+    chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| match c {
+            '\n' if i > 0 && wide(chars.get(i - 1)) && wide(chars.get(i + 1)) => None,
+            c if c.is_control() => Some(' '),
+            c => Some(c),
+        })
         .collect()
 }
 
@@ -111,6 +121,21 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_pasted_line_break_joins_chinese_without_a_space() {
+        assert_eq!(
+            one_line("服务员在对面放了玩偶，\n还送了小菜"),
+            "服务员在对面放了玩偶，还送了小菜"
+        );
+        assert_eq!(one_line("服务员\r\n还送了"), "服务员还送了");
+        assert_eq!(
+            one_line("the desk\nkept the room"),
+            "the desk kept the room"
+        );
+        assert_eq!(one_line("房间\nroom"), "房间 room");
+        assert_eq!(one_line("\n房间"), " 房间");
     }
 
     #[test]
