@@ -69,14 +69,6 @@ fn at_choose(s: Session) -> Harness {
     h
 }
 
-fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 fn selected_id(h: &Harness) -> u32 {
     h.workshop().selected_mot().expect("a selection").id
 }
@@ -128,9 +120,9 @@ fn space_g_m_and_the_digits_mark_and_rate_without_an_editor_and_undo_takes_each_
     h.key(KeyCode::Home); // MOT 2
     h.press(' ');
     assert!(
-        status(&h).contains("MOT 2 chosen (1 chosen)"),
+        h.status().contains("MOT 2 chosen (1 chosen)"),
         "{}",
-        status(&h)
+        h.status()
     );
     h.press('g');
     assert_eq!(
@@ -158,9 +150,9 @@ fn space_g_m_and_the_digits_mark_and_rate_without_an_editor_and_undo_takes_each_
     // Importance comes from votes: nothing to rate there.
     h.key(KeyCode::Right).press('3');
     assert!(
-        status(&h).contains("importance comes from the votes"),
+        h.status().contains("importance comes from the votes"),
         "{}",
-        status(&h)
+        h.status()
     );
     h.key(KeyCode::Left).press('0');
     assert_eq!(
@@ -170,7 +162,7 @@ fn space_g_m_and_the_digits_mark_and_rate_without_an_editor_and_undo_takes_each_
 
     // Undo walks back, naming each change.
     h.press('u');
-    assert!(status(&h).contains("ratings of MOT 2"), "{}", status(&h));
+    assert!(h.status().contains("ratings of MOT 2"), "{}", h.status());
     assert_eq!(
         h.workshop().session.mot(2).expect("mot").competitors_poor,
         Some(5)
@@ -178,18 +170,18 @@ fn space_g_m_and_the_digits_mark_and_rate_without_an_editor_and_undo_takes_each_
     h.press('u').press('u');
     h.press('u');
     assert!(
-        status(&h).contains("core-message mark of MOT 2"),
+        h.status().contains("core-message mark of MOT 2"),
         "{}",
-        status(&h)
+        h.status()
     );
     h.press('u').press('u').press('u');
     assert!(
-        status(&h).contains("golden-moment mark of MOT 2"),
+        h.status().contains("golden-moment mark of MOT 2"),
         "{}",
-        status(&h)
+        h.status()
     );
     h.press('u');
-    assert!(status(&h).contains("choice of MOT 2"), "{}", status(&h));
+    assert!(h.status().contains("choice of MOT 2"), "{}", h.status());
     assert!(!h.workshop().session.mot(2).expect("mot").chosen);
 }
 
@@ -294,7 +286,7 @@ fn motx_is_written_for_chosen_mots_and_esc_leaves_it_as_it_was() {
     let mut h = at_choose(session());
     h.key(KeyCode::Home).key(KeyCode::Enter);
     assert!(h.workshop().choose.motx.is_none());
-    assert!(status(&h).contains("choose MOT 2 first"), "{}", status(&h));
+    assert!(h.status().contains("choose MOT 2 first"), "{}", h.status());
     h.press(' ').key(KeyCode::Enter);
     assert!(h.workshop().choose.motx.is_some());
     // Keys type while the editor is open: q is a letter, not quit.
@@ -307,7 +299,7 @@ fn motx_is_written_for_chosen_mots_and_esc_leaves_it_as_it_was() {
     h.key(KeyCode::Esc);
     assert!(h.workshop().session.mot(2).expect("mot").motx.is_empty());
     assert!(!h.app.quit);
-    assert!(status(&h).contains("Draft kept"), "{}", status(&h));
+    assert!(h.status().contains("Draft kept"), "{}", h.status());
     // Ctrl-Z right after brings the MOTX back as it was typed.
     h.ctrl('z');
     let ed = h.workshop().choose.motx.as_ref().expect("back");
@@ -317,7 +309,7 @@ fn motx_is_written_for_chosen_mots_and_esc_leaves_it_as_it_was() {
     h.key(KeyCode::Enter).type_text("quiet room").ctrl('s');
     let m = h.workshop().session.mot(2).expect("mot");
     assert_eq!(m.motx.company_does, "quiet room");
-    assert!(status(&h).contains("MOTX of MOT 2 kept"), "{}", status(&h));
+    assert!(h.status().contains("MOTX of MOT 2 kept"), "{}", h.status());
     // The detail shows it.
     assert!(
         h.screen(80, 24)
@@ -342,9 +334,9 @@ fn filters_narrow_the_list_and_the_focus_can_change_here() {
     h.press('d');
     assert_eq!(h.workshop().session.focus, Some(Dimension::Conversion));
     assert!(
-        status(&h).contains("focus dimension: Conversion"),
+        h.status().contains("focus dimension: Conversion"),
         "{}",
-        status(&h)
+        h.status()
     );
     let screen = h.screen(80, 24);
     assert!(screen.contains("#2 "), "{screen}");
@@ -372,7 +364,7 @@ fn the_audit_shows_both_orders_and_marks_what_the_weights_moved() {
     let mut h = at_choose(session());
     h.press('v');
     assert_eq!(h.workshop().choose.view, ChooseView::Audit);
-    assert!(status(&h).contains("view: weights audit"), "{}", status(&h));
+    assert!(h.status().contains("view: weights audit"), "{}", h.status());
     let screen = h.screen(80, 24);
     assert!(screen.contains("With weights"), "{screen}");
     assert!(screen.contains("One person, one vote"), "{screen}");
@@ -564,7 +556,7 @@ fn read_only_sessions_refuse_every_choice() {
     let mut h = Harness::new(app);
     for key in [' ', 'g', 'm', '4', '+', 'd'] {
         h.press(key);
-        assert!(status(&h).contains("Read-only"), "{key}: {}", status(&h));
+        assert!(h.status().contains("Read-only"), "{key}: {}", h.status());
     }
     h.key(KeyCode::Enter);
     assert!(h.workshop().choose.motx.is_none());

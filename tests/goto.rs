@@ -38,14 +38,6 @@ fn selected_id(h: &Harness) -> MotId {
     h.workshop().selected_mot().expect("a selection").id
 }
 
-fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn write_goes_to_the_mot_with_that_number() {
     let mut h = harness(Stage::Write);
@@ -65,7 +57,7 @@ fn the_number_is_the_mots_own_id_not_its_place() {
     assert_eq!(selected_id(&h), 4, "the fourth MOT listed is #5");
     go(&mut h, "3");
     assert_eq!(selected_id(&h), 4, "a deleted MOT is not gone to");
-    assert_eq!(status(&h), "No MOT #3: it was deleted, or never written.");
+    assert_eq!(h.status(), "No MOT #3: it was deleted, or never written.");
     assert!(h.app.status.as_ref().is_some_and(|s| s.error));
 }
 
@@ -75,7 +67,7 @@ fn a_number_with_no_mot_says_so_and_stays_put() {
     go(&mut h, "7");
     go(&mut h, "99");
     assert_eq!(selected_id(&h), 7);
-    assert_eq!(status(&h), "No MOT #99: it was deleted, or never written.");
+    assert_eq!(h.status(), "No MOT #99: it was deleted, or never written.");
     let screen = h.screen(80, 24);
     assert!(screen.contains("No MOT #99"), "{screen}");
 }
@@ -127,16 +119,16 @@ fn enter_on_no_number_asks_for_one_and_a_tenth_digit_is_refused() {
     h.press('#').key(KeyCode::Enter);
     assert!(h.workshop().goto.is_some(), "still asking");
     assert!(
-        status(&h).contains("Type the MOT's number"),
+        h.status().contains("Type the MOT's number"),
         "{}",
-        status(&h)
+        h.status()
     );
     h.type_text("0001234567890");
     assert_eq!(h.workshop().goto.as_deref(), Some("123456789"));
-    assert_eq!(status(&h), "A MOT's number has at most 9 digits.");
+    assert_eq!(h.status(), "A MOT's number has at most 9 digits.");
     h.key(KeyCode::Enter);
     assert_eq!(selected_id(&h), 1);
-    assert!(status(&h).starts_with("No MOT #123456789"));
+    assert!(h.status().starts_with("No MOT #123456789"));
 }
 
 #[test]
@@ -161,7 +153,7 @@ fn keys_other_than_the_prompts_do_nothing_while_it_is_open() {
         "nothing to save"
     );
     h.key(KeyCode::Char('u'));
-    assert!(status(&h).contains("Nothing to undo"), "{}", status(&h));
+    assert!(h.status().contains("Nothing to undo"), "{}", h.status());
 }
 
 #[test]
@@ -247,7 +239,7 @@ fn choose_lifts_a_filter_that_hides_the_mot_and_says_so() {
     assert_eq!(selected_id(&h), 10);
     assert_eq!(h.workshop().choose.filter, Filter::All);
     assert_eq!(
-        status(&h),
+        h.status(),
         "MOT #10 was hidden by the filter “golden moments”: the list shows every MOT again."
     );
     let screen = h.screen(80, 24);
@@ -293,7 +285,7 @@ fn setup_and_matrix_have_no_list_to_go_into() {
         h.press('#');
         assert!(h.workshop().goto.is_none(), "{stage:?}");
         assert_eq!(
-            status(&h),
+            h.status(),
             "Going to a MOT by number works in Write, Tag, Vote and Choose."
         );
     }

@@ -25,14 +25,6 @@ fn at(stage: Stage, lang: Language) -> Harness {
     Harness::with_session(s)
 }
 
-fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 /// Picks the text for a language: English, Simplified, Traditional.
 fn pick<'a>(lang: Language, en: &'a str, hans: &'a str, hant: &'a str) -> &'a str {
     match lang {
@@ -48,7 +40,7 @@ fn deleting_and_undoing_an_mot_speak_the_rooms_language() {
         let mut h = at(Stage::Write, lang);
         let id = h.workshop().session.mots[0].id;
         h.press('d');
-        let said = status(&h);
+        let said = h.status();
         let want = match lang {
             Language::English => format!("Deleted MOT {id} and its votes. u undoes."),
             Language::SimplifiedChinese => format!("已删除 MOT {id} 及其投票。按 u 撤销。"),
@@ -61,12 +53,13 @@ fn deleting_and_undoing_an_mot_speak_the_rooms_language() {
             Language::SimplifiedChinese => format!("已撤销：删除 MOT {id}。按 Ctrl-R 重做。"),
             Language::TraditionalChinese => format!("已復原：刪除 MOT {id}。按 Ctrl-R 重做。"),
         };
-        assert_eq!(status(&h), want);
+        assert_eq!(h.status(), want);
         h.ctrl('r');
         assert!(
-            status(&h).starts_with(pick(lang, "Redid: ", "已重做：", "已重做：")),
+            h.status()
+                .starts_with(pick(lang, "Redid: ", "已重做：", "已重做：")),
             "{}",
-            status(&h)
+            h.status()
         );
         h.press('u').press('u').press('u');
         let screen = h.screen(80, 24);
@@ -91,21 +84,21 @@ fn undo_speaks_the_language_it_lands_in() {
     h.app.look.language = Language::SimplifiedChinese;
     h.press('u');
     assert_eq!(
-        status(&h),
+        h.status(),
         format!("已撤销：MOT {id} 的标注。按 Ctrl-R 重做。")
     );
     h.app.look.language = Language::TraditionalChinese;
     h.ctrl('r');
-    assert_eq!(status(&h), format!("已重做：MOT {id} 的標註。"));
+    assert_eq!(h.status(), format!("已重做：MOT {id} 的標註。"));
     // Undoing a switch of language says so in the language it goes back to.
     let mut h = at(Stage::Write, Language::English);
     h.press('L');
     assert_eq!(h.app.language(), Language::SimplifiedChinese);
     h.press('u');
     assert_eq!(h.app.language(), Language::English);
-    assert_eq!(status(&h), "Undid: the language. Ctrl-R redoes.");
+    assert_eq!(h.status(), "Undid: the language. Ctrl-R redoes.");
     h.ctrl('r');
-    assert_eq!(status(&h), "已重做：语言。");
+    assert_eq!(h.status(), "已重做：语言。");
 }
 
 #[test]
@@ -113,14 +106,14 @@ fn setup_and_editor_messages_are_translated() {
     for lang in CHINESE {
         let mut h = at(Stage::Setup, lang);
         h.press('a').type_text("王小明").key(KeyCode::Enter);
-        let said = status(&h);
+        let said = h.status();
         assert!(
             said.starts_with(pick(lang, "", "已把 王小明 加入“", "已把 王小明 加入「")),
             "{said}"
         );
         h.key(KeyCode::Tab).press('n').ctrl('s');
         assert_eq!(
-            status(&h),
+            h.status(),
             pick(
                 lang,
                 "",
@@ -129,14 +122,15 @@ fn setup_and_editor_messages_are_translated() {
             )
         );
         h.key(KeyCode::Esc);
-        assert_eq!(status(&h), pick(lang, "", "已放弃编辑。", "已放棄編輯。"));
+        assert_eq!(h.status(), pick(lang, "", "已放弃编辑。", "已放棄編輯。"));
         h.key(KeyCode::Tab).key(KeyCode::Tab).press('r');
-        assert_eq!(status(&h), pick(lang, "", "票数已揭晓。", "票數已揭曉。"));
+        assert_eq!(h.status(), pick(lang, "", "票数已揭晓。", "票數已揭曉。"));
         h.ctrl('s');
         assert!(
-            status(&h).starts_with(pick(lang, "", "已保存到 ", "已儲存到 ")),
+            h.status()
+                .starts_with(pick(lang, "", "已保存到 ", "已儲存到 ")),
             "{}",
-            status(&h)
+            h.status()
         );
     }
 }

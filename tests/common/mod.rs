@@ -67,6 +67,15 @@ impl Harness {
         self
     }
 
+    /// The status line's message, or nothing.
+    pub fn status(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
     pub fn workshop(&self) -> &Workshop {
         match &self.app.screen {
             Screen::Workshop(w) => w,
