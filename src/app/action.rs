@@ -130,8 +130,35 @@ pub enum Action {
     CycleFilter,
     /// Choose: change the focus dimension (none, then each of the four).
     CycleFocus,
-    /// Choose: ranking, audit of the weights, three circles, in turn.
+    /// Choose: ranking, audit of the weights, three circles, in turn;
+    /// Drill: cards, trios, round, debrief, in turn.
     NextView,
+    /// Drill: pick a card from the built-in library.
+    AddFromLibrary,
+    /// Drill: make a card from a chosen MOT.
+    CardFromMot,
+    /// Drill: write a new card.
+    NewCard,
+    /// Drill: put the participants in trios afresh.
+    FormTrios,
+    /// Drill: the round clock's next phase (skips what is left of this one).
+    NextPhase,
+    /// Drill: the round clock's phase again, from its start.
+    RepeatPhase,
+    /// Drill: the next round for the whole room.
+    NextRound,
+    /// Drill: back a round.
+    PrevRound,
+    /// Drill: the phase on the clock lasts longer.
+    PhaseLonger,
+    /// Drill: the phase on the clock lasts less.
+    PhaseShorter,
+    /// Drill: the debrief by trio or by person.
+    ToggleDebriefBy,
+    /// Drill: people named in the debrief, or left out.
+    ToggleAnonymous,
+    /// Drill: turn the selected comment into a new MOT in the editor.
+    CommentToMot,
     /// Speak the next language (English, 简体中文, 繁體中文), remembered by the session.
     SwitchLanguage,
     /// Show the next theme (dark, light, high contrast), remembered by the session.

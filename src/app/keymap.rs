@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::drill::DrillView;
 use super::{Action, App, Screen, Stage, VoteMode};
 use crate::model::{Dimension, Quality};
 
@@ -66,6 +67,20 @@ contexts! {
     Help,
     /// Typing the number of the MOT to go to, after `#`.
     GoTo,
+    /// The Drill stage: the deck of scenario cards.
+    DrillCards,
+    /// The Drill stage: the trios.
+    DrillTrios,
+    /// The Drill stage: the round, its clock and its tables.
+    DrillRound,
+    /// An observer's sheet, typed in from paper.
+    DrillSheet,
+    /// The Drill stage: the debrief.
+    DrillDebrief,
+    /// A list to pick a card from (the library, the chosen MOTs).
+    DrillPick,
+    /// The editor of a scenario card.
+    CardEditor,
 }
 
 impl Context {
@@ -98,6 +113,13 @@ impl Context {
             Context::Presenting => "keys.ctx.presenting",
             Context::Help => "keys.ctx.help",
             Context::GoTo => "keys.ctx.goto",
+            Context::DrillCards => "keys.ctx.drill_cards",
+            Context::DrillTrios => "keys.ctx.drill_trios",
+            Context::DrillRound => "keys.ctx.drill_round",
+            Context::DrillSheet => "keys.ctx.drill_sheet",
+            Context::DrillDebrief => "keys.ctx.drill_debrief",
+            Context::DrillPick => "keys.ctx.drill_pick",
+            Context::CardEditor => "keys.ctx.card_editor",
         }
     }
 }
@@ -273,11 +295,21 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 }
             } else if w.editor.is_some() || w.choose.motx.is_some() {
                 vec![Context::Editor]
-            } else if w.setup.editing.is_some() {
+            } else if w.drill.editor.is_some() {
+                vec![Context::CardEditor]
+            } else if w.setup.editing.is_some()
+                || w.drill.sheet.as_ref().is_some_and(|s| s.comment.is_some())
+            {
                 vec![Context::TextField]
             } else if w.goto.is_some() {
                 // Alone: its digits are the number, not a tag, a rating or a count.
                 vec![Context::GoTo]
+            } else if w.stage() == Stage::Drill && w.drill.sheet.is_some() {
+                // Alone: its digits are scores, and nothing else may happen
+                // to the round while a sheet is typed in.
+                vec![Context::DrillSheet, Context::Global]
+            } else if w.stage() == Stage::Drill && w.drill.picker.is_some() {
+                vec![Context::DrillPick, Context::Global]
             } else {
                 let stage = match w.stage() {
                     Stage::Setup => Context::Setup,
@@ -289,6 +321,12 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                     },
                     Stage::Matrix => Context::Matrix,
                     Stage::Choose => Context::Choose,
+                    Stage::Drill => match w.drill.view {
+                        DrillView::Cards => Context::DrillCards,
+                        DrillView::Trios => Context::DrillTrios,
+                        DrillView::Round => Context::DrillRound,
+                        DrillView::Debrief => Context::DrillDebrief,
+                    },
                 };
                 if app.presenting {
                     vec![Context::Presenting, stage, Context::Stages, Context::Global]
@@ -346,7 +384,7 @@ pub fn keys_label(b: &Binding) -> String {
 pub fn keys_text(b: &Binding) -> String {
     match b.action {
         Action::Digit(0) => "0-9".to_string(),
-        Action::Rate(1) => "1-5".to_string(),
+        Action::Rate(1) | Action::Digit(1) => "1-5".to_string(),
         _ => keys_label(b),
     }
 }
@@ -367,6 +405,13 @@ const README_ORDER: &[Context] = &[
     Context::Matrix,
     Context::Choose,
     Context::GoTo,
+    Context::DrillCards,
+    Context::DrillTrios,
+    Context::DrillRound,
+    Context::DrillSheet,
+    Context::DrillDebrief,
+    Context::DrillPick,
+    Context::CardEditor,
     Context::Presenting,
     Context::Locked,
     Context::Restore,
@@ -450,6 +495,25 @@ mod tests {
         &[Context::Unsaved],
         &[Context::Help],
         &[Context::GoTo],
+        &[Context::DrillCards, Context::Stages, Context::Global],
+        &[Context::DrillTrios, Context::Stages, Context::Global],
+        &[Context::DrillRound, Context::Stages, Context::Global],
+        &[
+            Context::Presenting,
+            Context::DrillRound,
+            Context::Stages,
+            Context::Global,
+        ],
+        &[
+            Context::Presenting,
+            Context::DrillDebrief,
+            Context::Stages,
+            Context::Global,
+        ],
+        &[Context::DrillDebrief, Context::Stages, Context::Global],
+        &[Context::DrillSheet, Context::Global],
+        &[Context::DrillPick, Context::Global],
+        &[Context::CardEditor],
     ];
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod derived;
+pub mod drill;
 pub mod history;
 pub mod keymap;
 pub mod setup_rows;
@@ -38,6 +39,7 @@ impl Stage {
             Stage::Vote => tr!("app.stage.vote"),
             Stage::Matrix => tr!("app.stage.matrix"),
             Stage::Choose => tr!("app.stage.choose"),
+            Stage::Drill => tr!("app.stage.drill"),
         }
     }
 
@@ -50,6 +52,7 @@ impl Stage {
             Stage::Vote => tr!("app.purpose.vote"),
             Stage::Matrix => tr!("app.purpose.matrix"),
             Stage::Choose => tr!("app.purpose.choose"),
+            Stage::Drill => tr!("app.purpose.drill"),
         }
     }
 }
@@ -303,6 +306,8 @@ pub struct Workshop {
     pub matrix: MatrixState,
     /// Choose screen state.
     pub choose: ChooseState,
+    /// Drill screen state.
+    pub drill: drill::DrillState,
     /// The timebox counting down, if one was started.
     pub timer: Option<timer::Timer>,
     /// Figures computed from the session once per change (see [`derived`]).
@@ -348,6 +353,8 @@ pub enum Draft {
     Mot(Box<MotEditor>),
     /// The MOTX editor.
     Motx(Box<MotxEditor>),
+    /// A drill's card editor.
+    Card(Box<drill::CardEditor>),
 }
 
 /// The editor for one MOT's three elements.
@@ -572,6 +579,7 @@ impl App {
             vote: VoteState::default(),
             matrix: MatrixState::default(),
             choose: ChooseState::default(),
+            drill: drill::DrillState::default(),
             timer: None,
             derived: derived::Derived::default(),
         }));
@@ -603,7 +611,13 @@ impl App {
             Screen::Picker(p) => p.new_title.is_some(),
             Screen::Workshop(w) => match &w.quit_prompt {
                 Some(q) => q.elsewhere.is_some(),
-                None => w.editor.is_some() || w.setup.editing.is_some() || w.choose.motx.is_some(),
+                None => {
+                    w.editor.is_some()
+                        || w.setup.editing.is_some()
+                        || w.choose.motx.is_some()
+                        || w.drill.editor.is_some()
+                        || w.drill.sheet.as_ref().is_some_and(|s| s.comment.is_some())
+                }
             },
         }
     }

@@ -16,6 +16,7 @@ use crate::model::{
 use crate::tr;
 
 mod choose;
+mod drill;
 mod goto;
 mod hands_question;
 mod matrix;
@@ -667,6 +668,7 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
         match draft {
             Draft::Mot(ed) => w.editor = Some(*ed),
             Draft::Motx(ed) => w.choose.motx = Some(*ed),
+            Draft::Card(ed) => w.drill.editor = Some(*ed),
         }
         out.info(tr!("app.editor.draft_back"));
         return;
@@ -715,6 +717,7 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
             Stage::Vote => vote(w, action, out),
             Stage::Matrix => matrix::matrix(w, action),
             Stage::Choose => choose(w, action, out),
+            Stage::Drill => drill::drill(w, action, out),
         },
     }
     // A voter's dots shown to the facilitator stay on Vote: leaving it (or

@@ -140,6 +140,8 @@ pub fn default_minutes(stage: Stage) -> u32 {
         Stage::Vote => 5,
         Stage::Matrix => 10,
         Stage::Choose => 15,
+        // Three rounds of ten minutes: one trio's cycle.
+        Stage::Drill => 30,
     }
 }
 

@@ -18,17 +18,20 @@ pub enum Stage {
     Matrix,
     /// The five principles: rank, rate, check, and mark the MOTs that matter.
     Choose,
+    /// Role-play practice in trios: cards, rounds on a clock, observers' sheets.
+    Drill,
 }
 
 impl Stage {
     /// All stages, in order.
-    pub const ALL: [Stage; 6] = [
+    pub const ALL: [Stage; 7] = [
         Stage::Setup,
         Stage::Write,
         Stage::Tag,
         Stage::Vote,
         Stage::Matrix,
         Stage::Choose,
+        Stage::Drill,
     ];
 
     /// Position in [`Stage::ALL`].

@@ -2,6 +2,7 @@
 //! scroll caches lists keep, as ratatui's own `ListState` does).
 
 pub mod choose;
+pub mod drill;
 pub mod glyphs;
 mod goto;
 pub mod grow;
@@ -156,6 +157,7 @@ pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
         Stage::Vote => vote::draw(w, frame, area),
         Stage::Matrix => matrix::draw(w, frame, area),
         Stage::Choose => choose::draw(w, frame, area),
+        Stage::Drill => drill::draw(w, frame, area),
     }
 }
 

@@ -14,9 +14,10 @@ macro_rules! bind {
 use Action as A;
 use KeyCode as K;
 
+mod drill;
 mod screens;
 mod stages;
 
 /// Every key of the app. Order within a context is the order of the help.
 pub static BINDINGS: std::sync::LazyLock<Vec<Binding>> =
-    std::sync::LazyLock::new(|| [screens::SCREENS, stages::STAGES].concat());
+    std::sync::LazyLock::new(|| [screens::SCREENS, stages::STAGES, drill::DRILL].concat());

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use crate::tr;
 
 /// One phase of a round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Phase {
     /// Everyone reads their brief.
+    #[default]
     Read,
     /// The customer and the staff member play the scene.
     Play,

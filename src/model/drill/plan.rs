@@ -132,6 +132,40 @@ impl Drill {
         Some(self.deck[deal % n].id)
     }
 
+    /// The card `trio` played in round `round`, if that round was played
+    /// by the trios as they are now (formed in or before it).
+    pub fn card_in(&self, trio: TrioId, round: u32) -> Option<CardId> {
+        if round < self.formed_at {
+            return None;
+        }
+        let n = self.deck.len();
+        let (at, t) = self.trios.iter().enumerate().find(|(_, t)| t.id == trio)?;
+        if n == 0 {
+            return None;
+        }
+        let deal = at + t.cycle(round - self.formed_at) as usize;
+        Some(self.deck[deal % n].id)
+    }
+
+    /// Moves `who` to the trio numbered `to`, if both keep two to four
+    /// people; someone in no trio yet (joined after the trios were formed)
+    /// joins it if it has room.
+    pub fn move_to(&mut self, who: ParticipantId, to: TrioId) -> Result<(), TrioError> {
+        if trios::trio_of(&self.trios, who).is_some() {
+            return trios::move_person(&mut self.trios, who, to);
+        }
+        let t = self
+            .trios
+            .iter_mut()
+            .find(|t| t.id == to)
+            .ok_or(TrioError::NoSuchTrio(to))?;
+        if t.members.len() >= *trios::SIZES.end() {
+            return Err(TrioError::WrongSize);
+        }
+        t.members.push(who);
+        Ok(())
+    }
+
     /// Who plays what in each trio this round, with the card it plays.
     pub fn this_round(&self) -> Vec<Table> {
         self.trios
@@ -248,6 +282,32 @@ mod tests {
             d.add_card(card);
         }
         d
+    }
+
+    #[test]
+    fn the_card_of_a_past_round_is_the_one_dealt_then() {
+        let mut d = deck(3);
+        d.form_trios(&[1, 2, 3, 4, 5, 6]).expect("six people");
+        assert_eq!(d.card_in(2, 0), Some(2));
+        // Trio 1's second cycle takes the next card.
+        assert_eq!(d.card_in(1, 3), Some(2));
+        d.round = 4;
+        assert_eq!(d.card_in(1, 3), Some(2), "a past round keeps its card");
+        d.form_trios(&[1, 2, 3, 4, 5, 6]).expect("formed again");
+        assert_eq!(d.card_in(1, 3), None, "played by trios since re-formed");
+        assert_eq!(d.card_in(1, 4), Some(1));
+    }
+
+    #[test]
+    fn someone_new_joins_a_trio_with_room_only() {
+        let mut d = deck(1);
+        d.form_trios(&[1, 2, 3, 4]).expect("four people");
+        assert_eq!(d.trios[0].members.len(), 4);
+        assert_eq!(d.move_to(9, 1), Err(TrioError::WrongSize));
+        d.form_trios(&[1, 2, 3]).expect("three");
+        assert_eq!(d.move_to(9, 1), Ok(()));
+        assert_eq!(d.trios[0].members, [1, 2, 3, 9]);
+        assert_eq!(d.move_to(9, 7), Err(TrioError::NoSuchTrio(7)));
     }
 
     #[test]
