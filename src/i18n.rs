@@ -15,13 +15,16 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub use crate::model::Language;
 
 /// The areas a catalog is split into, so each file stays readable.
-pub const AREAS: [&str; 7] = ["app", "cli", "keys", "model", "room", "store", "ui"];
+pub const AREAS: [&str; 8] = [
+    "app", "cli", "drill", "keys", "model", "room", "store", "ui",
+];
 
 macro_rules! catalog_files {
     ($lang:literal) => {
         [
             include_str!(concat!("../assets/i18n/", $lang, "/app.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/cli.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/drill.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/keys.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/model.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/room.txt")),
@@ -32,7 +35,7 @@ macro_rules! catalog_files {
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 7] {
+pub fn sources(lang: Language) -> [&'static str; 8] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),

@@ -75,9 +75,10 @@ fn selected_id(h: &Harness) -> u32 {
 
 #[test]
 fn choose_is_the_sixth_stage_after_matrix() {
-    assert_eq!(Stage::ALL.len(), 6);
+    assert_eq!(Stage::ALL.len(), 7);
     assert_eq!(Stage::Matrix.next(), Stage::Choose);
-    assert_eq!(Stage::Choose.next(), Stage::Setup);
+    assert_eq!(Stage::Choose.next(), Stage::Drill);
+    assert_eq!(Stage::Drill.next(), Stage::Setup);
     let h = at_choose(session());
     let screen = h.screen(80, 24);
     assert!(screen.contains("▶6 Choose"), "{screen}");

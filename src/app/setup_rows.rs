@@ -54,6 +54,13 @@ pub fn rows(session: &Session) -> Vec<SetupRow> {
             .map(|p| SetupRow::Participant(p.id)),
     );
     rows.push(SetupRow::AddParticipant);
-    rows.extend(Stage::ALL.map(SetupRow::Timebox));
+    // The drill's clock runs by phases, set on its round view (+/-), not
+    // by one timebox.
+    rows.extend(
+        Stage::ALL
+            .into_iter()
+            .filter(|s| *s != Stage::Drill)
+            .map(SetupRow::Timebox),
+    );
     rows
 }

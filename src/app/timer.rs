@@ -60,6 +60,21 @@ impl Timer {
         };
     }
 
+    /// Gives it `by` more time (`longer`) or less, in whatever state it
+    /// is; a finished one stays finished.
+    pub fn lengthen(&mut self, by: Duration, longer: bool) {
+        let add = |d: Duration| {
+            if longer { d + by } else { d.saturating_sub(by) }
+        };
+        self.length = add(self.length);
+        self.run = match self.run {
+            Run::Running(end) if longer => Run::Running(end + by),
+            Run::Running(end) => Run::Running(end.checked_sub(by).unwrap_or(end)),
+            Run::Paused(left) => Run::Paused(add(left)),
+            Run::Done => Run::Done,
+        };
+    }
+
     /// Notes the time; returns true exactly once, when it runs out.
     pub fn tick(&mut self, now: Instant) -> bool {
         match self.run {

@@ -178,6 +178,12 @@ fn tick(app: &mut App) -> Vec<Effect> {
     if !timer.tick(now) {
         return Vec::new();
     }
+    // The drill's clock runs its phases one after another.
+    if timer.stage == Stage::Drill {
+        let text = drill::phase_over(w, now);
+        app.error(text);
+        return vec![Effect::Bell];
+    }
     let text = tr!(
         "room.timer.up",
         stage = timer.stage.name(),
@@ -245,6 +251,11 @@ fn room(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
                 return Some(effects);
             };
             let stage = w.stage();
+            if stage == Stage::Drill {
+                let text = drill::toggle_clock(w, now);
+                app.info(text);
+                return Some(effects);
+            }
             let text = match &mut w.timer {
                 Some(t) if t.stage == stage => {
                     t.toggle(now);
@@ -271,12 +282,34 @@ fn room(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             let Screen::Workshop(w) = &mut app.screen else {
                 return Some(effects);
             };
+            if w.stage() == Stage::Drill {
+                drill::reset_clock(w);
+                app.info(tr!("drill.app.clock_reset"));
+                return Some(effects);
+            }
             let text = if w.timer.take().is_some() {
                 tr!("room.timer.reset")
             } else {
                 tr!("room.timer.none")
             };
             app.info(text);
+        }
+        Action::NextPhase | Action::RepeatPhase => {
+            let now = app.now;
+            let Screen::Workshop(w) = &mut app.screen else {
+                return Some(effects);
+            };
+            if action == &Action::NextPhase {
+                let (text, changed) = drill::next_phase(w, now);
+                // The bell marks every change of phase, skipped or not.
+                if changed {
+                    effects.push(Effect::Bell);
+                }
+                app.info(text);
+            } else {
+                let text = drill::repeat_phase(w, now);
+                app.info(text);
+            }
         }
         _ => return None,
     }
@@ -633,10 +666,30 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
         | Action::ThresholdDown
         | Action::CycleFocus
         | Action::Undo
-        | Action::Redo => true,
+        | Action::Redo
+        | Action::AddFromLibrary
+        | Action::CardFromMot
+        | Action::NewCard
+        | Action::FormTrios
+        | Action::NextRound
+        | Action::PrevRound
+        | Action::PhaseLonger
+        | Action::PhaseShorter
+        | Action::ToggleAnonymous
+        | Action::CommentToMot => true,
+        // Typing a sheet in changes it.
+        Action::EraseDigit => w.stage() == Stage::Drill,
         Action::Open | Action::Left | Action::Right => {
             w.stage() == Stage::Setup
                 || (*action == Action::Open && matches!(w.stage(), Stage::Write | Stage::Choose))
+                || (w.stage() == Stage::Drill
+                    && w.drill.picker.is_none()
+                    && matches!(
+                        w.drill.view,
+                        crate::app::drill::DrillView::Cards
+                            | crate::app::drill::DrillView::Trios
+                            | crate::app::drill::DrillView::Round
+                    ))
         }
         _ => false,
     }
@@ -658,6 +711,10 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
     }
     if w.choose.motx.is_some() {
         motx_editor(w, action, out);
+        return;
+    }
+    if w.drill.editor.is_some() {
+        drill::card_editor(w, action, out);
         return;
     }
     // The key after Esc closed an editor with typing in it: undo brings the
@@ -778,6 +835,7 @@ fn clamp_selections(w: &mut Workshop) {
         .participant
         .min(w.session.participants.len().saturating_sub(1));
     w.vote.group = w.vote.group.min(w.session.groups.len().saturating_sub(1));
+    drill::clamp(w);
 }
 
 /// A new session with this title (used by the shell when creating one).

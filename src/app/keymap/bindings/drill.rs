@@ -171,6 +171,20 @@ pub(super) static DRILL: &[Binding] = &[
     ),
     bind!(
         DrillRound,
+        [k(K::Home)],
+        A::Home,
+        "keys.drill.first_table",
+        None
+    ),
+    bind!(
+        DrillRound,
+        [k(K::End)],
+        A::End,
+        "keys.drill.last_table",
+        None
+    ),
+    bind!(
+        DrillRound,
         [k(K::PageUp)],
         A::PageUp,
         "keys.drill.page_up",
