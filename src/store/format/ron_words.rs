@@ -24,6 +24,7 @@ const ADDED_IN: &[(&str, &str, u32)] = &[
     ("Mot", "motx", 4),
     ("Session", "counting", 5),
     ("Session", "drill", 6),
+    ("Mot", "origin", 6),
 ];
 
 /// The first version whose files may leave out a field with a default.
