@@ -1,8 +1,8 @@
 //! A MOT made from a drill's comment says where it came from (`origin`,
 //! format version 6): it goes round the real file, reads when written by
 //! hand, is refused in an older version's file with the version to declare,
-//! is refused past the drill's last round naming the MOT, and survives an
-//! edit.
+//! is refused past the drill's last round naming the MOT, survives an edit
+//! and shows in Write's detail.
 
 mod common;
 
@@ -163,6 +163,41 @@ fn editing_a_mot_from_the_drill_in_write_keeps_its_origin() {
     let m = &h.workshop().session.mots[1];
     assert_eq!(m.who, "an upset guest at once");
     assert_eq!(m.origin, Some(FROM_ROUND_2));
+}
+
+#[test]
+fn write_shows_where_a_mot_from_the_drill_came_from() {
+    let mut s = session();
+    s.stage = Stage::Write;
+    let mut h = Harness::with_session(s);
+    for (w, ht) in [(80, 24), (160, 45)] {
+        let typed = h.screen(w, ht);
+        assert!(typed.contains("MOT 1"), "{typed}");
+        assert!(!typed.contains("From the drill"), "{typed}");
+    }
+    h.key(ratatui::crossterm::event::KeyCode::Down);
+    for (w, ht) in [(80, 24), (160, 45)] {
+        let drilled = h.screen(w, ht);
+        assert!(
+            drilled.contains("From the drill: round 3, Analyse the need"),
+            "{w}x{ht}:\n{drilled}"
+        );
+    }
+    // In the room's language.
+    for (lang, said) in [
+        (Language::SimplifiedChinese, "来自演练：第 3 轮，分析问题"),
+        (Language::TraditionalChinese, "來自演練：第 3 輪，分析問題"),
+    ] {
+        let mut s = session();
+        s.stage = Stage::Write;
+        s.language = Some(lang);
+        i18n::set(lang);
+        let mut h = Harness::with_session(s);
+        h.key(ratatui::crossterm::event::KeyCode::Down);
+        let screen = h.screen(160, 45);
+        i18n::set(Language::English);
+        assert!(screen.contains(said), "{lang:?}:\n{screen}");
+    }
 }
 
 #[test]
