@@ -18,7 +18,7 @@ use mot::model::drill::clock::{PHASE_SECONDS, Phases};
 use mot::model::drill::sheet::{LeftWith, Sheet, Verdict};
 use mot::model::drill::trios::Trio;
 use mot::model::limits::{MAX_CARDS, MAX_ROUND, MAX_SHEETS, MAX_TEXT_CHARS, MAX_TRIOS};
-use mot::model::{FORMAT_VERSION, ModelError, MotText, Session};
+use mot::model::{FORMAT_VERSION, ModelError, MotOrigin, MotText, Session};
 use mot::store;
 
 fn fixture(name: &str) -> std::path::PathBuf {
@@ -179,11 +179,23 @@ fn the_version_6_fixture_holds_the_drill_it_was_written_with() {
     );
     let half = d.sheet(1, 2).expect("round 1, Ben");
     assert_eq!(half.unscored().len(), 3, "a sheet half filled in");
+    // MOT 10 came from round 0's comment on analysing the need.
+    let mut s = store::from_ron(&text).expect("opens");
+    let origins: Vec<(u32, MotOrigin)> = s
+        .mots
+        .iter()
+        .filter_map(|m| m.origin.map(|o| (m.id, o)))
+        .collect();
+    let analyse = MotOrigin::Drill {
+        round: 0,
+        step: BehaviourStep::Analyse,
+    };
+    assert_eq!(origins, [(10, analyse)]);
     // The rest of the session is the version 5 fixture's.
     let v5 = store::from_ron(&fs::read_to_string(fixture("format-v5.ron")).expect("read"))
         .expect("opens");
-    let mut s = store::from_ron(&text).expect("opens");
     s.drill = Default::default();
+    std::sync::Arc::make_mut(&mut s.mots[9]).origin = None;
     assert_eq!(s, v5);
 }
 

@@ -542,6 +542,7 @@ fn many_mots(n: usize) -> Session {
         competitors_poor: None,
         chosen: false,
         motx: Default::default(),
+        origin: None,
     };
     s.mots = (1..=n as u32)
         .map(|id| mot::model::Mot {

@@ -11,11 +11,12 @@ use std::collections::{HashMap, HashSet};
 use super::ModelError;
 use super::limits::{
     MAX_DOT_BUDGET, MAX_DOTS_PER_MOT, MAX_DOTS_PER_PARTICIPANT, MAX_GROUPS, MAX_HANDS, MAX_ID,
-    MAX_IMPORTANCE_PERCENT, MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS, MAX_TIMEBOX_MINUTES,
-    MAX_WEIGHT, MIN_IMPORTANCE_PERCENT, MIN_TIMEBOX_MINUTES, RATING_MAX, RATING_MIN, grouped,
+    MAX_IMPORTANCE_PERCENT, MAX_MOTS, MAX_PARTICIPANTS, MAX_ROUND, MAX_TEXT_CHARS,
+    MAX_TIMEBOX_MINUTES, MAX_WEIGHT, MIN_IMPORTANCE_PERCENT, MIN_TIMEBOX_MINUTES, RATING_MAX,
+    RATING_MIN, grouped,
 };
 use super::path::FieldPath;
-use super::session::{GroupId, MotId, ParticipantId, Session};
+use super::session::{GroupId, MotId, MotOrigin, ParticipantId, Session};
 use super::stage::Stage;
 use crate::tr;
 
@@ -308,9 +309,33 @@ fn mots(s: &Session, groups: &HashSet<GroupId>) -> Result<HashSet<MotId>, ModelE
             &m.motx.company_does,
             at.clone().then("motx").then("company_does"),
         )?;
-        text(&m.motx.customer_next, at.then("motx").then("customer_next"))?;
+        text(
+            &m.motx.customer_next,
+            at.clone().then("motx").then("customer_next"),
+        )?;
+        if let Some(o) = &m.origin {
+            origin(o, m.id, at)?;
+        }
     }
     Ok(seen)
+}
+
+/// Checks where MOT `mot`, at `at`, came from: a drill's round within the
+/// drill's limit. The drill need not still hold that round: the MOT is a
+/// record of a round played, as a sheet is.
+pub(super) fn origin(o: &MotOrigin, mot: MotId, at: FieldPath) -> Checked {
+    match *o {
+        MotOrigin::Drill { round, .. } if round > MAX_ROUND => invalid(
+            at.then("origin").then("round"),
+            tr!(
+                "model.invalid.origin_round",
+                mot = mot,
+                round = grouped(u64::from(round)),
+                max = MAX_ROUND
+            ),
+        ),
+        MotOrigin::Drill { .. } => Ok(()),
+    }
 }
 
 fn dots(s: &Session, participants: &HashSet<ParticipantId>, mots: &HashSet<MotId>) -> Checked {

@@ -278,7 +278,7 @@ pub const TABLE: &[Limit] = &[
     },
     Limit {
         what: "model.limit.round",
-        field: "drill.round, drill.formed_at, drill.sheets[].round",
+        field: "drill.round, drill.formed_at, drill.sheets[].round, mots[].origin.round",
         min: None,
         max: MAX_ROUND as u64,
         unit: "",

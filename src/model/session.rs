@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ModelError;
 use super::choose::{Golden, Motx, Thresholds};
+use super::drill::BehaviourStep;
 use super::drill::plan::Drill;
 use super::limits::{MAX_GROUPS, MAX_MOTS, MAX_PARTICIPANTS, MAX_TEXT_CHARS};
 use super::room::{self, Language, MAX_TIMEBOX_MINUTES, Theme, Timebox};
@@ -144,6 +145,24 @@ pub struct Mot {
     /// The designed experience at this moment (written for chosen MOTs).
     #[serde(skip_serializing_if = "Motx::is_empty")]
     pub motx: Motx,
+    /// Where it came from, when not typed in Write; a MOT typed in has none,
+    /// and none is not written, so files without drills read as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<MotOrigin>,
+}
+
+/// Where a MOT came from. One typed field for every source, so a later
+/// source (an import, a participant's phone) is one more variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum MotOrigin {
+    /// A comment on an observer's sheet in the drill.
+    Drill {
+        /// The round it was played in, counted from 0 as the drill counts.
+        round: u32,
+        /// The behaviour step the comment was about.
+        step: BehaviourStep,
+    },
 }
 
 /// Hands counted for one MOT in one respondent group.
@@ -287,19 +306,43 @@ impl Session {
         Ok(Arc::make_mut(&mut self.mots[i]))
     }
 
-    /// Adds an MOT and returns its new id, or refuses when the session holds
-    /// [`MAX_MOTS`] already. The way in for the app and every later source.
+    /// Adds an MOT typed in and returns its new id, or refuses when the
+    /// session holds [`MAX_MOTS`] already. The way in for the app.
     pub fn try_add_mot(&mut self, text: MotText) -> Result<MotId, ModelError> {
+        self.try_add_mot_from(text, None)
+    }
+
+    /// Adds an MOT that came from `origin` (none: typed in) and returns its
+    /// new id; refuses when the session holds [`MAX_MOTS`] already or the
+    /// origin breaks a rule a file would be refused for. The way in for
+    /// every source.
+    pub fn try_add_mot_from(
+        &mut self,
+        text: MotText,
+        origin: Option<MotOrigin>,
+    ) -> Result<MotId, ModelError> {
         if self.mots.len() >= MAX_MOTS {
             return Err(ModelError::TooManyMots { max: MAX_MOTS });
         }
-        Ok(self.add_mot(text))
+        if let Some(origin) = &origin {
+            // Checked as a file's would be, at the place the MOT will take,
+            // so a session that takes it can still be saved.
+            let id = next_id(self.mots.iter().map(|m| m.id));
+            let at = super::FieldPath::field("mots").at(self.mots.len());
+            super::check::origin(origin, id, at)?;
+        }
+        Ok(self.push_mot(text, origin))
     }
 
     /// Adds an MOT and returns its new id, whatever the count: for code that
     /// builds sessions it knows are small (tests, examples). Past
     /// [`MAX_MOTS`] the session no longer validates, so it is never saved.
     pub fn add_mot(&mut self, text: MotText) -> MotId {
+        self.push_mot(text, None)
+    }
+
+    /// The one place a new MOT is made: cleaned text, a fresh id, no tags.
+    fn push_mot(&mut self, text: MotText, origin: Option<MotOrigin>) -> MotId {
         let id = next_id(self.mots.iter().map(|m| m.id));
         self.mots.push(Arc::new(Mot {
             id,
@@ -315,11 +358,13 @@ impl Session {
             competitors_poor: None,
             chosen: false,
             motx: Motx::default(),
+            origin,
         }));
         id
     }
 
-    /// Replaces the three elements of an MOT, keeping its tags and votes.
+    /// Replaces the three elements of an MOT, keeping its tags, votes and
+    /// origin.
     pub fn edit_mot(&mut self, id: MotId, text: MotText) -> Result<(), ModelError> {
         let mot = self.mot_mut(id)?;
         mot.who = clean_line(&text.who);
@@ -789,5 +834,51 @@ mod tests {
         let mut s = Session::new("t");
         s.set_weight(1, 1000).expect("group");
         assert_eq!(s.group(1).expect("group").weight, MAX_WEIGHT);
+    }
+
+    #[test]
+    fn a_mot_from_the_drill_keeps_its_origin_when_edited() {
+        let mut s = Session::new("t");
+        let from = MotOrigin::Drill {
+            round: 2,
+            step: BehaviourStep::Analyse,
+        };
+        let typed = s.try_add_mot(text("a", "b", "c")).expect("room");
+        let drilled = s
+            .try_add_mot_from(text("a guest", "asked twice", "unheard"), Some(from))
+            .expect("room");
+        assert_eq!(s.mot(typed).map(|m| m.origin), Some(None));
+        s.edit_mot(drilled, text("a guest", "asked three times", "unheard"))
+            .expect("mot");
+        let m = s.mot(drilled).expect("mot");
+        assert_eq!(m.situation, "asked three times");
+        assert_eq!(m.origin, Some(from));
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn a_mot_from_a_round_past_the_last_is_refused_and_nothing_added() {
+        use super::super::limits::MAX_ROUND;
+        let mut s = Session::new("t");
+        s.add_mot(text("a", "b", "c"));
+        let last = MotOrigin::Drill {
+            round: MAX_ROUND,
+            step: BehaviourStep::FollowUp,
+        };
+        let past = MotOrigin::Drill {
+            round: MAX_ROUND + 1,
+            step: BehaviourStep::FollowUp,
+        };
+        let before = s.clone();
+        let e = s
+            .try_add_mot_from(text("x", "y", "z"), Some(past))
+            .expect_err("past the last round");
+        assert_eq!(s, before);
+        crate::i18n::set(crate::i18n::Language::English);
+        assert_eq!(
+            e.to_string(),
+            "mots[1].origin.round: MOT 2 is marked as from drill round 1,000; the most is 999"
+        );
+        assert_eq!(s.try_add_mot_from(text("x", "y", "z"), Some(last)), Ok(2));
     }
 }

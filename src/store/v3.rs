@@ -24,7 +24,8 @@ pub struct MotV3 {
 
 impl From<MotV3> for Mot {
     fn from(m: MotV3) -> Mot {
-        // Nothing was chosen, rated or marked before the Choose stage.
+        // Nothing was chosen, rated or marked before the Choose stage, nor
+        // drilled before the Drill stage.
         Mot {
             id: m.id,
             who: m.who,
@@ -39,6 +40,7 @@ impl From<MotV3> for Mot {
             competitors_poor: None,
             chosen: false,
             motx: Default::default(),
+            origin: None,
         }
     }
 }

@@ -4,7 +4,7 @@
 //! these types and converted. Every field with an obvious default may be
 //! left out, so a file written by hand with a title and a list of MOTs
 //! opens: the MOTs are numbered in order and the session gets the default
-//! groups. Its MOT is also that of versions 5 and 6.
+//! groups. Its MOT is also that of version 5.
 
 use std::sync::Arc;
 
@@ -68,9 +68,21 @@ pub struct MotV4 {
     motx: Motx,
 }
 
-impl MotV4 {
+/// An MOT as some version writes it: what [`groups_and_mots`] needs to
+/// number it and make it a current one.
+pub(super) trait WrittenMot {
+    /// The id the file gave it, if any.
+    fn written_id(&self) -> Option<MotId>;
     /// The MOT, with the id the file gave or the one it gets in order.
-    pub(super) fn into_mot(self, id: MotId) -> Mot {
+    fn into_mot(self, id: MotId) -> Mot;
+}
+
+impl WrittenMot for MotV4 {
+    fn written_id(&self) -> Option<MotId> {
+        self.id
+    }
+
+    fn into_mot(self, id: MotId) -> Mot {
         Mot {
             id,
             who: self.who,
@@ -85,6 +97,8 @@ impl MotV4 {
             competitors_poor: self.competitors_poor,
             chosen: self.chosen,
             motx: self.motx,
+            // Version 4 and 5 files say nothing of where a MOT came from.
+            origin: None,
         }
     }
 }
@@ -157,12 +171,12 @@ pub fn ids_in_order(written: &[Option<MotId>]) -> Result<Vec<MotId>, ModelError>
 /// The groups (the default ones, named in the session's language or else
 /// the one on show, when the file leaves them out) and the MOTs with their
 /// ids, as every reader from version 4 on makes them.
-pub(super) fn groups_and_mots(
+pub(super) fn groups_and_mots<M: WrittenMot>(
     language: Option<Language>,
     groups: Option<Vec<Group>>,
-    mots: Vec<MotV4>,
+    mots: Vec<M>,
 ) -> Result<(Vec<Group>, Vec<Arc<Mot>>), ModelError> {
-    let written: Vec<Option<MotId>> = mots.iter().map(|m| m.id).collect();
+    let written: Vec<Option<MotId>> = mots.iter().map(WrittenMot::written_id).collect();
     let ids = ids_in_order(&written)?;
     let lang = language.unwrap_or_else(crate::i18n::current);
     let mots = mots

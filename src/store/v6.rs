@@ -1,19 +1,82 @@
 //! Format version 6, the current one: version 5 plus the session's drill
 //! (`drill`: its cards, trios, round, phases and the observers' sheets). As
 //! from version 4, every field with an obvious default may be left out, in
-//! the drill too: a hand-written drill of a few trios opens. MOTs are read
-//! as version 4 wrote them, the same shape. When a later version changes
-//! the session, this reader stays as it is and gets a conversion, as the
-//! older ones have.
+//! the drill too: a hand-written drill of a few trios opens. An MOT is
+//! version 4's plus where it came from (`origin`, a drill's round and step),
+//! its own shape here so version 4 and 5 files still refuse `origin`. When a
+//! later version changes the session, this reader stays as it is and gets a
+//! conversion, as the older ones have.
 
 use serde::Deserialize;
 
-use super::v4::{MotV4, default_dot_budget, default_max_dots_per_mot, groups_and_mots, present};
+use super::v4::{
+    WrittenMot, default_dot_budget, default_max_dots_per_mot, groups_and_mots, present,
+};
 use crate::model::drill::plan::Drill;
 use crate::model::{
-    Counting, Dimension, Dots, Group, Language, ModelError, Participant, Session, Stage, Theme,
-    Thresholds, Timebox,
+    Counting, Dimension, Dots, Golden, Group, Hands, Language, ModelError, Mot, MotId, MotOrigin,
+    Motx, Participant, Quality, Session, Stage, Theme, Thresholds, Timebox,
 };
+
+/// An MOT as version 6 writes it: version 4's fields, with the same
+/// defaults, and `origin`, left out for a MOT typed in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Mot")]
+pub struct MotV6 {
+    #[serde(default, deserialize_with = "present")]
+    id: Option<MotId>,
+    #[serde(default)]
+    who: String,
+    #[serde(default)]
+    situation: String,
+    #[serde(default)]
+    feeling: String,
+    #[serde(default)]
+    dimension: Option<Dimension>,
+    #[serde(default)]
+    qualities: Vec<Quality>,
+    #[serde(default)]
+    hands: Vec<Hands>,
+    #[serde(default)]
+    golden: Option<Golden>,
+    #[serde(default)]
+    carries_message: bool,
+    #[serde(default)]
+    we_do_well: Option<u8>,
+    #[serde(default)]
+    competitors_poor: Option<u8>,
+    #[serde(default)]
+    chosen: bool,
+    #[serde(default)]
+    motx: Motx,
+    #[serde(default)]
+    origin: Option<MotOrigin>,
+}
+
+impl WrittenMot for MotV6 {
+    fn written_id(&self) -> Option<MotId> {
+        self.id
+    }
+
+    fn into_mot(self, id: MotId) -> Mot {
+        Mot {
+            id,
+            who: self.who,
+            situation: self.situation,
+            feeling: self.feeling,
+            dimension: self.dimension,
+            qualities: self.qualities,
+            hands: self.hands,
+            golden: self.golden,
+            carries_message: self.carries_message,
+            we_do_well: self.we_do_well,
+            competitors_poor: self.competitors_poor,
+            chosen: self.chosen,
+            motx: self.motx,
+            origin: self.origin,
+        }
+    }
+}
 
 /// A version 6 session. Only `version` and `title` must be written; groups,
 /// participants, dots, timeboxes and the drill are shared with the current
@@ -56,7 +119,7 @@ pub struct SessionV6 {
     #[serde(default)]
     participants: Vec<Participant>,
     #[serde(default)]
-    mots: Vec<MotV4>,
+    mots: Vec<MotV6>,
     #[serde(default)]
     dots: Vec<Dots>,
     /// Left out: no drill yet.

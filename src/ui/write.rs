@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{grow, theme, widgets};
 use crate::app::{MotEditor, Target, Workshop};
-use crate::model::{Mot, coach, sentence};
+use crate::model::{Mot, MotOrigin, coach, sentence};
 use crate::tr;
 
 /// Draws the Write stage.
@@ -126,7 +126,8 @@ fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: R
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// The selected MOT in full: its three parts, tags, marks and advice.
+/// The selected MOT in full: its three parts, tags, where it came from,
+/// marks and advice.
 fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
     let mut text = vec![
         Line::from(Span::styled(tr!("ui.write.who"), theme::label())),
@@ -156,6 +157,17 @@ fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
         Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
         Span::styled(tags, theme::quiet()),
     ]));
+    if let Some(MotOrigin::Drill { round, step }) = m.origin {
+        // The room counts rounds from 1; the model from 0.
+        text.push(Line::from(Span::styled(
+            tr!(
+                "ui.write.from_drill",
+                round = u64::from(round) + 1,
+                step = step.name()
+            ),
+            theme::quiet(),
+        )));
+    }
     let marks = super::choose::marks_text(m);
     if !marks.is_empty() {
         text.push(Line::from(Span::styled(marks, theme::good())));

@@ -24,14 +24,22 @@ const ADDED_IN: &[(&str, &str, u32)] = &[
     ("Mot", "motx", 4),
     ("Session", "counting", 5),
     ("Session", "drill", 6),
+    ("Mot", "origin", 6),
 ];
 
 /// The first version whose files may leave out a field with a default.
 const OPTIONAL_FROM: u32 = 4;
 
-/// Where in the file a struct's fields are, by the struct's name.
-fn place(outer: Option<&str>) -> String {
+/// The fields of a MOT's origin in a drill, `Drill(round: 2, step: Analyse)`:
+/// `ron` names a variant's fields by the variant, the same `Drill` as the
+/// session's drill, so these tell the two apart.
+const ORIGIN_FIELDS: &[&str] = &["round", "step"];
+
+/// Where in the file a struct's fields are, by the struct's name; `origin`
+/// when what went wrong is one of [`ORIGIN_FIELDS`] in a `Drill`.
+fn place(outer: Option<&str>, origin: bool) -> String {
     let key = match outer {
+        Some("Drill") if origin => "store.ron.in.origin",
         Some("Session") => "store.ron.in.session",
         Some("Mot") => "store.ron.in.mot",
         Some("Group") => "store.ron.in.group",
@@ -127,16 +135,17 @@ pub(super) fn words(code: &Error, version: u32) -> String {
                 None => tr!(
                     "store.ron.unknown_field",
                     field = found,
-                    place = place(outer.as_deref()),
+                    place = place(outer.as_deref(), *expected == ORIGIN_FIELDS),
                     fields = names(expected)
                 ),
             }
         }
         Error::MissingStructField { field, outer } => {
+            // The session's drill may leave out every field, its round too.
             let mut text = tr!(
                 "store.ron.missing_field",
                 field = field,
-                place = place(outer.as_deref())
+                place = place(outer.as_deref(), ORIGIN_FIELDS.contains(field))
             );
             if version < OPTIONAL_FROM {
                 text.push_str(&tr!(
@@ -147,10 +156,11 @@ pub(super) fn words(code: &Error, version: u32) -> String {
             }
             text
         }
+        // `round` twice could be either drill's; `step` only the origin's.
         Error::DuplicateStructField { field, outer } => tr!(
             "store.ron.duplicate_field",
             field = field,
-            place = place(outer.as_deref())
+            place = place(outer.as_deref(), *field == "step")
         ),
         // The rest are rare in a session file; `ron`'s own words, introduced.
         other => fill(t("store.ron.other"), &[("detail", &other)]),
@@ -195,6 +205,32 @@ mod tests {
             }
         }
         i18n::set(Language::English);
+    }
+
+    #[test]
+    fn a_mots_origin_is_told_apart_from_the_sessions_drill() {
+        i18n::set(Language::English);
+        let unknown = |expected: &'static [&'static str]| Error::NoSuchStructField {
+            expected,
+            found: "mood".into(),
+            outer: Some("Drill".into()),
+        };
+        let said = words(&unknown(ORIGIN_FIELDS), 6);
+        assert!(
+            said.starts_with("where the MOT came from has no field `mood`"),
+            "{said}"
+        );
+        let said = words(&unknown(&["deck", "trios", "round"]), 6);
+        assert!(said.starts_with("the drill has no field `mood`"), "{said}");
+        let missing = Error::MissingStructField {
+            field: "step",
+            outer: Some("Drill".into()),
+        };
+        let said = words(&missing, 6);
+        assert!(
+            said.starts_with("where the MOT came from lacks `step`"),
+            "{said}"
+        );
     }
 
     #[test]
