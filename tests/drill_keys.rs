@@ -283,6 +283,14 @@ fn a_trainer_runs_a_whole_drill_by_keys() {
         .key(KeyCode::Enter);
     let s = saved(&h);
     assert_eq!(s.mots.len(), mots + 1);
+    assert_eq!(
+        s.mots.last().expect("the new MOT").origin,
+        Some(mot::model::MotOrigin::Drill {
+            round: 1,
+            step: mot::model::drill::BehaviourStep::Atmosphere
+        }),
+        "marked as coming from the drill"
+    );
     assert_eq!(s.stage, Stage::Drill, "the trainer is still in the drill");
 }
 

@@ -557,6 +557,7 @@ mod tests {
                 mot: None,
                 fields: Default::default(),
                 focus: 0,
+                origin: None,
             });
         }
         assert!(matches!(

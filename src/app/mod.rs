@@ -366,6 +366,8 @@ pub struct MotEditor {
     pub fields: [TextField; 3],
     /// Which field has the cursor (0..3).
     pub focus: usize,
+    /// Where a new MOT comes from, when not from Write (a drill's comment).
+    pub origin: Option<crate::model::MotOrigin>,
 }
 
 impl MotEditor {

@@ -176,9 +176,21 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
+    // Seven stages and a title share 80 columns: when the title would be
+    // cut, the stages stand one space apart instead of two.
+    let roomy: usize = Stage::ALL
+        .iter()
+        .map(|s| widgets::width(s.name()) + 4)
+        .sum();
+    let title_w = widgets::width(&w.session.title);
+    let tight = roomy + 7 + title_w > area.width as usize;
     let mut stages = Vec::new();
     for (i, s) in Stage::ALL.iter().enumerate() {
-        let name = format!(" {} {} ", i + 1, s.name());
+        let name = if tight {
+            format!(" {} {}", i + 1, s.name())
+        } else {
+            format!(" {} {} ", i + 1, s.name())
+        };
         if *s == w.stage() {
             stages.push(Span::styled(
                 format!("▶{}", name.trim_start()),

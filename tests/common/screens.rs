@@ -96,6 +96,7 @@ pub fn every(lang: Language, session: impl Fn() -> Session) -> Vec<(String, App)
             mot: None,
             fields: Default::default(),
             focus: 0,
+            origin: None,
         });
     }
     out.push(("editor".to_string(), app));

@@ -734,6 +734,10 @@ fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     TextField::new(&text.feeling),
                 ],
                 focus: 0,
+                origin: Some(crate::model::MotOrigin::Drill {
+                    round: r.round,
+                    step: r.step,
+                }),
             });
             out.info(tr!("drill.app.comment_to_mot", round = r.round + 1));
         }

@@ -9,6 +9,7 @@ pub(super) fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 mot: None,
                 fields: Default::default(),
                 focus: 0,
+                origin: None,
             });
         }
         Action::Open => match w.selected_mot() {
@@ -22,6 +23,7 @@ pub(super) fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     mot: Some(m.id),
                     fields,
                     focus: 0,
+                    origin: None,
                 });
             }
             None => out.info(tr!("app.write.none")),
@@ -60,7 +62,7 @@ pub(super) fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
                         out.info(tr!("app.editor.kept", id = id));
                     }
                 }
-                None => match w.session.try_add_mot(text) {
+                None => match w.session.try_add_mot_from(text, ed.origin) {
                     Ok(id) => {
                         out.save();
                         w.cursor = w.session.mots.len().saturating_sub(1);
