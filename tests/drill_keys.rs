@@ -348,3 +348,32 @@ fn no_chosen_mot_no_people_and_read_only_say_what_to_do() {
     h.press('v').key(KeyCode::Enter);
     assert!(h.status().contains("No trios yet"), "{}", h.status());
 }
+
+#[test]
+fn quitting_keeps_a_card_and_a_comment_half_typed_and_undo_names_the_sheet() {
+    let mut s = branch();
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people[..3]).expect("a trio");
+    let mut h = Harness::with_session(s);
+    // A sheet's digit is undone by name.
+    h.press('v').press('v');
+    h.key(KeyCode::Enter).type_text("4");
+    h.press('u');
+    assert!(
+        h.status().contains("Ann's sheet in round 1"),
+        "{}",
+        h.status()
+    );
+    // A comment half typed when the app is told to quit is kept.
+    h.type_text("2").type_text("Looked away");
+    h.ctrl('c');
+    let staff = saved(&h).drill.this_round()[0].roles.staff;
+    let sheet = saved(&h).drill.sheet(0, staff).cloned().expect("kept");
+    assert_eq!(sheet.comments[0], "Looked away");
+
+    // A card half written is kept on quit too.
+    let mut h = Harness::with_session(branch());
+    h.press('n').type_text("Late delivery");
+    h.ctrl('c');
+    assert_eq!(saved(&h).drill.deck[0].card.title, "Late delivery");
+}

@@ -141,11 +141,15 @@ impl CardEditor {
             .collect();
         // The cursor starts on the first part still to write: that is
         // what the trainer opened the card for.
-        let focus = card
-            .missing()
-            .first()
-            .and_then(|p| CardLine::ALL.iter().position(|l| *l == CardLine::Part(*p)))
-            .unwrap_or(0);
+        // A new card starts at its name.
+        let focus = if card.title.trim().is_empty() {
+            0
+        } else {
+            card.missing()
+                .first()
+                .and_then(|p| CardLine::ALL.iter().position(|l| *l == CardLine::Part(*p)))
+                .unwrap_or(0)
+        };
         CardEditor {
             card: id,
             origin: card.origin.clone(),

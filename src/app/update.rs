@@ -398,6 +398,12 @@ pub fn commit_drafts(app: &mut App) -> bool {
     if w.choose.motx.is_some() {
         motx_editor(w, Action::SaveMot, &mut out);
     }
+    if w.drill.editor.is_some() {
+        drill::card_editor(w, Action::SaveMot, &mut out);
+    }
+    if w.drill.sheet.as_ref().is_some_and(|e| e.comment.is_some()) {
+        drill::drill(w, Action::Submit, &mut out);
+    }
     let changed = out.effects.contains(&Effect::Save);
     if changed {
         w.history.record(&w.session);

@@ -872,6 +872,11 @@ pub(super) fn clamp(w: &mut Workshop) {
     if gone {
         w.drill.sheet = None;
     }
+    // An undo in a sheet takes back the last thing typed: the next digit
+    // goes where it was.
+    if let Some(e) = &mut w.drill.sheet {
+        e.row = d.sheet(e.round, e.staff).map_or(0, first_open_row);
+    }
     w.drill.card = w.drill.card.min(d.deck.len().saturating_sub(1));
     w.drill.table = w.drill.table.min(d.trios.len().saturating_sub(1));
     w.drill.person = w
