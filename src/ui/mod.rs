@@ -467,8 +467,14 @@ pub fn text_field(
         let inner = ta.block().map_or(area, |b| b.inner(area));
         let cur = ta.screen_cursor();
         let (top_row, top_col) = ta.scroll_offset();
-        let x = inner.x as usize + cur.col.saturating_sub(top_col as usize);
-        let y = inner.y as usize + cur.row.saturating_sub(top_row as usize);
+        let mut x = inner.x as usize + cur.col.saturating_sub(top_col as usize);
+        let mut y = inner.y as usize + cur.row.saturating_sub(top_row as usize);
+        // After a full last row the next character starts the row below,
+        // where `grow::field_rows` left room for it: the cursor goes there.
+        if x == (inner.x + inner.width) as usize {
+            x = inner.x as usize;
+            y += 1;
+        }
         if x < (inner.x + inner.width) as usize && y < (inner.y + inner.height) as usize {
             frame.set_cursor_position(Position::new(x as u16, y as u16));
         }

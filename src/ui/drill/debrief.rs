@@ -40,27 +40,19 @@ pub(super) fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let (left, right) = if area.width >= 120 && !d.remarks.is_empty() {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(area);
-        (l, Some(r))
-    } else {
-        (area, None)
-    };
+    // One column, as wide as the screen: a comment reads whole on a large one.
+    let left = area;
     let summary = grow::pack(&summary_line(d), usize::from(left.width));
     let steps = steps_lines(d, usize::from(left.width));
     let groups = group_lines(w, d, usize::from(left.width));
     let fixed = summary.len() + 1 + steps.len() + 1;
     let room = usize::from(left.height).saturating_sub(fixed);
-    let (group_rows, remarks_area) = match right {
-        Some(r) => (room, Some(r)),
-        None if d.remarks.is_empty() => (room, None),
-        None => {
-            // The comments keep five rows (heading and four); the trios or
-            // people take what they need of the rest.
-            let rows = groups.len().min(room.saturating_sub(5).max(room / 2));
-            (rows, None)
-        }
+    let group_rows = if d.remarks.is_empty() {
+        room
+    } else {
+        // The comments keep five rows (heading and four); the trios or
+        // people take what they need of the rest.
+        groups.len().min(room.saturating_sub(5).max(room / 2))
     };
     let groups = fit_rows(groups, group_rows, usize::from(left.width));
     let [s_area, _, st_area, _, g_area, rest] = Layout::vertical([
@@ -75,9 +67,8 @@ pub(super) fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(summary), s_area);
     frame.render_widget(Paragraph::new(steps), st_area);
     frame.render_widget(Paragraph::new(groups), g_area);
-    let remarks_area = remarks_area.unwrap_or(rest);
     if !d.remarks.is_empty() {
-        draw_remarks(w, d, frame, remarks_area);
+        draw_remarks(w, d, frame, rest);
     }
 }
 
@@ -309,7 +300,7 @@ fn draw_remarks(w: &Workshop, d: &Debrief, frame: &mut Frame, area: Rect) {
                 )
             };
             let head = format!(
-                "{marker}{} {} {score}  ",
+                "{marker}{} {} · {score}  ",
                 r.step.index() + 1,
                 widgets::pad(r.step.name(), step_w)
             );

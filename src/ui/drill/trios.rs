@@ -121,8 +121,15 @@ pub(super) fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
             note: None,
         });
     }
+    // Wide enough for a size note on one row, where the screen allows.
+    let note_w = trios
+        .iter()
+        .filter_map(size_note)
+        .map(|n| widgets::width(n) + 4)
+        .max()
+        .unwrap_or(0);
     let spacing = Spacing {
-        min_width: 26,
+        min_width: (note_w as u16).clamp(26, body.width.max(26)),
         gap_x: 1,
         gap_y: 0,
     };
