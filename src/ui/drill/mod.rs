@@ -172,17 +172,13 @@ mod tests {
 
     #[test]
     fn blocks_fill_rows_then_pages_in_reading_order() {
-        // Two to a row, pages 7 rows tall: rows of 3, 3, 5.
+        // Two to a row, pages 7 rows tall: rows of 3, 3, then 5 and 1.
         let pages = pack(&[3, 3, 3, 2, 3, 5, 1], 2, 7);
         assert_eq!(
             pages,
-            vec![
-                vec![vec![0, 1], vec![2, 3]],
-                vec![vec![4, 5]],
-                vec![vec![6]]
-            ]
+            vec![vec![vec![0, 1], vec![2, 3]], vec![vec![4, 5], vec![6]]]
         );
-        assert_eq!(page_of(&pages, 6), 2);
+        assert_eq!(page_of(&pages, 6), 1);
         assert_eq!(page_of(&pages, 9), 0, "no such block: the first page");
         // A row taller than a page stands alone rather than vanishing.
         assert_eq!(pack(&[9, 1], 1, 4), vec![vec![vec![0]], vec![vec![1]]]);
