@@ -14,10 +14,26 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use crate::model::Language;
 
-/// The areas a catalog is split into, so each file stays readable.
-pub const AREAS: [&str; 8] = [
-    "app", "cli", "drill", "keys", "model", "room", "store", "ui",
+/// The areas a catalog is split into, so each file stays readable. An
+/// area's file may be one part of a larger area, named `area_part`
+/// (`drill_view`): its keys start with the larger area's name.
+pub const AREAS: [&str; 9] = [
+    "app",
+    "cli",
+    "drill",
+    "keys",
+    "model",
+    "room",
+    "store",
+    "ui",
+    "drill_view",
 ];
+
+/// What every key of an area's file starts with (before its `.`):
+/// `drill_view.txt` holds `drill.` keys.
+pub fn area_prefix(area: &str) -> &str {
+    area.split('_').next().unwrap_or(area)
+}
 
 macro_rules! catalog_files {
     ($lang:literal) => {
@@ -30,12 +46,13 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/room.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/store.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/ui.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/drill_view.txt")),
         ]
     };
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 8] {
+pub fn sources(lang: Language) -> [&'static str; 9] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),

@@ -20,7 +20,7 @@ fn catalog(lang: Language) -> BTreeMap<String, String> {
                 lang.code()
             );
             assert!(
-                key.starts_with(&format!("{area}.")),
+                key.starts_with(&format!("{}.", i18n::area_prefix(area))),
                 "{key} belongs in the area its name starts with, not {area}.txt"
             );
         }

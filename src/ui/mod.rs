@@ -101,7 +101,7 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
         }
         Screen::Workshop(w) => {
             stage_bar(w, frame, top);
-            stage_view(w, frame, body);
+            stage_view(w, app.now, frame, body);
             if let Some(q) = &w.quit_prompt {
                 questions::quit_prompt(q, w.path(), frame, body);
             }
@@ -148,8 +148,8 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The current stage's own screen.
-pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
+/// The current stage's own screen; `now` runs the clocks a view shows.
+pub fn stage_view(w: &Workshop, now: std::time::Instant, frame: &mut Frame, area: Rect) {
     match w.stage() {
         Stage::Setup => setup::draw(w, frame, area),
         Stage::Write => write::draw(w, frame, area),
@@ -157,7 +157,7 @@ pub fn stage_view(w: &Workshop, frame: &mut Frame, area: Rect) {
         Stage::Vote => vote::draw(w, frame, area),
         Stage::Matrix => matrix::draw(w, frame, area),
         Stage::Choose => choose::draw(w, frame, area),
-        Stage::Drill => drill::draw(w, frame, area),
+        Stage::Drill => drill::draw(w, now, frame, area),
     }
 }
 
@@ -251,7 +251,15 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
 pub fn timer_text(w: &Workshop, now: std::time::Instant) -> Option<(String, Style)> {
     let t = w.timer?;
     let clock = timer::clock(t.left(now));
-    let stage = t.stage.name();
+    // A drill's clock times a phase of the round: the room reads which
+    // (once, where a language names the stage and the phase alike).
+    let stage = match (t.stage, w.drill.phase.name()) {
+        (Stage::Drill, phase) if phase != t.stage.name() => {
+            format!("{} · {phase}", t.stage.name())
+        }
+        (Stage::Drill, phase) => phase.to_string(),
+        (stage, _) => stage.name().to_string(),
+    };
     Some(match t.run {
         Run::Running(_) => (format!("⏱ {stage} {clock}"), theme::good()),
         Run::Paused(_) => (
@@ -471,8 +479,14 @@ pub fn text_field(
         let inner = ta.block().map_or(area, |b| b.inner(area));
         let cur = ta.screen_cursor();
         let (top_row, top_col) = ta.scroll_offset();
-        let x = inner.x as usize + cur.col.saturating_sub(top_col as usize);
-        let y = inner.y as usize + cur.row.saturating_sub(top_row as usize);
+        let mut x = inner.x as usize + cur.col.saturating_sub(top_col as usize);
+        let mut y = inner.y as usize + cur.row.saturating_sub(top_row as usize);
+        // After a full last row the next character starts the row below,
+        // where `grow::field_rows` left room for it: the cursor goes there.
+        if x == (inner.x + inner.width) as usize {
+            x = inner.x as usize;
+            y += 1;
+        }
         if x < (inner.x + inner.width) as usize && y < (inner.y + inner.height) as usize {
             frame.set_cursor_position(Position::new(x as u16, y as u16));
         }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
-use super::{choose, glyphs, matrix, stage_view, status_line, theme, timer_text, widgets};
+use super::{choose, drill, glyphs, matrix, stage_view, status_line, theme, timer_text, widgets};
 use crate::app::{App, Stage, Workshop, timer};
 
 /// Height from which the header uses big letters (four rows of them).
@@ -119,7 +119,15 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     match w.stage() {
         Stage::Matrix if size == Size::Tall => matrix::draw_roomy(w, frame, body),
         Stage::Choose if size == Size::Tall => choose::draw_roomy(w, frame, body),
-        _ => stage_view(w, frame, body),
+        // The round's big digits are the header's when it shows them.
+        Stage::Drill => {
+            let look = drill::Look {
+                clock_in_header: size != Size::Line && own,
+                roomy: size == Size::Tall,
+            };
+            drill::draw_with(w, app.now, look, frame, body);
+        }
+        _ => stage_view(w, app.now, frame, body),
     }
     if message {
         status_line(app, Some(w), frame, footer);

@@ -181,7 +181,9 @@ fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
     text
 }
 
-fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
+/// The MOT editor: its three fields, the sentence read back, the coach's
+/// advice (Write, and the Drill stage turning a comment into a MOT).
+pub(crate) fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area: Rect) {
     // The marks of the MOT being edited stay in sight: editing keeps them.
     let marks = ed
         .mot

@@ -1,10 +1,12 @@
 //! Drives the app the way a person does: keys in, screen out.
 #![allow(dead_code)]
 
+pub mod drill;
 #[cfg(unix)]
 pub mod folder;
 pub mod pty;
 pub mod screens;
+pub mod whole;
 
 use mot::app::{App, Screen, Workshop};
 use mot::shell;

@@ -144,5 +144,6 @@ pub fn every(lang: Language, session: impl Fn() -> Session) -> Vec<(String, App)
         });
     }
     out.push(("MOTX editor".to_string(), app));
+    out.extend(super::drill::screens(lang, &session));
     out
 }

@@ -182,7 +182,7 @@ fn keep_card(w: &mut Workshop, out: &mut Outcome) {
     let id = match ed.card {
         Some(id) => {
             if card.title.trim().is_empty() {
-                card.set_title(&tr!("drill.card.untitled", id = id));
+                card.set_title(&tr!("drill.app.untitled", id = id));
             }
             match w.session.drill.card_mut(id) {
                 Some(slot) => *slot = card,
@@ -204,7 +204,7 @@ fn keep_new(w: &mut Workshop, mut card: Card, missing: usize, out: &mut Outcome)
     }
     if card.title.trim().is_empty() {
         let next = w.session.drill.deck.iter().map(|c| c.id).max().unwrap_or(0) + 1;
-        card.set_title(&tr!("drill.card.untitled", id = next));
+        card.set_title(&tr!("drill.app.untitled", id = next));
     }
     let id = w.session.drill.add_card(card);
     w.drill.card = w.session.drill.deck.len() - 1;
