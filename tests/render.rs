@@ -320,7 +320,7 @@ fn the_chinese_example_reads_on_every_stage() {
                 Stage::Matrix => assert!(screen.contains("★ Repurchase"), "{screen}"),
                 Stage::Choose => assert!(screen.contains("“服务让人惊喜”"), "{screen}"),
                 // No drill yet: the deck says how to start one.
-                Stage::Drill => assert!(screen.contains("还没有情景卡"), "{screen}"),
+                Stage::Drill => assert!(screen.contains("No scenario cards yet"), "{screen}"),
             }
         }
     }

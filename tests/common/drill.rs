@@ -345,6 +345,10 @@ pub fn screens(lang: Language, session: &dyn Fn() -> Session) -> Vec<(String, Ap
             TextField::new(&text.feeling),
         ],
         focus: 1,
+        origin: Some(mot::model::MotOrigin::Drill {
+            round: 0,
+            step: BehaviourStep::Analyse,
+        }),
     });
     out.push(("Drill MOT from a comment".to_string(), a));
     out
