@@ -278,6 +278,11 @@ fn a_trainer_runs_a_whole_drill_by_keys() {
         text.situation
     );
     assert_eq!(text.feeling, "that the bank has no time for her");
+    assert!(
+        h.screen(80, 24).contains("From the drill: round 2"),
+        "the editor says where the MOT comes from:\n{}",
+        h.screen(80, 24)
+    );
     h.key(KeyCode::Enter)
         .key(KeyCode::Enter)
         .key(KeyCode::Enter);
@@ -292,6 +297,7 @@ fn a_trainer_runs_a_whole_drill_by_keys() {
         "marked as coming from the drill"
     );
     assert_eq!(s.stage, Stage::Drill, "the trainer is still in the drill");
+    assert!(h.status().contains("from the drill"), "{}", h.status());
 }
 
 #[test]

@@ -193,7 +193,19 @@ pub(crate) fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area:
     let title = match (ed.mot, marks) {
         (Some(id), Some(marks)) => format!(" {} · {marks} ", tr!("ui.write.editing", id = id)),
         (Some(id), None) => format!(" {} ", tr!("ui.write.editing", id = id)),
-        (None, _) => format!(" {} ", tr!("ui.write.new")),
+        (None, _) => match ed.origin {
+            // A MOT from a drill's comment says so while it is written.
+            Some(MotOrigin::Drill { round, step }) => format!(
+                " {} · {} ",
+                tr!("ui.write.new"),
+                tr!(
+                    "ui.write.from_drill",
+                    round = u64::from(round) + 1,
+                    step = step.name()
+                )
+            ),
+            None => format!(" {} ", tr!("ui.write.new")),
+        },
     };
     let outer = Block::bordered()
         .title(Span::styled(title, theme::label()))

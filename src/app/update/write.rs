@@ -66,7 +66,13 @@ pub(super) fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     Ok(id) => {
                         out.save();
                         w.cursor = w.session.mots.len().saturating_sub(1);
-                        out.info(tr!("app.editor.added", id = id));
+                        // From a drill, the trainer stays in the drill:
+                        // `n` there writes a card, not the next MOT.
+                        out.info(if ed.origin.is_some() {
+                            tr!("app.editor.added_from_drill", id = id)
+                        } else {
+                            tr!("app.editor.added", id = id)
+                        });
                     }
                     // The editor stays open, so what was typed is not lost.
                     Err(e) => return out.error(e.to_string()),
