@@ -23,8 +23,9 @@ fn mean(f: &Figures) -> String {
         .map_or_else(|| "–".to_string(), |m| format!("{m:.1}"))
 }
 
-/// Draws the debrief.
-pub(super) fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
+/// Draws the debrief; `roomy` on a large screen presented to the wall:
+/// the steps stand a row apart with long bars.
+pub(super) fn draw(w: &Workshop, roomy: bool, frame: &mut Frame, area: Rect) {
     let d = w.derived.debrief(&w.session);
     if d.sheets == 0 {
         let key = Span::styled(key_of(Context::DrillRound, &Action::Open), theme::key());
@@ -43,7 +44,7 @@ pub(super) fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
     // One column, as wide as the screen: a comment reads whole on a large one.
     let left = area;
     let summary = grow::pack(&summary_line(d), usize::from(left.width));
-    let steps = steps_lines(d, usize::from(left.width));
+    let steps = steps_lines(d, usize::from(left.width), roomy);
     let groups = group_lines(w, d, usize::from(left.width));
     let fixed = summary.len() + 1 + steps.len() + 1;
     let room = usize::from(left.height).saturating_sub(fixed);
@@ -104,7 +105,7 @@ fn summary_line(d: &Debrief) -> Line<'static> {
 }
 
 /// The room's five steps: mean, spread, how many sheets, a bar; the weakest marked.
-fn steps_lines(d: &Debrief, cols: usize) -> Vec<Line<'static>> {
+fn steps_lines(d: &Debrief, cols: usize, roomy: bool) -> Vec<Line<'static>> {
     let names: Vec<String> = BehaviourStep::ALL
         .iter()
         .map(|s| format!("{} {}", s.index() + 1, s.name()))
@@ -123,7 +124,7 @@ fn steps_lines(d: &Debrief, cols: usize) -> Vec<Line<'static>> {
     let used = 2 + name_w + 2 + mean_w + 2 + spread_w + 2 + n_w + 2;
     let bar_w = cols
         .saturating_sub(used + widgets::width(&weakest) + 2)
-        .min(30);
+        .min(if roomy { 80 } else { 30 });
     let right =
         |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(widgets::width(s))));
     let mut lines = vec![Line::from(Span::styled(
@@ -137,6 +138,9 @@ fn steps_lines(d: &Debrief, cols: usize) -> Vec<Line<'static>> {
         theme::label().add_modifier(Modifier::UNDERLINED),
     ))];
     for step in BehaviourStep::ALL {
+        if roomy {
+            lines.push(Line::from(""));
+        }
         let f = &d.steps[step.index()];
         let low = d.weakest == Some(step);
         let spread = f

@@ -57,7 +57,7 @@ pub fn draw_with(w: &Workshop, now: Instant, look: Look, frame: &mut Frame, area
         DrillView::Cards => cards::draw(w, frame, body),
         DrillView::Trios => trios::draw(w, frame, body),
         DrillView::Round => round::draw(w, now, look, frame, body),
-        DrillView::Debrief => debrief::draw(w, frame, body),
+        DrillView::Debrief => debrief::draw(w, look.roomy, frame, body),
     }
     if w.drill.view == DrillView::Cards
         && let Some(p) = &w.drill.picker
