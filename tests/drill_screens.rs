@@ -375,8 +375,12 @@ fn the_drill_timer_names_its_phase_on_the_status_line() {
             Phase::Feedback,
             "⏱ 演练 · 反馈 4:12",
         ),
-        // Where the phase and the stage have one name, it is said once.
-        (Language::SimplifiedChinese, Phase::Play, "⏱ 演练 4:12"),
+        // The play phase has a name of its own, not the stage's.
+        (
+            Language::SimplifiedChinese,
+            Phase::Play,
+            "⏱ 演练 · 扮演 4:12",
+        ),
     ] {
         i18n::set(lang);
         let mut app = fixture::app(fixture::drilled(example(lang), lang), lang);

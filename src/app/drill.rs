@@ -213,6 +213,23 @@ pub struct SheetEntry {
     pub comment: Option<(BehaviourStep, TextField)>,
 }
 
+impl DrillState {
+    /// The state a session opens with: a drill under way opens on its
+    /// round, where the room was; one being prepared on its cards.
+    pub fn opened(session: &crate::model::Session) -> DrillState {
+        let d = &session.drill;
+        let view = if !d.trios.is_empty() && !d.deck.is_empty() {
+            DrillView::Round
+        } else {
+            DrillView::Cards
+        };
+        DrillState {
+            view,
+            ..DrillState::default()
+        }
+    }
+}
+
 /// Drill screen state.
 #[derive(Debug, Default)]
 pub struct DrillState {

@@ -566,6 +566,7 @@ impl App {
             _ => self.look.language,
         };
         crate::i18n::set(language);
+        let drill = drill::DrillState::opened(&session);
         self.screen = Screen::Workshop(Box::new(Workshop {
             session,
             file: Writer::start(file, self.waker.clone()),
@@ -581,7 +582,7 @@ impl App {
             vote: VoteState::default(),
             matrix: MatrixState::default(),
             choose: ChooseState::default(),
-            drill: drill::DrillState::default(),
+            drill,
             timer: None,
             derived: derived::Derived::default(),
         }));

@@ -251,14 +251,10 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
 pub fn timer_text(w: &Workshop, now: std::time::Instant) -> Option<(String, Style)> {
     let t = w.timer?;
     let clock = timer::clock(t.left(now));
-    // A drill's clock times a phase of the round: the room reads which
-    // (once, where a language names the stage and the phase alike).
-    let stage = match (t.stage, w.drill.phase.name()) {
-        (Stage::Drill, phase) if phase != t.stage.name() => {
-            format!("{} · {phase}", t.stage.name())
-        }
-        (Stage::Drill, phase) => phase.to_string(),
-        (stage, _) => stage.name().to_string(),
+    // A drill's clock times a phase of the round: the room reads which.
+    let stage = match t.stage {
+        Stage::Drill => format!("{} · {}", t.stage.name(), w.drill.phase.name()),
+        stage => stage.name().to_string(),
     };
     Some(match t.run {
         Run::Running(_) => (format!("⏱ {stage} {clock}"), theme::good()),

@@ -649,13 +649,13 @@ fn advance(w: &mut Workshop, out: &mut Outcome) {
     if s.is_complete() {
         w.drill.sheet = None;
         let tables = w.session.drill.this_round().len();
+        let name = name_of(&w.session, staff);
         if w.drill.table + 1 < tables {
             w.drill.table += 1;
+            out.info(tr!("drill.app.sheet_complete", name = name));
+        } else {
+            out.info(tr!("drill.app.sheet_complete_last", name = name));
         }
-        out.info(tr!(
-            "drill.app.sheet_complete",
-            name = name_of(&w.session, staff)
-        ));
         return;
     }
     // The next open row after this one, else the first open one.

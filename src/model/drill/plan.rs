@@ -250,7 +250,12 @@ impl Drill {
 /// situation from the card's scene and the comment, the feeling the card
 /// wanted (the trainer edits it before keeping it).
 pub fn mot_from_comment(card: &Card, step: BehaviourStep, comment: &str) -> MotText {
-    let scene = card.scene.trim();
+    // The scene's own full stop would stand before the join's semicolon.
+    let scene = card
+        .scene
+        .trim()
+        .trim_end_matches(['.', '。', ';', '；', ',', '，', '!', '！'])
+        .trim_end();
     let comment = comment.trim();
     let situation = match (scene.is_empty(), comment.is_empty()) {
         (true, _) => comment.to_string(),
@@ -282,6 +287,23 @@ mod tests {
             d.add_card(card);
         }
         d
+    }
+
+    #[test]
+    fn a_comment_joins_the_scene_without_doubled_stops() {
+        crate::i18n::set(Language::SimplifiedChinese);
+        let card = Card {
+            scene: "银行柜台前，排队的其他客户都在看。".into(),
+            ..Card::default()
+        };
+        let text = mot_from_comment(&card, BehaviourStep::Analyse, "没问开放式问题");
+        assert!(
+            text.situation
+                .starts_with("银行柜台前，排队的其他客户都在看；"),
+            "{}",
+            text.situation
+        );
+        crate::i18n::set(Language::English);
     }
 
     #[test]
@@ -446,7 +468,8 @@ mod tests {
         let m = mot_from_comment(card, BehaviourStep::Analyse, " interrupted twice ");
         assert_eq!(m.who, card.who);
         assert_eq!(m.feeling, card.feeling);
-        assert!(m.situation.contains(card.scene.trim()), "{}", m.situation);
+        let scene = card.scene.trim().trim_end_matches('.');
+        assert!(m.situation.starts_with(scene), "{}", m.situation);
         assert!(m.situation.contains("interrupted twice"), "{}", m.situation);
         let bare = mot_from_comment(&Card::default(), BehaviourStep::Solve, "no offer made");
         assert_eq!(bare.situation, "no offer made");

@@ -55,13 +55,7 @@ pub(super) static DRILL: &[Binding] = &[
         "keys.drill.next_card",
         None
     ),
-    bind!(
-        DrillCards,
-        [c('v')],
-        A::NextView,
-        "keys.drill.view",
-        b("keys.bar.view")
-    ),
+    bind!(DrillCards, [c('v')], A::NextView, "keys.drill.view", None),
     // Trios
     bind!(
         DrillTrios,
@@ -98,13 +92,7 @@ pub(super) static DRILL: &[Binding] = &[
         "keys.drill.move_down",
         None
     ),
-    bind!(
-        DrillTrios,
-        [c('v')],
-        A::NextView,
-        "keys.drill.view",
-        b("keys.bar.view")
-    ),
+    bind!(DrillTrios, [c('v')], A::NextView, "keys.drill.view", None),
     // Round
     bind!(
         DrillRound,
@@ -197,13 +185,7 @@ pub(super) static DRILL: &[Binding] = &[
         "keys.drill.page_down",
         None
     ),
-    bind!(
-        DrillRound,
-        [c('v')],
-        A::NextView,
-        "keys.drill.view",
-        b("keys.bar.view")
-    ),
+    bind!(DrillRound, [c('v')], A::NextView, "keys.drill.view", None),
     // The observer's sheet, typed in from paper
     bind!(
         DrillSheet,
@@ -258,6 +240,13 @@ pub(super) static DRILL: &[Binding] = &[
         "keys.stages.undo",
         b("keys.bar.undo")
     ),
+    bind!(
+        DrillSheet,
+        [ctrl('r'), ctrl('y')],
+        A::Redo,
+        "keys.stages.redo",
+        None
+    ),
     // Debrief
     bind!(
         DrillDebrief,
@@ -294,13 +283,7 @@ pub(super) static DRILL: &[Binding] = &[
         "keys.drill.anonymous",
         None
     ),
-    bind!(
-        DrillDebrief,
-        [c('v')],
-        A::NextView,
-        "keys.drill.view",
-        b("keys.bar.view")
-    ),
+    bind!(DrillDebrief, [c('v')], A::NextView, "keys.drill.view", None),
     // A list to pick a card from
     bind!(DrillPick, [k(K::Up), c('k')], A::Up, "keys.pick.prev", None),
     bind!(
