@@ -383,3 +383,41 @@ fn quitting_keeps_a_card_and_a_comment_half_typed_and_undo_names_the_sheet() {
     h.ctrl('c');
     assert_eq!(saved(&h).drill.deck[0].card.title, "Late delivery");
 }
+
+#[test]
+fn a_sheet_keeps_its_card_and_changes_to_the_tables_are_said() {
+    let mut s = branch();
+    for card in mot::model::drill::cards::library(Language::English)
+        .into_iter()
+        .take(3)
+    {
+        s.drill.add_card(card);
+    }
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people[..6]).expect("two trios");
+    let mut h = Harness::with_session(s);
+    // A drill under way opens on its round. Trio 2 plays card 2; its
+    // sheet is begun.
+    assert_eq!(h.workshop().drill.view, DrillView::Round);
+    h.key(KeyCode::Down).key(KeyCode::Enter).type_text("4");
+    h.key(KeyCode::Esc);
+    let staff = saved(&h).drill.this_round()[1].roles.staff;
+    assert_eq!(saved(&h).drill.sheet(0, staff).and_then(|s| s.card), Some(2));
+    // Card 2 taken out: trio 2 is dealt another, and the trainer is told.
+    h.press('v').press('v');
+    h.key(KeyCode::Down).press('d');
+    assert!(h.status().contains("trio 2 now plays another card"), "{}", h.status());
+    let s = saved(&h);
+    assert_eq!(s.drill.this_round()[1].card, Some(3));
+    // The sheet begun still says the card it was played on.
+    assert_eq!(s.drill.sheet(0, staff).and_then(|s| s.card), Some(2));
+
+    // A participant in a trio removed in Setup: said, with the trio.
+    h.key(KeyCode::Tab);
+    assert_eq!(h.workshop().stage(), Stage::Setup);
+    while !h.screen(80, 24).contains("▶ Ann") {
+        h.key(KeyCode::Down);
+    }
+    h.press('d');
+    assert!(h.status().contains("place in trio 1"), "{}", h.status());
+}

@@ -799,8 +799,14 @@ fn remove(w: &mut Workshop, what: Removal, out: &mut Outcome) {
             }
         }
         Removal::Participant(id) => {
+            let trio =
+                crate::model::drill::trios::trio_of(&w.session.drill.trios, id).map(|t| t.id);
             if let Some(p) = out.apply(w.session.remove_participant(id)) {
-                out.info(tr!("app.removed.participant", name = p.name));
+                // A drill's tables change with its people: said, not silent.
+                out.info(match trio {
+                    Some(trio) => tr!("app.removed.participant_trio", name = p.name, trio = trio),
+                    None => tr!("app.removed.participant", name = p.name),
+                });
             }
         }
         Removal::Group(id) => {

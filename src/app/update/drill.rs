@@ -65,9 +65,28 @@ fn cards(w: &mut Workshop, action: Action, out: &mut Outcome) {
         Action::Delete => match deck.get(w.drill.card) {
             Some(c) => {
                 let (id, title) = (c.id, c.card.title.clone());
+                let before = w.session.drill.this_round();
                 w.session.drill.remove_card(id);
                 out.save();
-                out.info(tr!("drill.app.card_removed", id = id, title = title));
+                // The deck is dealt in turn: tables may now play another
+                // card this round, and the trainer must hear which.
+                let after = w.session.drill.this_round();
+                let moved: Vec<String> = before
+                    .iter()
+                    .zip(&after)
+                    .filter(|(b, a)| b.trio == a.trio && b.card != a.card)
+                    .map(|(b, _)| b.trio.to_string())
+                    .collect();
+                out.info(if moved.is_empty() {
+                    tr!("drill.app.card_removed", id = id, title = title)
+                } else {
+                    tr!(
+                        "drill.app.card_removed_dealt",
+                        id = id,
+                        title = title,
+                        trios = moved.join(", ")
+                    )
+                });
                 w.drill.card = w
                     .drill
                     .card
@@ -482,7 +501,11 @@ fn entry_sheet(w: &mut Workshop) -> Option<&mut Sheet> {
         // Past the limit, nothing new is written (the caller says so).
         None if d.sheets.len() >= limits::MAX_SHEETS => return None,
         None => {
-            d.sheets.push(Sheet::new(round, trio, staff));
+            let mut sheet = Sheet::new(round, trio, staff);
+            // The card is noted as dealt now: taking a card out later
+            // does not change what this round was played on.
+            sheet.card = d.card_in(trio, round);
+            d.sheets.push(sheet);
             d.sheets.len() - 1
         }
     };
@@ -721,7 +744,8 @@ fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
             };
             let d = &w.session.drill;
             let card = d
-                .card_in(r.trio, r.round)
+                .sheet(r.round, r.staff)
+                .and_then(|s| d.card_of(s))
                 .and_then(|id| d.card(id))
                 .cloned()
                 .unwrap_or_default();

@@ -191,7 +191,8 @@ impl Drill {
         self.round = self.round.saturating_sub(1);
     }
 
-    /// The sheet for `staff` in the current round, made if there is none.
+    /// The sheet for `staff` in the current round, made if there is none
+    /// (with the card `trio` plays this round).
     pub fn sheet_mut(&mut self, trio: TrioId, staff: ParticipantId) -> &mut Sheet {
         let round = self.round;
         let at = match self
@@ -201,11 +202,19 @@ impl Drill {
         {
             Some(at) => at,
             None => {
-                self.sheets.push(Sheet::new(round, trio, staff));
+                let mut sheet = Sheet::new(round, trio, staff);
+                sheet.card = self.card_for(trio);
+                self.sheets.push(sheet);
                 self.sheets.len() - 1
             }
         };
         &mut self.sheets[at]
+    }
+
+    /// The card a sheet was played on: the one it noted, else the one its
+    /// trio was dealt that round.
+    pub fn card_of(&self, sheet: &Sheet) -> Option<CardId> {
+        sheet.card.or_else(|| self.card_in(sheet.trio, sheet.round))
     }
 
     /// The sheet for `staff` in round `round`, if one was written.

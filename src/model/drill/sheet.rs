@@ -61,6 +61,11 @@ pub struct Sheet {
     /// Passed, or not yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// The card played, by its number in the deck, as dealt when the sheet
+    /// was begun: a card taken out or trios formed again later do not
+    /// change what this round was played on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<super::plan::CardId>,
 }
 
 /// For `skip_serializing_if`: five empty comments are not written.

@@ -52,8 +52,14 @@ pub(super) fn draw(w: &Workshop, entry: &SheetEntry, frame: &mut Frame, area: Re
     let drill = &w.session.drill;
     let empty = Sheet::new(entry.round, entry.trio, entry.staff);
     let sheet = drill.sheet(entry.round, entry.staff).unwrap_or(&empty);
+    // A sheet begun says the card it was played on; a new one, the card
+    // its trio is dealt.
     let card = drill
-        .card_in(entry.trio, entry.round)
+        .sheet(entry.round, entry.staff)
+        .map_or_else(
+            || drill.card_in(entry.trio, entry.round),
+            |s| drill.card_of(s),
+        )
         .and_then(|id| drill.card(id).map(|c| (id, c)));
     let row = entry.row.min(SheetRow::ALL.len() - 1);
     let width = area.width.saturating_sub(2).min(96);
