@@ -402,11 +402,18 @@ fn a_sheet_keeps_its_card_and_changes_to_the_tables_are_said() {
     h.key(KeyCode::Down).key(KeyCode::Enter).type_text("4");
     h.key(KeyCode::Esc);
     let staff = saved(&h).drill.this_round()[1].roles.staff;
-    assert_eq!(saved(&h).drill.sheet(0, staff).and_then(|s| s.card), Some(2));
+    assert_eq!(
+        saved(&h).drill.sheet(0, staff).and_then(|s| s.card),
+        Some(2)
+    );
     // Card 2 taken out: trio 2 is dealt another, and the trainer is told.
     h.press('v').press('v');
     h.key(KeyCode::Down).press('d');
-    assert!(h.status().contains("trio 2 now plays another card"), "{}", h.status());
+    assert!(
+        h.status().contains("trio 2 now plays another card"),
+        "{}",
+        h.status()
+    );
     let s = saved(&h);
     assert_eq!(s.drill.this_round()[1].card, Some(3));
     // The sheet begun still says the card it was played on.
@@ -420,4 +427,54 @@ fn a_sheet_keeps_its_card_and_changes_to_the_tables_are_said() {
     }
     h.press('d');
     assert!(h.status().contains("place in trio 1"), "{}", h.status());
+}
+
+#[test]
+fn the_debrief_scrolls_its_people_marks_ties_and_names_nobody_when_anonymous() {
+    let mut s = branch();
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people).expect("trios");
+    // Seven sheets over the rounds, each staff member once; steps 2 and 3
+    // tie for the weakest.
+    for round in 0..3 {
+        s.drill.round = round;
+        for t in s.drill.this_round() {
+            let sheet = s.drill.sheet_mut(t.trio, t.roles.staff);
+            sheet.scores = [Some(4), Some(2), Some(2), Some(4), Some(5)];
+            sheet.comments[1] = format!("note {}{}", round + 1, t.trio);
+            sheet.comments[2] = "x".into();
+        }
+    }
+    let mut h = Harness::with_session(s);
+    h.press('v').press('v').press('v');
+    assert_eq!(h.workshop().drill.view, DrillView::Debrief);
+    let screen = h.screen(80, 24);
+    let marked = screen.lines().filter(|l| l.starts_with('▼')).count();
+    assert_eq!(marked, 2, "both tied steps are marked:\n{screen}");
+    // By person: seven people do not fit at 80x24; the page keys bring the rest.
+    h.press('b');
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("(PgDn)"), "{screen}");
+    let fay = |screen: &str| screen.lines().any(|l| l.starts_with("  Fay "));
+    assert!(!fay(&screen), "{screen}");
+    for _ in 0..6 {
+        h.key(KeyCode::PageDown);
+        if fay(&h.screen(80, 24)) {
+            break;
+        }
+    }
+    let screen = h.screen(80, 24);
+    assert!(fay(&screen), "the last person is reached:\n{screen}");
+    assert!(screen.contains("above"), "{screen}");
+    // The last page is full, not one lone row.
+    assert!(screen.lines().any(|l| l.starts_with("  Ed ")), "{screen}");
+    // Anonymous: no names, and no trio beside a comment either.
+    h.press('a');
+    let screen = h.screen(80, 24);
+    for name in ["Ann", "Bo,", "Cy", "Fay"] {
+        assert!(!screen.contains(name), "{name} named:\n{screen}");
+    }
+    let comments: Vec<&str> = screen.lines().filter(|l| l.contains('“')).collect();
+    assert!(!comments.is_empty(), "{screen}");
+    assert!(comments.iter().all(|l| !l.contains("trio")), "{comments:?}");
 }

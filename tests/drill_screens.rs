@@ -218,8 +218,22 @@ fn meaning(name: &str, app: &App, screen: &str, cursor: (u16, u16)) -> Vec<Strin
                 not.extend(people.iter().cloned());
             } else if n.contains("person") {
                 want.push(t("drill.debrief.by_person").into());
-                for id in d.by_person.keys() {
-                    want.push(s.participant(*id).expect("a person").name.clone());
+                // Everyone is named, or the rows not shown are counted
+                // (the page keys bring them).
+                let names: Vec<String> = d
+                    .by_person
+                    .keys()
+                    .map(|id| s.participant(*id).expect("a person").name.clone())
+                    .collect();
+                want.push(names[0].clone());
+                let hidden = names
+                    .iter()
+                    .filter(|n| !screen.contains(n.as_str()))
+                    .count();
+                if hidden > 0 {
+                    // "… n more (PgDn)": n counts rows, and a name may also
+                    // show among the comments, so only the key is checked.
+                    want.push("(PgDn)".into());
                 }
             } else {
                 want.push(t("drill.debrief.by_trio").into());

@@ -254,6 +254,11 @@ pub struct DrillState {
     pub remark: usize,
     /// Debrief: by trio or by person.
     pub by: DebriefBy,
+    /// Debrief: the first trio or person shown (the page keys scroll them).
+    pub group_top: usize,
+    /// Debrief: trios or people the last frame had rows for (a drawing
+    /// cache): the page keys move by it.
+    pub group_page: Cell<usize>,
     /// Tables one page of the round view showed on the last frame (a
     /// drawing cache): the page keys move by it.
     pub per_page: Cell<usize>,

@@ -706,8 +706,23 @@ fn sheet_words(session: &Session, round: u32, staff: ParticipantId) -> String {
 // ---- Debrief ----
 
 fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
-    let remarks = w.derived.debrief(&w.session).remarks.len();
+    let d = w.derived.debrief(&w.session);
+    let remarks = d.remarks.len();
+    let groups = if w.drill.by == DebriefBy::Person && !w.session.drill.anonymous {
+        d.by_person.len()
+    } else {
+        d.by_trio.len()
+    };
     match action {
+        // The page keys scroll the trios or people; the arrows, the comments.
+        Action::PageUp => {
+            let page = w.drill.group_page.get().max(1);
+            w.drill.group_top = w.drill.group_top.saturating_sub(page);
+        }
+        Action::PageDown => {
+            let page = w.drill.group_page.get().max(1);
+            w.drill.group_top = (w.drill.group_top + page).min(groups.saturating_sub(page));
+        }
         a if moves(&a) => w.drill.remark = step(w.drill.remark, remarks, &a),
         Action::ToggleDebriefBy => {
             if w.session.drill.anonymous {
@@ -718,6 +733,7 @@ fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 DebriefBy::Trio => DebriefBy::Person,
                 DebriefBy::Person => DebriefBy::Trio,
             };
+            w.drill.group_top = 0;
         }
         Action::ToggleAnonymous => {
             let d = &mut w.session.drill;

@@ -267,6 +267,8 @@ pub struct Remark {
 pub struct Debrief {
     /// Sheets counted (an empty sheet counts as none).
     pub sheets: usize,
+    /// Of those, the ones with something still to fill in.
+    pub unfinished: usize,
     /// Each step over every sheet, in the order of [`BehaviourStep::ALL`].
     pub steps: [Figures; 5],
     /// The step with the lowest mean (the earlier one on a tie).
@@ -340,6 +342,7 @@ pub fn debrief(sheets: &[Sheet]) -> Debrief {
     let count = |f: &dyn Fn(&Sheet) -> bool| written.iter().filter(|s| f(s)).count();
     Debrief {
         sheets: written.len(),
+        unfinished: count(&|s| !s.is_complete()),
         steps,
         weakest,
         by_trio: trios

@@ -55,6 +55,13 @@ pub(super) fn draw(w: &Workshop, roomy: bool, frame: &mut Frame, area: Rect) {
         // people take what they need of the rest.
         groups.len().min(room.saturating_sub(5).max(room / 2))
     };
+    // The page keys move by the rows of trios or people shown (below the
+    // heading and the step numbers; a cut list's last row counts the rest).
+    let cut = groups.len() > group_rows;
+    let shown = groups.len().min(group_rows);
+    w.drill
+        .group_page
+        .set(shown.saturating_sub(2 + usize::from(cut)).max(1));
     let groups = fit_rows(groups, group_rows, usize::from(left.width));
     let [s_area, _, st_area, _, g_area, rest] = Layout::vertical([
         Constraint::Length(summary.len() as u16),
@@ -77,7 +84,18 @@ pub(super) fn draw(w: &Workshop, roomy: bool, frame: &mut Frame, area: Rect) {
 fn summary_line(d: &Debrief) -> Line<'static> {
     let [yes, partly, no] = d.left_with;
     Line::from(vec![
-        Span::styled(tr!("drill.debrief.sheets", n = d.sheets), theme::label()),
+        Span::styled(
+            if d.unfinished == 0 {
+                tr!("drill.debrief.sheets", n = d.sheets)
+            } else {
+                tr!(
+                    "drill.debrief.sheets_unfinished",
+                    n = d.sheets,
+                    open = d.unfinished
+                )
+            },
+            theme::label(),
+        ),
         Span::raw("   "),
         Span::styled(
             format!("{} ", tr!("drill.debrief.left_with")),
@@ -102,6 +120,16 @@ fn summary_line(d: &Debrief) -> Line<'static> {
             theme::text(),
         ),
     ])
+}
+
+/// Whether `step` is the weakest, or tied with it: a tie marks every step
+/// at the lowest mean, so the room does not read one as worse than another.
+fn is_weakest(d: &Debrief, step: BehaviourStep) -> bool {
+    let low = d.weakest.and_then(|w| d.steps[w.index()].mean);
+    match (low, d.steps[step.index()].mean) {
+        (Some(low), Some(m)) => (m - low).abs() < 1e-9,
+        _ => false,
+    }
 }
 
 /// The room's five steps: mean, spread, how many sheets, a bar; the weakest marked.
@@ -142,7 +170,7 @@ fn steps_lines(d: &Debrief, cols: usize, roomy: bool) -> Vec<Line<'static>> {
             lines.push(Line::from(""));
         }
         let f = &d.steps[step.index()];
-        let low = d.weakest == Some(step);
+        let low = is_weakest(d, step);
         let spread = f
             .spread
             .map_or_else(|| "–".to_string(), |s| format!("±{s:.1}"));
@@ -193,10 +221,18 @@ fn group_lines(w: &Workshop, d: &Debrief, cols: usize) -> Vec<Line<'static>> {
             .collect()
     };
     let label_w = widgets::widest(rows.iter().map(|r| r.0.as_str()), 0).min(cols / 3);
+    // The page keys scroll the rows; the heading and the step numbers stay.
+    let top = w.drill.group_top.min(rows.len().saturating_sub(1));
+    let rows = rows.into_iter().skip(top);
+    let heading = if top > 0 {
+        format!("{heading}  {}", tr!("drill.debrief.above", n = top))
+    } else {
+        heading
+    };
     let mut lines = vec![Line::from(Span::styled(heading, theme::label()))];
     let mut head = format!("  {}", " ".repeat(label_w));
     for step in BehaviourStep::ALL {
-        let mark = if d.weakest == Some(step) { "▼" } else { " " };
+        let mark = if is_weakest(d, step) { "▼" } else { " " };
         head.push_str(&format!("  {mark}{:>3}", step.index() + 1));
     }
     lines.push(Line::from(Span::styled(head, theme::quiet())));
@@ -277,6 +313,31 @@ fn draw_remarks(w: &Workshop, d: &Debrief, frame: &mut Frame, area: Rect) {
     let selected = w.drill.remark.min(d.remarks.len() - 1);
     // The comments' texts start in one column, after the widest step name.
     let step_w = widgets::widest(d.remarks.iter().map(|r| r.step.name()), 0);
+    // A selected comment too long for its row is read whole below the list.
+    let chosen = &d.remarks[selected];
+    let quoted = format!("“{}”", chosen.text);
+    let (head, tail) = ends(w, chosen, theme::MARKER, step_w, anonymous);
+    let row_room = cols.saturating_sub(widgets::width(&head) + widgets::width(&tail));
+    let detail = if widgets::width(&quoted) > row_room && list.height > 3 {
+        let wrapped = widgets::wrap(
+            &Line::from(format!("{} {quoted}", theme::MARKER.trim_end())),
+            cols,
+        );
+        let keep = wrapped.len().min(3).min(usize::from(list.height) / 2);
+        let mut lines: Vec<Line> = wrapped.into_iter().take(keep).collect();
+        if let Some(last) = lines.last_mut()
+            && keep < widgets::wrap(&Line::from(quoted.clone()), cols).len()
+        {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::from(widgets::fit(&format!("{}…", text.trim_end()), cols));
+        }
+        lines.into_iter().map(|l| l.style(theme::label())).collect()
+    } else {
+        Vec::new()
+    };
+    let [list, detail_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(detail.len() as u16)]).areas(list);
+    frame.render_widget(Paragraph::new(detail), detail_area);
     let range = widgets::window(
         selected,
         d.remarks.len(),
@@ -288,27 +349,7 @@ fn draw_remarks(w: &Workshop, d: &Debrief, frame: &mut Frame, area: Rect) {
             let r = &d.remarks[i];
             let sel = i == selected;
             let marker = if sel { theme::MARKER } else { theme::NO_MARKER };
-            let score = r.score.map_or_else(|| "–".to_string(), |s| s.to_string());
-            let from = if anonymous {
-                tr!(
-                    "drill.debrief.from_anonymous",
-                    trio = r.trio,
-                    round = r.round + 1
-                )
-            } else {
-                tr!(
-                    "drill.debrief.from",
-                    name = name_of(w, r.staff),
-                    trio = r.trio,
-                    round = r.round + 1
-                )
-            };
-            let head = format!(
-                "{marker}{} {} · {score}  ",
-                r.step.index() + 1,
-                widgets::pad(r.step.name(), step_w)
-            );
-            let tail = format!("  {from}");
+            let (head, tail) = ends(w, r, marker, step_w, anonymous);
             let room = cols.saturating_sub(widgets::width(&head) + widgets::width(&tail));
             let style = if sel {
                 theme::selected()
@@ -329,4 +370,33 @@ fn draw_remarks(w: &Workshop, d: &Debrief, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// A comment row's two ends: its step and score, and where it came from.
+fn ends(
+    w: &Workshop,
+    r: &crate::model::drill::sheet::Remark,
+    marker: &str,
+    step_w: usize,
+    anonymous: bool,
+) -> (String, String) {
+    let score = r.score.map_or_else(|| "–".to_string(), |s| s.to_string());
+    // Anonymous: the round only, as trio and round would name the staff
+    // member the room just saw at that table.
+    let from = if anonymous {
+        tr!("drill.debrief.from_anonymous", round = r.round + 1)
+    } else {
+        tr!(
+            "drill.debrief.from",
+            name = name_of(w, r.staff),
+            trio = r.trio,
+            round = r.round + 1
+        )
+    };
+    let head = format!(
+        "{marker}{} {} · {score}  ",
+        r.step.index() + 1,
+        widgets::pad(r.step.name(), step_w)
+    );
+    (head, format!("  {from}"))
 }

@@ -264,6 +264,20 @@ pub(super) static DRILL: &[Binding] = &[
     ),
     bind!(
         DrillDebrief,
+        [k(K::PageUp)],
+        A::PageUp,
+        "keys.drill.groups_up",
+        None
+    ),
+    bind!(
+        DrillDebrief,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.drill.groups_down",
+        None
+    ),
+    bind!(
+        DrillDebrief,
         [c('m')],
         A::CommentToMot,
         "keys.drill.comment_to_mot",
