@@ -134,8 +134,9 @@ fn a_trainer_runs_a_whole_drill_by_keys() {
     h.key(KeyCode::Down);
     h.key(KeyCode::Left);
     assert!(h.status().contains("Not moved"), "{}", h.status());
-    // Back as it was formed: a three and a four.
+    // Back as it was formed: a three and a four (no sheets yet: one key).
     h.press('f');
+    assert_eq!(saved(&h).drill.trios[0].members, [1, 2, 3]);
 
     // The round: the clock runs its phases, the bell rings at each change.
     h.press('v');
@@ -224,6 +225,18 @@ fn a_trainer_runs_a_whole_drill_by_keys() {
     let sheet = s.drill.sheet(0, staff2).expect("the sheet");
     assert!(sheet.is_complete(), "{sheet:?}");
     assert_eq!(sheet.verdict, Some(Verdict::NotYet));
+
+    // Forming the trios again once sheets exist asks for a second f.
+    h.press('v').press('v').press('v');
+    assert_eq!(h.workshop().drill.view, DrillView::Trios);
+    let trios = saved(&h).drill.trios.clone();
+    h.press('j').press('f');
+    assert!(h.status().contains("f again"), "{}", h.status());
+    h.press('j').press('f');
+    assert!(h.status().contains("f again"), "another key let it go");
+    assert_eq!(saved(&h).drill.trios, trios, "nothing formed yet");
+    h.press('v');
+    assert_eq!(h.workshop().drill.view, DrillView::Round);
 
     // Round 2: the roles move on, a fresh staff member at each table.
     h.press('.');
@@ -477,4 +490,43 @@ fn the_debrief_scrolls_its_people_marks_ties_and_names_nobody_when_anonymous() {
     let comments: Vec<&str> = screen.lines().filter(|l| l.contains('“')).collect();
     assert!(!comments.is_empty(), "{screen}");
     assert!(comments.iter().all(|l| !l.contains("trio")), "{comments:?}");
+}
+
+#[test]
+fn a_person_moved_passes_over_a_full_trio_and_forming_again_needs_a_second_f() {
+    let mut s = branch();
+    let group = s.groups[0].id;
+    for name in ["Hal", "Ivy", "Jo", "Kai"] {
+        s.add_participant(name, group).expect("a participant");
+    }
+    let mut h = Harness::with_session(s);
+    h.press('v').press('f');
+    let sizes = |h: &Harness| -> Vec<usize> {
+        saved(h)
+            .drill
+            .trios
+            .iter()
+            .map(|t| t.members.len())
+            .collect()
+    };
+    assert_eq!(sizes(&h), [3, 3, 3, 2]);
+    // Ann joins trio 2, which is then full.
+    h.key(KeyCode::Right);
+    assert_eq!(sizes(&h), [2, 4, 3, 2]);
+    // The selection stayed on Ann (last of trio 2); one down is Gus, first
+    // of trio 3. He goes left: trio 2 is full, so trio 1 takes him.
+    h.key(KeyCode::Down).key(KeyCode::Left);
+    assert!(h.status().contains("trio 1"), "{}", h.status());
+    let s = saved(&h);
+    assert_eq!(sizes(&h), [3, 4, 2, 2]);
+    assert!(s.drill.trios[0].members.contains(&7), "{:?}", s.drill.trios);
+    // Sheets typed: forming again takes f twice.
+    let staff = s.drill.this_round()[0].roles.staff;
+    let mut s = s;
+    s.drill.sheet_mut(1, staff).scores[0] = Some(3);
+    let mut h = Harness::with_session(s);
+    h.press('v').press('f');
+    assert_eq!(sizes(&h), [3, 4, 2, 2], "the first f only asks");
+    h.press('f');
+    assert_eq!(sizes(&h), [3, 3, 3, 2], "the second forms them");
 }

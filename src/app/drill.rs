@@ -241,6 +241,9 @@ pub struct DrillState {
     pub picker: Option<Picker>,
     /// Cards: the card being written, when open.
     pub editor: Option<CardEditor>,
+    /// Trios: `f` was pressed once while the trios have sheets: the next
+    /// `f` forms them again; any other key lets it go.
+    pub confirm_form: bool,
     /// Trios: the selected person, by position in the trios (in order)
     /// followed by the participants in no trio.
     pub person: usize,

@@ -83,10 +83,23 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         glyphs: glyphs_fit,
         tall: size == Size::Tall,
     };
+    // A drill's round clock not started yet is still the room's clock: its
+    // phase's whole length stands big where the countdown will run.
+    let waiting = (w.stage() == Stage::Drill && !own).then(|| {
+        let phase = w.drill.phase;
+        let length =
+            std::time::Duration::from_secs(u64::from(w.session.drill.phases.seconds(phase)));
+        (
+            (format!("{} · {}", name, phase.name()), theme::quiet()),
+            timer::clock(length),
+        )
+    });
     if size != Size::Line && own {
         // The clock as the timer reads it, not parsed back out of its label.
         let clock = w.timer.map(|t| timer::clock(t.left(app.now)));
         big_header(&title, timer.as_ref().zip(clock.as_deref()), frame, header);
+    } else if let (Some((label, digits)), true) = (&waiting, size != Size::Line) {
+        big_header(&title, Some((label, digits.as_str())), frame, header);
     } else if size != Size::Line {
         big_header(&title, None, frame, header);
         if let Some((text, style)) = &timer {
@@ -122,7 +135,7 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         // The round's big digits are the header's when it shows them.
         Stage::Drill => {
             let look = drill::Look {
-                clock_in_header: size != Size::Line && own,
+                clock_in_header: size != Size::Line && (own || waiting.is_some()),
                 roomy: size == Size::Tall,
             };
             drill::draw_with(w, app.now, look, frame, body);

@@ -21,9 +21,19 @@ pub(super) fn drill(w: &mut Workshop, action: Action, out: &mut Outcome) {
     if w.drill.sheet.is_some() {
         return sheet(w, action, out);
     }
+    // Forming the trios again asks for a second `f`; anything else between
+    // lets the question go.
+    let confirming = std::mem::take(&mut w.drill.confirm_form);
     if action == Action::NextView {
         w.drill.view = w.drill.view.next();
         return;
+    }
+    if action == Action::FormTrios && !confirming && played(&w.session) {
+        w.drill.confirm_form = true;
+        return out.info(tr!(
+            "drill.app.form_again",
+            round = w.session.drill.round + 1
+        ));
     }
     match w.drill.view {
         DrillView::Cards => cards(w, action, out),
@@ -288,13 +298,22 @@ fn trios(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 return out.info(tr!("drill.app.no_trios"));
             }
             let at = trios.iter().position(|t| t.members.contains(&who));
-            let to = match (at, action == Action::Right) {
-                (Some(i), true) if i + 1 < trios.len() => trios[i + 1].id,
-                (Some(i), false) if i > 0 => trios[i - 1].id,
-                (Some(_), _) => return out.info(tr!("drill.app.no_further")),
-                (None, true) => trios[0].id,
-                (None, false) => trios[trios.len() - 1].id,
+            // The trios that way, nearest first; a full one is passed over
+            // for the next with room.
+            let way: Vec<usize> = match (at, action == Action::Right) {
+                (Some(i), true) => (i + 1..trios.len()).collect(),
+                (Some(i), false) => (0..i).rev().collect(),
+                (None, true) => (0..trios.len()).collect(),
+                (None, false) => (0..trios.len()).rev().collect(),
             };
+            let Some(&first) = way.first() else {
+                return out.info(tr!("drill.app.no_further"));
+            };
+            let room = way
+                .iter()
+                .find(|i| trios[**i].members.len() < *SIZES.end())
+                .unwrap_or(&first);
+            let to = trios[*room].id;
             match w.session.drill.move_to(who, to) {
                 Ok(()) => {
                     out.save();
@@ -315,6 +334,13 @@ fn trios(w: &mut Workshop, action: Action, out: &mut Outcome) {
         }
         _ => {}
     }
+}
+
+/// Whether the trios as they are have played: a sheet of a round since
+/// they were formed.
+fn played(session: &Session) -> bool {
+    let d = &session.drill;
+    !d.trios.is_empty() && d.sheets.iter().any(|s| s.round >= d.formed_at)
 }
 
 /// What forming the trios came to, in words: how many people, trios, and
