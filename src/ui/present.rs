@@ -55,7 +55,14 @@ fn in_glyphs(name: &str) -> bool {
 /// Draws the workshop in presenting mode.
 pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let size = Size::of(area);
-    let name = w.stage().name();
+    // On a drill's round the room needs the phase more than the stage: it
+    // is the big word beside the clock (the clock's label names the stage).
+    let name = if w.stage() == Stage::Drill && w.drill.view == crate::app::drill::DrillView::Round
+    {
+        w.drill.phase.name()
+    } else {
+        w.stage().name()
+    };
     // A title too wide for the glyphs next to the smallest clock is written plainly.
     let glyphs_fit = in_glyphs(name) && glyphs::width(name) + 2 + 18 <= area.width;
     // The number asked after `#` is drawn where messages are.
