@@ -335,7 +335,8 @@ pub(crate) fn status_line(app: &App, w: Option<&Workshop>, frame: &mut Frame, ar
             };
             (format!(" {hint}"), theme::warn())
         }
-        (None, Some(w)) if w.session.mots.is_empty() => {
+        // A session used for drills alone needs no MOTs: no nudge to write one.
+        (None, Some(w)) if w.session.mots.is_empty() && w.stage() != Stage::Drill => {
             (format!(" {}", tr!("room.first_run.write")), theme::warn())
         }
         (None, Some(w)) => (format!(" {}", w.stage().purpose()), theme::quiet()),

@@ -57,8 +57,7 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
     let size = Size::of(area);
     // On a drill's round the room needs the phase more than the stage: it
     // is the big word beside the clock (the clock's label names the stage).
-    let name = if w.stage() == Stage::Drill && w.drill.view == crate::app::drill::DrillView::Round
-    {
+    let name = if w.stage() == Stage::Drill && w.drill.view == crate::app::drill::DrillView::Round {
         w.drill.phase.name()
     } else {
         w.stage().name()

@@ -159,12 +159,13 @@ fn draw_empty(w: &Workshop, frame: &mut Frame, area: Rect) {
     );
     from_mot.push(Span::styled(
         if chosen == 0 {
+            // The brackets are the language's own (full-width in Chinese).
             format!(
-                "  ({})",
+                "  {}",
                 tr!("drill.cards.none_chosen", choose = Stage::Choose.name())
             )
         } else {
-            format!("  ({})", tr!("drill.cards.chosen", n = chosen))
+            format!("  {}", tr!("drill.cards.chosen", n = chosen))
         },
         theme::quiet(),
     ));
@@ -401,7 +402,12 @@ pub(super) fn draw_picker(w: &Workshop, p: &Picker, frame: &mut Frame, area: Rec
     }
     let cols = usize::from(inner.width);
     let have = format!("✓ {}", tr!("drill.pick.in_deck"));
-    let have_w = widgets::width(&have);
+    // The mark's column is kept only when some row is in the deck already.
+    let have_w = if rows.iter().any(|r| r.2) {
+        widgets::width(&have)
+    } else {
+        0
+    };
     // The title whole where it can be; the quieter text gives way first.
     let first_w = widgets::widest(rows.iter().map(|r| r.0.as_str()), 0)
         .min(cols.saturating_sub(have_w + 16).max(cols / 3));
