@@ -54,6 +54,20 @@ fn session(n: usize) -> Session {
         }
     }
     s.votes_revealed = true;
+    // A drill under way: the four library cards, the forty in trios, three
+    // rounds of sheets; the Drill stage opens on its round.
+    for card in mot::model::drill::cards::library(mot::model::Language::English) {
+        s.drill.add_card(card);
+    }
+    let _ = s.drill.form_trios(&people);
+    for round in 0..3 {
+        s.drill.round = round;
+        for t in s.drill.this_round() {
+            let sheet = s.drill.sheet_mut(t.trio, t.roles.staff);
+            sheet.scores = [Some(4), Some(2), Some(3), Some(5), Some(4)];
+            sheet.comments[1] = format!("round {round}: asked no open question");
+        }
+    }
     s
 }
 
