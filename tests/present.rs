@@ -53,7 +53,7 @@ fn every_stage_title_in_every_language_is_drawn_big() {
 #[test]
 fn the_glyph_file_reads_whole_and_every_glyph_has_ink() {
     let all = glyphs::parse(glyphs::SOURCE).expect("assets/glyphs/cjk.txt reads");
-    assert!(all.len() >= 23, "{} glyphs", all.len());
+    assert!(all.len() >= 31, "{} glyphs", all.len());
     for (c, g) in &all {
         let ink = (0..glyphs::SIZE)
             .flat_map(|y| (0..glyphs::SIZE).map(move |x| (x, y)))
