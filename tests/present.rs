@@ -43,9 +43,14 @@ fn every_stage_title_in_every_language_is_drawn_big() {
             assert!(title_drawn_big(name), "{lang:?} {stage:?} “{name}”");
         }
     }
-    // The Drill stage comes next: its names are drawn already.
-    for name in ["演练", "演練"] {
-        assert!(glyphs::can_draw(name), "{name}");
+    // A drill's round presents its phase big: every phase name in every
+    // language is drawn.
+    for lang in Language::ALL {
+        mot::i18n::set(lang);
+        for phase in mot::model::drill::clock::Phase::ALL {
+            let name = phase.name();
+            assert!(title_drawn_big(name), "{lang:?} {phase:?} “{name}”");
+        }
     }
     assert!(!glyphs::can_draw("你好"), "only drawn characters count");
 }
