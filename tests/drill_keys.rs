@@ -530,3 +530,100 @@ fn a_person_moved_passes_over_a_full_trio_and_forming_again_needs_a_second_f() {
     h.press('f');
     assert_eq!(sizes(&h), [3, 3, 3, 2], "the second forms them");
 }
+
+#[test]
+fn the_rooms_clock_runs_on_while_the_trainer_steps_back_a_round() {
+    let mut s = branch();
+    for card in mot::model::drill::cards::library(Language::English) {
+        s.drill.add_card(card);
+    }
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people[..6]).expect("two trios");
+    s.drill.round = 1;
+    let mut h = Harness::with_session(s);
+    assert_eq!(h.workshop().drill.view, DrillView::Round);
+    h.press('t').press(']');
+    assert_eq!(h.workshop().drill.phase, Phase::Play);
+    // Back a round to type in a paper sheet, and forward again.
+    h.press(',');
+    assert_eq!(saved(&h).drill.round, 0);
+    assert!(h.workshop().timer.expect("clock").running());
+    h.key(KeyCode::Enter).type_text("44354").type_text("11");
+    h.press('.');
+    assert_eq!(h.workshop().drill.phase, Phase::Play, "still playing");
+    assert!(h.workshop().timer.expect("clock").running());
+
+    // Time up on feedback; + gives the room half a minute on the clock.
+    h.press(']');
+    h.app.now += Duration::from_secs(180);
+    assert_eq!(update(&mut h.app, Action::Tick), vec![Effect::Bell]);
+    assert!(!h.workshop().timer.expect("clock").running());
+    h.press('+');
+    let t = h.workshop().timer.expect("clock");
+    assert!(t.running(), "time up, then + runs the clock again");
+    assert_eq!(t.left(h.app.now), Duration::from_secs(30));
+    // A stopped clock is ready for the next round's reading.
+    h.press('t').press('.');
+    assert_eq!(h.workshop().drill.phase, Phase::Read);
+}
+
+#[test]
+fn the_next_open_sheet_is_selected_and_a_card_taken_out_is_still_named() {
+    let mut s = branch();
+    for card in mot::model::drill::cards::library(Language::English) {
+        s.drill.add_card(card);
+    }
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people[..6]).expect("two trios");
+    let mut h = Harness::with_session(s);
+    // Table 2's sheet first, then table 1's: the next open one is table 1,
+    // then none.
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .type_text("4435411");
+    assert_eq!(h.workshop().drill.table, 0, "back to the open table");
+    h.key(KeyCode::Enter).type_text("4435411");
+    assert!(
+        h.status().contains("every sheet of this round"),
+        "{}",
+        h.status()
+    );
+    // Card 2 (table 2's) taken out: its sheet still names it.
+    h.press('v').press('v').key(KeyCode::Down).press('d');
+    h.press('v').press('v');
+    assert_eq!(h.workshop().drill.view, DrillView::Round);
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Card 2 (taken out of the deck since)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_page_keys_walk_many_trios() {
+    let mut s = Session::new("Big room");
+    let group = s.groups[0].id;
+    for i in 0..60 {
+        s.add_participant(&format!("P{i}"), group)
+            .expect("a participant");
+    }
+    s.stage = Stage::Drill;
+    let mut h = Harness::with_session(s);
+    h.press('v').press('f');
+    assert_eq!(saved(&h).drill.trios.len(), 20);
+    h.screen(80, 24);
+    h.key(KeyCode::PageDown);
+    let page = h.workshop().drill.per_page.get();
+    assert!(page >= 2, "{page}");
+    assert_eq!(
+        h.workshop().drill.person,
+        page * 3,
+        "first of the trio a page on"
+    );
+    h.key(KeyCode::End);
+    assert_eq!(h.workshop().drill.person, 59);
+    assert!(h.screen(80, 24).contains("P59"));
+    h.key(KeyCode::Home);
+    assert_eq!(h.workshop().drill.person, 0);
+}

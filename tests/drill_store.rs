@@ -169,7 +169,11 @@ fn the_version_6_fixture_holds_the_drill_it_was_written_with() {
     let first = d.sheet(0, 1).expect("round 0, Olivia");
     assert_eq!(first.scores, [Some(4), Some(2), Some(4), Some(3), Some(3)]);
     assert!(first.is_complete(), "the low score has its comment");
-    assert_eq!(first.card, Some(1), "the sheet says the card it was played on");
+    assert_eq!(
+        first.card,
+        Some(1),
+        "the sheet says the card it was played on"
+    );
     assert_eq!(
         first.comment(BehaviourStep::Analyse),
         "offered a discount before asking why the guest was upset"

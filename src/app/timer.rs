@@ -61,8 +61,8 @@ impl Timer {
     }
 
     /// Gives it `by` more time (`longer`) or less, in whatever state it
-    /// is; a finished one stays finished.
-    pub fn lengthen(&mut self, by: Duration, longer: bool) {
+    /// is; a finished one given more runs again from `now` for that long.
+    pub fn lengthen(&mut self, by: Duration, longer: bool, now: Instant) {
         let add = |d: Duration| {
             if longer { d + by } else { d.saturating_sub(by) }
         };
@@ -71,6 +71,7 @@ impl Timer {
             Run::Running(end) if longer => Run::Running(end + by),
             Run::Running(end) => Run::Running(end.checked_sub(by).unwrap_or(end)),
             Run::Paused(left) => Run::Paused(add(left)),
+            Run::Done if longer => Run::Running(now + by),
             Run::Done => Run::Done,
         };
     }

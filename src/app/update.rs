@@ -113,6 +113,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         None => return Vec::new(),
     };
     let mut out = Outcome::default();
+    let now = app.now;
     match &mut app.screen {
         Screen::Picker(p) => picker(p, action, &mut out),
         Screen::Workshop(w) => {
@@ -128,7 +129,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if !moving {
                 w.changed();
             }
-            workshop(w, action, &mut out);
+            workshop(w, action, &mut out, now);
             if !moving {
                 w.changed();
             }
@@ -381,6 +382,7 @@ fn click(app: &mut App, target: Target) -> Option<Action> {
 /// session, as if the user had pressed the key to keep it. Used when the app
 /// must stop at once. Returns whether anything changed.
 pub fn commit_drafts(app: &mut App) -> bool {
+    let now = app.now;
     let Screen::Workshop(w) = &mut app.screen else {
         return false;
     };
@@ -402,7 +404,7 @@ pub fn commit_drafts(app: &mut App) -> bool {
         drill::card_editor(w, Action::SaveMot, &mut out);
     }
     if w.drill.sheet.as_ref().is_some_and(|e| e.comment.is_some()) {
-        drill::drill(w, Action::Submit, &mut out);
+        drill::drill(w, Action::Submit, &mut out, now);
     }
     let changed = out.effects.contains(&Effect::Save);
     if changed {
@@ -701,7 +703,7 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
     }
 }
 
-fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
+fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time::Instant) {
     if w.read_only() && w.editor.is_none() && w.choose.motx.is_none() && starts_a_change(w, &action)
     {
         out.error(w.no_change_words());
@@ -780,7 +782,7 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome) {
             Stage::Vote => vote(w, action, out),
             Stage::Matrix => matrix::matrix(w, action),
             Stage::Choose => choose(w, action, out),
-            Stage::Drill => drill::drill(w, action, out),
+            Stage::Drill => drill::drill(w, action, out, now),
         },
     }
     // A voter's dots shown to the facilitator stay on Vote: leaving it (or

@@ -96,7 +96,10 @@ pub fn draw(app: &App, w: &Workshop, frame: &mut Frame, area: Rect) {
         let length =
             std::time::Duration::from_secs(u64::from(w.session.drill.phases.seconds(phase)));
         (
-            (format!("{} · {}", name, phase.name()), theme::quiet()),
+            (
+                format!("{} · {}", w.stage().name(), phase.name()),
+                theme::quiet(),
+            ),
             timer::clock(length),
         )
     });

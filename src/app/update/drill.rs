@@ -14,7 +14,7 @@ use crate::model::drill::plan::mot_from_comment;
 use crate::model::drill::sheet::{LeftWith, Sheet, Verdict};
 use crate::model::drill::trios::{SIZES, TrioError};
 
-pub(super) fn drill(w: &mut Workshop, action: Action, out: &mut Outcome) {
+pub(super) fn drill(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time::Instant) {
     if w.drill.picker.is_some() {
         return picker(w, action, out);
     }
@@ -38,7 +38,7 @@ pub(super) fn drill(w: &mut Workshop, action: Action, out: &mut Outcome) {
     match w.drill.view {
         DrillView::Cards => cards(w, action, out),
         DrillView::Trios => trios(w, action, out),
-        DrillView::Round => round(w, action, out),
+        DrillView::Round => round(w, action, out, now),
         DrillView::Debrief => debrief(w, action, out),
     }
 }
@@ -274,6 +274,28 @@ pub fn people(session: &Session) -> Vec<ParticipantId> {
 fn trios(w: &mut Workshop, action: Action, out: &mut Outcome) {
     let order = people(&w.session);
     match action {
+        // A page of trios: to the first person of the trio a page on (or back).
+        Action::PageUp | Action::PageDown => {
+            let trios = &w.session.drill.trios;
+            let Some(&who) = order.get(w.drill.person) else {
+                return;
+            };
+            let at = trios
+                .iter()
+                .position(|t| t.members.contains(&who))
+                .unwrap_or(trios.len());
+            let page = w.drill.per_page.get().max(1);
+            let to = if action == Action::PageUp {
+                at.saturating_sub(page)
+            } else {
+                at + page
+            };
+            w.drill.person = match trios.get(to).and_then(|t| t.members.first()) {
+                Some(first) => order.iter().position(|p| p == first).unwrap_or(0),
+                None if action == Action::PageDown => order.len().saturating_sub(1),
+                None => 0,
+            };
+        }
         a if moves(&a) => w.drill.person = step(w.drill.person, order.len(), &a),
         Action::FormTrios => {
             let everyone: Vec<ParticipantId> =
@@ -376,7 +398,7 @@ fn name_of(session: &Session, who: ParticipantId) -> String {
 
 // ---- Round ----
 
-fn round(w: &mut Workshop, action: Action, out: &mut Outcome) {
+fn round(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time::Instant) {
     let tables = w.session.drill.this_round();
     match action {
         Action::PageUp | Action::PageDown => {
@@ -413,7 +435,15 @@ fn round(w: &mut Workshop, action: Action, out: &mut Outcome) {
             let left = sheets_in(&w.session, w.session.drill.round);
             w.session.drill.next_round();
             out.save();
-            reset_clock(w);
+            // A clock the room is playing on runs on (the trainer may have
+            // stepped back a round to type in a sheet); a stopped one is
+            // ready for the new round's reading.
+            let running = w
+                .timer
+                .is_some_and(|t| t.stage == Stage::Drill && t.running());
+            if !running {
+                reset_clock(w);
+            }
             w.drill.table = 0;
             let round = w.session.drill.round + 1;
             out.info(match left {
@@ -423,6 +453,7 @@ fn round(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     done = done,
                     all = all
                 ),
+                _ if running => tr!("drill.app.round_next_running", round = round),
                 _ => tr!("drill.app.round_next", round = round),
             });
         }
@@ -434,9 +465,10 @@ fn round(w: &mut Workshop, action: Action, out: &mut Outcome) {
             if d.round <= d.formed_at {
                 return out.info(tr!("drill.app.formed_here", round = d.formed_at + 1));
             }
+            // The clock is the room's, not the round's on screen: going
+            // back to type in a sheet leaves it as it is.
             w.session.drill.prev_round();
             out.save();
-            reset_clock(w);
             w.drill.table = 0;
             out.info(tr!(
                 "drill.app.round_back",
@@ -465,6 +497,7 @@ fn round(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 t.lengthen(
                     Duration::from_secs(u64::from(after.abs_diff(before))),
                     longer,
+                    now,
                 );
             }
             out.info(tr!(
@@ -697,13 +730,24 @@ fn advance(w: &mut Workshop, out: &mut Outcome) {
     };
     if s.is_complete() {
         w.drill.sheet = None;
-        let tables = w.session.drill.this_round().len();
         let name = name_of(&w.session, staff);
-        if w.drill.table + 1 < tables {
-            w.drill.table += 1;
-            out.info(tr!("drill.app.sheet_complete", name = name));
-        } else {
-            out.info(tr!("drill.app.sheet_complete_last", name = name));
+        // On to the next table whose sheet is still open (after this one,
+        // then from the first), ready for the next paper.
+        let d = &w.session.drill;
+        let tables = d.this_round();
+        let open = |i: &usize| {
+            !d.sheet(round, tables[*i].roles.staff)
+                .is_some_and(Sheet::is_complete)
+        };
+        let next = (w.drill.table + 1..tables.len())
+            .chain(0..w.drill.table)
+            .find(open);
+        match next {
+            Some(i) => {
+                w.drill.table = i;
+                out.info(tr!("drill.app.sheet_complete", name = name));
+            }
+            None => out.info(tr!("drill.app.sheet_complete_last", name = name)),
         }
         return;
     }

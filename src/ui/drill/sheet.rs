@@ -107,12 +107,16 @@ pub(super) fn draw(w: &Workshop, entry: &SheetEntry, frame: &mut Frame, area: Re
         .collect();
     let label_w = widgets::widest(labels.iter().copied(), 0);
     let mut lines: Vec<Line> = Vec::new();
-    let card_line = match card {
-        Some((id, c)) => Span::styled(
+    // A card noted on the sheet and taken out of the deck since is still
+    // named by its number, not mistaken for no card at all.
+    let noted = drill.sheet(entry.round, entry.staff).and_then(|s| s.card);
+    let card_line = match (card, noted) {
+        (Some((id, c)), _) => Span::styled(
             tr!("drill.round.card", id = id, title = c.title.trim()),
             theme::quiet(),
         ),
-        None => Span::styled(format!("⚠ {}", tr!("drill.round.no_card")), theme::warn()),
+        (None, Some(id)) => Span::styled(tr!("drill.sheet.card_gone", id = id), theme::quiet()),
+        (None, None) => Span::styled(format!("⚠ {}", tr!("drill.round.no_card")), theme::warn()),
     };
     lines.push(Line::from(widgets::fit(&card_line.content, cols)).style(card_line.style));
     lines.push(Line::from(""));

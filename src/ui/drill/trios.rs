@@ -133,5 +133,18 @@ pub(super) fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         gap_x: 1,
         gap_y: 0,
     };
-    tiles::draw(&tiles, selected_tile, spacing, None, frame, body);
+    let keys = format!(
+        "{}/{}",
+        super::key_of(
+            crate::app::keymap::Context::DrillTrios,
+            &crate::app::Action::PageUp
+        ),
+        super::key_of(
+            crate::app::keymap::Context::DrillTrios,
+            &crate::app::Action::PageDown
+        )
+    );
+    let paging = tiles::draw(&tiles, selected_tile, spacing, Some(&keys), frame, body);
+    // The page keys move by the trios one page shows.
+    w.drill.per_page.set(paging.per_page.max(1));
 }

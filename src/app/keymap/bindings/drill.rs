@@ -80,6 +80,34 @@ pub(super) static DRILL: &[Binding] = &[
     ),
     bind!(
         DrillTrios,
+        [k(K::Home)],
+        A::Home,
+        "keys.drill.first_person",
+        None
+    ),
+    bind!(
+        DrillTrios,
+        [k(K::End)],
+        A::End,
+        "keys.drill.last_person",
+        None
+    ),
+    bind!(
+        DrillTrios,
+        [k(K::PageUp)],
+        A::PageUp,
+        "keys.drill.trios_up",
+        None
+    ),
+    bind!(
+        DrillTrios,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.drill.trios_down",
+        None
+    ),
+    bind!(
+        DrillTrios,
         [k(K::Left), c('h')],
         A::Left,
         "keys.drill.move_up",
