@@ -627,3 +627,82 @@ fn the_page_keys_walk_many_trios() {
     h.key(KeyCode::Home);
     assert_eq!(h.workshop().drill.person, 0);
 }
+
+#[test]
+fn a_comment_made_a_mot_asks_before_another_and_read_only_may_look_at_a_sheet() {
+    let mut s = branch();
+    for card in mot::model::drill::cards::library(Language::English) {
+        s.drill.add_card(card);
+    }
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people[..3]).expect("a trio");
+    let t = s.drill.this_round()[0].clone();
+    let sheet = s.drill.sheet_mut(t.trio, t.roles.staff);
+    sheet.scores = [Some(2), Some(4), Some(4), Some(4), Some(4)];
+    sheet.comments[0] = "did not look up".into();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    mot::store::save(&path, &s).expect("save");
+
+    let mut h = Harness::with_session(s);
+    h.press('v');
+    assert_eq!(h.workshop().drill.view, DrillView::Debrief);
+    h.press('m')
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    let mots = saved(&h).mots.len();
+    h.press('m');
+    assert!(h.status().contains("is MOT 3 already"), "{}", h.status());
+    assert!(h.workshop().editor.is_none());
+    h.press('m');
+    assert!(h.workshop().editor.is_some(), "m again makes another");
+    h.key(KeyCode::Esc);
+    assert_eq!(saved(&h).mots.len(), mots);
+
+    // Read-only: a sheet opens to be looked at; nothing can be typed in.
+    let mut app = mot::app::App::picker(dir.path().to_path_buf(), Vec::new());
+    common::open(&mut app, &path, mot::app::OpenHow::ReadOnly);
+    let mut h = Harness::new(app);
+    assert_eq!(h.workshop().drill.view, DrillView::Round);
+    h.key(KeyCode::Enter);
+    assert!(h.workshop().drill.sheet.is_some(), "{}", h.status());
+    assert!(h.screen(80, 24).contains("did not look up"));
+    h.type_text("5");
+    assert!(
+        h.status().to_lowercase().contains("read-only"),
+        "{}",
+        h.status()
+    );
+    h.key(KeyCode::Enter);
+    assert!(
+        h.workshop()
+            .drill
+            .sheet
+            .as_ref()
+            .is_some_and(|e| e.comment.is_none())
+    );
+    h.key(KeyCode::Esc);
+    assert!(h.workshop().drill.sheet.is_none());
+}
+
+#[test]
+fn the_weakest_is_judged_as_the_room_reads_the_means() {
+    let mut s = branch();
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    s.drill.form_trios(&people[..2]).expect("a pair");
+    // Over fifty sheets, step 1 averages 2.98 and step 2 exactly 3.0: both
+    // read 3.0, so both are marked, not the first alone.
+    for round in 0..50 {
+        s.drill.round = round;
+        let t = s.drill.this_round()[0].clone();
+        let first = if round == 0 { 2 } else { 3 };
+        s.drill.sheet_mut(t.trio, t.roles.staff).scores =
+            [Some(first), Some(3), Some(4), Some(4), Some(4)];
+    }
+    let mut h = Harness::with_session(s);
+    h.press('v').press('v').press('v');
+    let screen = h.screen(100, 30);
+    let marked: Vec<&str> = screen.lines().filter(|l| l.starts_with('▼')).collect();
+    assert_eq!(marked.len(), 2, "{screen}");
+}

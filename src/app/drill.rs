@@ -255,6 +255,9 @@ pub struct DrillState {
     pub sheet: Option<SheetEntry>,
     /// Debrief: the selected comment (index into the debrief's remarks).
     pub remark: usize,
+    /// Debrief: `m` was pressed on a comment that is a MOT already: the
+    /// next `m` makes another; any other key lets it go.
+    pub confirm_mot: bool,
     /// Debrief: by trio or by person.
     pub by: DebriefBy,
     /// Debrief: the first trio or person shown (the page keys scroll them).

@@ -692,12 +692,16 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
                 || (*action == Action::Open && matches!(w.stage(), Stage::Write | Stage::Choose))
                 || (w.stage() == Stage::Drill
                     && w.drill.picker.is_none()
-                    && matches!(
-                        w.drill.view,
+                    && match w.drill.view {
                         crate::app::drill::DrillView::Cards
-                            | crate::app::drill::DrillView::Trios
-                            | crate::app::drill::DrillView::Round
-                    ))
+                        | crate::app::drill::DrillView::Trios => true,
+                        // Opening a sheet only shows it (read-only may
+                        // look); inside one, Enter writes its comment.
+                        crate::app::drill::DrillView::Round => {
+                            *action != Action::Open || w.drill.sheet.is_some()
+                        }
+                        crate::app::drill::DrillView::Debrief => false,
+                    })
         }
         _ => false,
     }

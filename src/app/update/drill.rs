@@ -24,6 +24,7 @@ pub(super) fn drill(w: &mut Workshop, action: Action, out: &mut Outcome, now: st
     // Forming the trios again asks for a second `f`; anything else between
     // lets the question go.
     let confirming = std::mem::take(&mut w.drill.confirm_form);
+    let again = std::mem::take(&mut w.drill.confirm_mot);
     if action == Action::NextView {
         w.drill.view = w.drill.view.next();
         return;
@@ -39,7 +40,7 @@ pub(super) fn drill(w: &mut Workshop, action: Action, out: &mut Outcome, now: st
         DrillView::Cards => cards(w, action, out),
         DrillView::Trios => trios(w, action, out),
         DrillView::Round => round(w, action, out, now),
-        DrillView::Debrief => debrief(w, action, out),
+        DrillView::Debrief => debrief(w, action, out, again),
     }
 }
 
@@ -775,7 +776,7 @@ fn sheet_words(session: &Session, round: u32, staff: ParticipantId) -> String {
 
 // ---- Debrief ----
 
-fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
+fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome, again: bool) {
     let d = w.derived.debrief(&w.session);
     let remarks = d.remarks.len();
     let groups = if w.drill.by == DebriefBy::Person && !w.session.drill.anonymous {
@@ -836,6 +837,22 @@ fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 .cloned()
                 .unwrap_or_default();
             let text = mot_from_comment(&card, r.step, &r.text);
+            let origin = crate::model::MotOrigin::Drill {
+                round: r.round,
+                step: r.step,
+            };
+            // A comment made into a MOT before is said so, once: a room
+            // does not want the same MOT twice by a slip of the key.
+            let made = w
+                .session
+                .mots
+                .iter()
+                .find(|m| m.origin == Some(origin) && m.situation == text.situation)
+                .map(|m| m.id);
+            if let (Some(id), false) = (made, again) {
+                w.drill.confirm_mot = true;
+                return out.info(tr!("drill.app.comment_is_mot", id = id));
+            }
             w.editor = Some(MotEditor {
                 mot: None,
                 fields: [
@@ -844,10 +861,7 @@ fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome) {
                     TextField::new(&text.feeling),
                 ],
                 focus: 0,
-                origin: Some(crate::model::MotOrigin::Drill {
-                    round: r.round,
-                    step: r.step,
-                }),
+                origin: Some(origin),
             });
             out.info(tr!("drill.app.comment_to_mot", round = r.round + 1));
         }

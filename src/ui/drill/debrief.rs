@@ -125,11 +125,11 @@ fn summary_line(d: &Debrief) -> Line<'static> {
 /// Whether `step` is the weakest, or tied with it: a tie marks every step
 /// at the lowest mean, so the room does not read one as worse than another.
 fn is_weakest(d: &Debrief, step: BehaviourStep) -> bool {
-    let low = d.weakest.and_then(|w| d.steps[w.index()].mean);
-    match (low, d.steps[step.index()].mean) {
-        (Some(low), Some(m)) => (m - low).abs() < 1e-9,
-        _ => false,
-    }
+    // Judged on the means as the room reads them (one decimal): a 2.98
+    // and a 3.00 both read 3.0, and marking one alone would look arbitrary.
+    let low = d.weakest.map(|w| mean(&d.steps[w.index()]));
+    let this = &d.steps[step.index()];
+    this.mean.is_some() && low == Some(mean(this))
 }
 
 /// The room's five steps: mean, spread, how many sheets, a bar; the weakest marked.
