@@ -17,7 +17,7 @@ pub use crate::model::Language;
 /// The areas a catalog is split into, so each file stays readable. An
 /// area's file may be one part of a larger area, named `area_part`
 /// (`drill_view`): its keys start with the larger area's name.
-pub const AREAS: [&str; 9] = [
+pub const AREAS: [&str; 10] = [
     "app",
     "cli",
     "drill",
@@ -27,6 +27,7 @@ pub const AREAS: [&str; 9] = [
     "store",
     "ui",
     "drill_view",
+    "report",
 ];
 
 /// What every key of an area's file starts with (before its `.`):
@@ -47,12 +48,13 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/store.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/ui.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/drill_view.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/report.txt")),
         ]
     };
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 9] {
+pub fn sources(lang: Language) -> [&'static str; 10] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),
@@ -172,6 +174,16 @@ pub fn set(lang: Language) {
 pub fn set_global(lang: Language) {
     CURRENT.store(to_u8(lang), Ordering::Relaxed);
     set(lang);
+}
+
+/// Runs `f` with `lang` on show in this thread, then puts back what was
+/// there: a report speaks its own language whatever the interface speaks.
+pub fn speaking<R>(lang: Language, f: impl FnOnce() -> R) -> R {
+    let before = LOCAL.with(Cell::get);
+    set(lang);
+    let out = f();
+    LOCAL.with(|l| l.set(before));
+    out
 }
 
 /// The language on show.

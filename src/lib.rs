@@ -4,6 +4,7 @@ pub mod app;
 pub mod i18n;
 pub mod model;
 pub mod plain;
+pub mod report;
 pub mod shell;
 pub mod signals;
 pub mod store;

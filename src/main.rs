@@ -61,6 +61,15 @@ enum Command {
         /// Path to a .ron session file.
         path: PathBuf,
     },
+    /// Write a session's report as Markdown (to standard output, or to a
+    /// file with -o), without opening it or taking its lock.
+    Report {
+        /// Path to a .ron session file.
+        path: PathBuf,
+        /// Write the report to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn parse_language(code: &str) -> Result<Language, String> {
@@ -114,6 +123,11 @@ fn command() -> ClapCommand {
         .mut_subcommand("list", |c| c.about(tr!("cli.list.about")))
         .mut_subcommand("check", |c| {
             c.about(tr!("cli.check.about")).mut_arg("path", path)
+        })
+        .mut_subcommand("report", |c| {
+            c.about(tr!("cli.report.about"))
+                .mut_arg("path", path)
+                .mut_arg("output", |a| a.help(tr!("cli.arg.output")))
         });
     // clap adds `--help`, `--version` and `help` while building; only then
     // can their words be replaced.
@@ -425,7 +439,54 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { path }) => Ok(check(path)),
+        Some(Command::Report { path, output }) => {
+            let path = settings.session_path(path);
+            report(&path, output.as_deref(), settings.cli.lang)
+        }
     }
+}
+
+/// Writes a session's report. The file is read as `check` reads it, never
+/// through a link and without its lock: a report may be made while the
+/// session is open in a running mot, from what it last saved.
+fn report(path: &Path, output: Option<&Path>, lang: Option<Language>) -> Result<ExitCode, String> {
+    let shown = plain::path(path);
+    let entry = match side_files::look(path).map_err(|e| e.to_string())? {
+        None => return Err(format!("{shown}: {}", tr!("store.file.missing"))),
+        Some(e) if e.kind == Kind::Link => {
+            return Err(tr!("report.error.session_link", path = shown));
+        }
+        Some(e) if e.kind != Kind::File => {
+            return Err(side_files::not_a_file(path, e.kind).to_string());
+        }
+        Some(e) => e,
+    };
+    let bytes = side_files::read(path, false, mot::model::limits::MAX_FILE_BYTES)
+        .map_err(|e| e.to_string())?;
+    let session = match store::decode_bytes(path, &bytes) {
+        Ok(d) => d.session,
+        Err(StoreError::Format { error, .. }) => {
+            return Err(format!("{shown}:{}", plain::escaped(&error.to_string())));
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    // Asked for, else the session's own, else what the environment says.
+    let lang = lang
+        .or(session.language)
+        .or_else(|| mot::i18n::from_env(|name| std::env::var(name).ok()))
+        .unwrap_or_default();
+    let date = entry.modified.and_then(mot::report::Date::of);
+    let text = mot::report::markdown(&session, date, lang);
+    match output {
+        None => {
+            out(text.trim_end());
+        }
+        Some(file) => {
+            mot::report::write(file, &text).map_err(|e| e.to_string())?;
+            say(&tr!("report.written", path = plain::path(file)));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints one line on standard output. A reader that went away (`mot list

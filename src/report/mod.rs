@@ -1,0 +1,633 @@
+//! A session as a report for people who were not in the room: the decision
+//! first (the chosen MOTs and their MOTX), then what led to it. [`build`]
+//! reads the session once into a [`Report`] of plain rows, its numbers
+//! computed and its words in one language; each format renders that same
+//! value ([`markdown`] today). No terminal types here, as in the domain.
+
+pub mod file;
+pub mod markdown;
+
+use std::collections::HashMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::i18n::{self, Language};
+use crate::model::drill::BehaviourStep;
+use crate::model::drill::sheet::{Figures, debrief};
+use crate::model::{
+    Circle, Dimension, Golden, Matrix, Messages, Mot, MotId, Motx, Quality, Region, Session,
+    sentence,
+};
+use crate::tr;
+
+pub use file::{WriteError, write};
+
+/// A calendar day (UTC), as a report is dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// The year.
+    pub year: i64,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The day a moment falls on, in UTC; `None` before 1970.
+    pub fn of(time: SystemTime) -> Option<Date> {
+        let secs = time.duration_since(UNIX_EPOCH).ok()?.as_secs();
+        Some(Date::from_days(i64::try_from(secs / 86_400).ok()?))
+    }
+
+    /// The day `days` after 1970-01-01 (the proleptic Gregorian calendar,
+    /// after Howard Hinnant's `civil_from_days`).
+    fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date { year, month, day }
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Where the votes stand, which decides what numbers a report may show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Votes {
+    /// Still blind: no score, rank or importance is shown, as in the room.
+    Hidden,
+    /// Revealed, but nobody has voted.
+    None,
+    /// Revealed and counted; `weights_erase` when every group weighs 0.
+    Counted {
+        /// Votes were cast but every weight is 0, so no score counts.
+        weights_erase: bool,
+    },
+}
+
+impl Votes {
+    /// Whether scores may be shown.
+    pub fn shown(self) -> bool {
+        matches!(self, Votes::Counted { .. })
+    }
+}
+
+/// One MOT as the report reads it: its sentence and its three elements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MotLine {
+    /// Its number in the session.
+    pub id: MotId,
+    /// Who, situation and feeling as one sentence.
+    pub sentence: String,
+    /// Who the customer is.
+    pub who: String,
+    /// The scene.
+    pub situation: String,
+    /// What they felt.
+    pub feeling: String,
+}
+
+impl MotLine {
+    fn of(m: &Mot) -> MotLine {
+        MotLine {
+            id: m.id,
+            sentence: sentence(m),
+            who: m.who.clone(),
+            situation: m.situation.clone(),
+            feeling: m.feeling.clone(),
+        }
+    }
+}
+
+/// A weighted score beside the raw count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Points {
+    /// Every counted vote times its group's weight.
+    pub weighted: u64,
+    /// Counted votes, unweighted.
+    pub raw: u64,
+}
+
+/// A chosen MOT, with everything the decision rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenMot {
+    /// The MOT.
+    pub mot: MotLine,
+    /// Its dimension's name, once tagged.
+    pub dimension: Option<String>,
+    /// Its qualities' names.
+    pub qualities: Vec<String>,
+    /// Its golden mark, symbol and name ("▲ peak").
+    pub golden: Option<String>,
+    /// Whether it carries the core message.
+    pub carries: bool,
+    /// Its score, when votes may be shown.
+    pub points: Option<Points>,
+    /// What we do, and what we expect the customer to do next.
+    pub motx: Motx,
+}
+
+/// One row of the ranking (only while votes may be shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankRow {
+    /// Rank by weighted score (ties share a rank).
+    pub rank: usize,
+    /// Rank as if every vote weighed the same.
+    pub raw_rank: usize,
+    /// The MOT.
+    pub mot: MotLine,
+    /// Its score.
+    pub points: Points,
+    /// Weighted points per respondent group, in [`Report::groups`] order.
+    pub by_group: Vec<u64>,
+    /// Whether it is chosen.
+    pub chosen: bool,
+}
+
+/// One cell of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixCell {
+    /// MOTs in the cell.
+    pub count: usize,
+    /// Their weighted points, when votes may be shown.
+    pub points: Option<u64>,
+}
+
+/// One dimension's row of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// The dimension's name.
+    pub dimension: String,
+    /// Whether it is the session's focus.
+    pub focus: bool,
+    /// One cell per quality, in [`Report::qualities`] order.
+    pub cells: Vec<MatrixCell>,
+}
+
+/// A circle and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Threshold {
+    /// Which circle.
+    pub circle: Circle,
+    /// Its name.
+    pub name: String,
+    /// Percent of the top score (importance) or a rating from 1 to 5.
+    pub from: u8,
+}
+
+/// The three circles of principle five.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Circles {
+    /// Each circle's threshold.
+    pub thresholds: Vec<Threshold>,
+    /// Each region holding MOTs: the names of its circles (none: outside
+    /// every circle) and how many MOTs. While votes are hidden importance
+    /// is unknown, and the regions are of the two rated circles only.
+    pub regions: Vec<(Vec<String>, usize)>,
+    /// MOTs not rated on both ratings yet.
+    pub unrated: usize,
+    /// The MOTs in all three circles; `None` while votes are hidden.
+    pub candidates: Option<Vec<MotLine>>,
+}
+
+/// A golden moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldenMot {
+    /// The mark's symbol and name ("▲ peak").
+    pub mark: String,
+    /// The MOT.
+    pub mot: MotLine,
+}
+
+/// One behaviour step's figures over the sheets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRow {
+    /// The step's name.
+    pub name: String,
+    /// Mean score, when any sheet scored it.
+    pub mean: Option<f64>,
+    /// Population standard deviation.
+    pub spread: Option<f64>,
+    /// Sheets that scored it.
+    pub n: usize,
+    /// Whether it is the weakest step.
+    pub weakest: bool,
+}
+
+/// A comment from an observer's sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The step's name.
+    pub step: String,
+    /// The step's score.
+    pub score: Option<u8>,
+    /// What the observer wrote.
+    pub text: String,
+    /// Where it came from: the round, and the trio and person unless anonymous.
+    pub from: String,
+}
+
+/// What the drill's sheets add up to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrillReport {
+    /// Sheets with something written.
+    pub sheets: usize,
+    /// Of those, the ones still to finish.
+    pub unfinished: usize,
+    /// The five steps, in order.
+    pub steps: Vec<StepRow>,
+    /// Whether people are left unnamed (then `by` is per trio).
+    pub anonymous: bool,
+    /// Each person's (or, anonymous, each trio's) mean per step.
+    pub by: Vec<(String, [Option<f64>; 5])>,
+    /// Customers who left with the feeling: yes, partly, no.
+    pub left_with: [usize; 3],
+    /// Drills passed.
+    pub passed: usize,
+    /// Drills not passed yet.
+    pub not_yet: usize,
+    /// Every comment, in round order.
+    pub comments: Vec<Comment>,
+}
+
+/// A respondent group and who is in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupRow {
+    /// Its name.
+    pub name: String,
+    /// Who belongs to it, in a few words.
+    pub description: String,
+    /// Its vote weight.
+    pub weight: u32,
+    /// Its participants' names.
+    pub people: Vec<String>,
+}
+
+/// The MOTs of one dimension (`None`: not tagged yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionMots {
+    /// The dimension's name; `None` for the untagged.
+    pub dimension: Option<String>,
+    /// Its MOTs, in the session's order.
+    pub mots: Vec<MotLine>,
+}
+
+/// A whole report: plain data in one language, for any format to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The language of every word in it.
+    pub lang: Language,
+    /// The session's title.
+    pub title: String,
+    /// The brand.
+    pub brand: String,
+    /// The day the session file last changed, if known.
+    pub date: Option<Date>,
+    /// The target user.
+    pub target_user: String,
+    /// The core message.
+    pub core_message: String,
+    /// The focus dimension's name.
+    pub focus: Option<String>,
+    /// How many MOTs the session holds.
+    pub mot_count: usize,
+    /// Where the votes stand.
+    pub votes: Votes,
+    /// What the score adds up ("dots and hands").
+    pub counting: String,
+    /// The chosen MOTs, in the session's order.
+    pub chosen: Vec<ChosenMot>,
+    /// How the chosen MOTs stand with the core message.
+    pub messages: Messages,
+    /// Every MOT by weighted score; empty unless votes may be shown.
+    pub ranking: Vec<RankRow>,
+    /// How many MOTs the weights moved.
+    pub moved: usize,
+    /// The respondent groups, with their weights and people.
+    pub groups: Vec<GroupRow>,
+    /// The qualities' names, the matrix's columns.
+    pub qualities: Vec<String>,
+    /// The matrix, one row per dimension.
+    pub matrix: Vec<MatrixRow>,
+    /// The three circles.
+    pub circles: Circles,
+    /// The golden moments, peak, low, then end.
+    pub golden: Vec<GoldenMot>,
+    /// The drill, if the session has one.
+    pub drill: Option<DrillReport>,
+    /// Every MOT by dimension, the untagged last.
+    pub by_dimension: Vec<DimensionMots>,
+}
+
+/// The Markdown report of a session in `lang`, dated `date` (the session
+/// file's last change, when known).
+pub fn markdown(session: &Session, date: Option<Date>, lang: Language) -> String {
+    markdown::render(&build(session, date, lang))
+}
+
+/// Reads a session into a [`Report`] in `lang`.
+pub fn build(session: &Session, date: Option<Date>, lang: Language) -> Report {
+    // The domain names things in the language on show: the report's, for now.
+    i18n::speaking(lang, || build_here(session, date, lang))
+}
+
+fn golden_words(g: Golden) -> String {
+    format!("{} {}", g.symbol(), g.name())
+}
+
+fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
+    let scores = s.scores();
+    let ranking = s.ranking_with(&scores);
+    let votes = if !s.votes_revealed {
+        Votes::Hidden
+    } else if !ranking.any_votes {
+        Votes::None
+    } else {
+        Votes::Counted {
+            weights_erase: ranking.weights_erase_votes,
+        }
+    };
+    let shown = votes.shown();
+    let points = |id: MotId| {
+        scores.get(&id).map_or(
+            Points {
+                weighted: 0,
+                raw: 0,
+            },
+            |sc| Points {
+                weighted: sc.weighted,
+                raw: sc.raw,
+            },
+        )
+    };
+    let chosen = s
+        .mots
+        .iter()
+        .filter(|m| m.chosen)
+        .map(|m| ChosenMot {
+            mot: MotLine::of(m),
+            dimension: m.dimension.map(|d| d.name().to_string()),
+            qualities: m.qualities.iter().map(|q| q.name().to_string()).collect(),
+            golden: m.golden.map(golden_words),
+            carries: m.carries_message,
+            points: shown.then(|| points(m.id)),
+            motx: m.motx.clone(),
+        })
+        .collect();
+    let rank_rows = if shown {
+        ranking
+            .ranked
+            .iter()
+            .filter_map(|r| {
+                let m = s.mots.get(r.index)?;
+                Some(RankRow {
+                    rank: r.rank,
+                    raw_rank: r.raw_rank,
+                    mot: MotLine::of(m),
+                    points: points(m.id),
+                    by_group: r.score.by_group.iter().map(|(_, p)| *p).collect(),
+                    chosen: m.chosen,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let matrix = Matrix::build(s, &scores);
+    let matrix_rows = Dimension::ALL
+        .iter()
+        .map(|&d| MatrixRow {
+            dimension: d.name().to_string(),
+            focus: s.focus == Some(d),
+            cells: Quality::ALL
+                .iter()
+                .map(|&q| {
+                    let cell = matrix.cell(d, q);
+                    MatrixCell {
+                        count: cell.count(),
+                        points: shown.then_some(cell.weighted),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let by_id: HashMap<MotId, &Mot> = s.mots.iter().map(|m| (m.id, &**m)).collect();
+    let golden = Golden::ALL
+        .iter()
+        .flat_map(|&g| {
+            s.mots
+                .iter()
+                .filter(move |m| m.golden == Some(g))
+                .map(move |m| GoldenMot {
+                    mark: golden_words(g),
+                    mot: MotLine::of(m),
+                })
+        })
+        .collect();
+    let groups = s
+        .groups
+        .iter()
+        .map(|g| GroupRow {
+            name: g.name.clone(),
+            description: g.description.clone(),
+            weight: g.weight,
+            people: s
+                .participants
+                .iter()
+                .filter(|p| p.group == g.id)
+                .map(|p| p.name.clone())
+                .collect(),
+        })
+        .collect();
+    let mut by_dimension: Vec<DimensionMots> = Dimension::ALL
+        .iter()
+        .map(|&d| DimensionMots {
+            dimension: Some(d.name().to_string()),
+            mots: s
+                .mots
+                .iter()
+                .filter(|m| m.dimension == Some(d))
+                .map(|m| MotLine::of(m))
+                .collect(),
+        })
+        .collect();
+    by_dimension.push(DimensionMots {
+        dimension: None,
+        mots: s
+            .mots
+            .iter()
+            .filter(|m| m.dimension.is_none())
+            .map(|m| MotLine::of(m))
+            .collect(),
+    });
+    by_dimension.retain(|d| !d.mots.is_empty());
+    Report {
+        lang,
+        title: s.title.clone(),
+        brand: s.brand.clone(),
+        date,
+        target_user: s.target_user.clone(),
+        core_message: s.core_message.clone(),
+        focus: s.focus.map(|d| d.name().to_string()),
+        mot_count: s.mots.len(),
+        votes,
+        counting: s.counting.name().to_string(),
+        chosen,
+        messages: s.messages(),
+        ranking: rank_rows,
+        moved: if shown { ranking.moved() } else { 0 },
+        groups,
+        qualities: Quality::ALL.iter().map(|q| q.name().to_string()).collect(),
+        matrix: matrix_rows,
+        circles: circles(s, &ranking, &by_id, shown),
+        golden,
+        drill: drill(s),
+        by_dimension,
+    }
+}
+
+fn circles(
+    s: &Session,
+    ranking: &crate::model::Ranking,
+    by_id: &HashMap<MotId, &Mot>,
+    shown: bool,
+) -> Circles {
+    let thresholds = Circle::ALL
+        .iter()
+        .map(|&c| Threshold {
+            circle: c,
+            name: c.name().to_string(),
+            from: s.circles.get(c),
+        })
+        .collect();
+    // Hidden votes leave importance unknown: the regions of the two ratings.
+    let mut counts = [0usize; 8];
+    for r in &ranking.ranked {
+        let i = r.region.index();
+        counts[if shown { i } else { i & !1 }] += 1;
+    }
+    // The centre first, then the regions of two circles, one, and none.
+    let mut order: Vec<usize> = (0..8).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(i.count_ones()), i));
+    let regions = order
+        .into_iter()
+        .filter(|&i| counts[i] > 0)
+        .map(|i| {
+            let region = Region::from_index(i);
+            let names = Circle::ALL
+                .iter()
+                .filter(|c| region.contains(**c))
+                .map(|c| c.name().to_string())
+                .collect();
+            (names, counts[i])
+        })
+        .collect();
+    let unrated = s
+        .mots
+        .iter()
+        .filter(|m| m.we_do_well.is_none() || m.competitors_poor.is_none())
+        .count();
+    let candidates = shown.then(|| {
+        ranking
+            .candidates()
+            .filter_map(|r| by_id.get(&r.id).map(|m| MotLine::of(m)))
+            .collect()
+    });
+    Circles {
+        thresholds,
+        regions,
+        unrated,
+        candidates,
+    }
+}
+
+fn drill(s: &Session) -> Option<DrillReport> {
+    if s.drill.is_empty() {
+        return None;
+    }
+    let d = debrief(&s.drill.sheets);
+    let anonymous = s.drill.anonymous;
+    let name = |id| {
+        s.participant(id).map_or_else(
+            || tr!("report.drill.someone_gone").to_string(),
+            |p| p.name.clone(),
+        )
+    };
+    let means = |f: &[Figures; 5]| f.map(|f| f.mean);
+    let by = if anonymous {
+        d.by_trio
+            .iter()
+            .map(|(t, f)| (tr!("drill.trio", n = t), means(f)))
+            .collect()
+    } else {
+        d.by_person
+            .iter()
+            .map(|(p, f)| (name(*p), means(f)))
+            .collect()
+    };
+    let comments = d
+        .remarks
+        .iter()
+        .map(|r| Comment {
+            step: r.step.name().to_string(),
+            score: r.score,
+            text: r.text.clone(),
+            from: if anonymous {
+                tr!("drill.debrief.from_anonymous", round = r.round + 1)
+            } else {
+                tr!(
+                    "drill.debrief.from",
+                    name = name(r.staff),
+                    trio = r.trio,
+                    round = r.round + 1
+                )
+            },
+        })
+        .collect();
+    Some(DrillReport {
+        sheets: d.sheets,
+        unfinished: d.unfinished,
+        steps: BehaviourStep::ALL
+            .iter()
+            .map(|&step| {
+                let f = d.steps[step.index()];
+                StepRow {
+                    name: step.name().to_string(),
+                    mean: f.mean,
+                    spread: f.spread,
+                    n: f.n,
+                    weakest: d.weakest == Some(step),
+                }
+            })
+            .collect(),
+        anonymous,
+        by,
+        left_with: d.left_with,
+        passed: d.passed,
+        not_yet: d.not_yet,
+        comments,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(59).to_string(), "1970-03-01");
+        assert_eq!(Date::from_days(11_016).to_string(), "2000-02-29");
+        assert_eq!(Date::from_days(20_785).to_string(), "2026-11-28");
+    }
+}
