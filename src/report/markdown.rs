@@ -334,7 +334,10 @@ fn matrix(out: &mut Out, r: &Report) {
     table_head(out, &head, |i| if i == 0 { "---" } else { "---:" });
     for row in &r.matrix {
         let name = if row.focus {
-            format!("**{}** ({})", row.dimension, tr!("report.matrix.focus"))
+            tr!(
+                "report.matrix.focus",
+                dimension = format!("**{}**", row.dimension)
+            )
         } else {
             row.dimension.clone()
         };
@@ -505,10 +508,10 @@ fn people(out: &mut Out, r: &Report) {
         out.blank();
     }
     for g in &r.groups {
-        let mut line = format!(
-            "**{}** {}",
-            escape(&g.name),
-            tr!("report.people.weight", weight = g.weight)
+        let mut line = tr!(
+            "report.people.group",
+            name = format!("**{}**", escape(&g.name)),
+            weight = g.weight
         );
         if !g.description.trim().is_empty() {
             let _ = write!(line, " — {}", escape(&g.description));
