@@ -11,6 +11,8 @@
 //!    cannot read. The higher score wins; GB18030 on a tie. A wrong reading
 //!    turns text into rare characters, so real text scores far apart.
 
+use std::sync::LazyLock;
+
 use crate::tr;
 
 /// The encoding a file was read in.
@@ -31,6 +33,16 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Every encoding read, in the order the rule tries them.
+    pub const ALL: [Encoding; 6] = [
+        Encoding::Utf8Bom,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Utf8,
+        Encoding::Gb18030,
+        Encoding::Big5,
+    ];
+
     /// Its name as the user knows it, in the language on show.
     pub fn name(self) -> &'static str {
         match self {
@@ -85,21 +97,32 @@ pub fn decode(bytes: &[u8]) -> (Encoding, String) {
     }
     let (gb, _) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     let (big5, _) = encoding_rs::BIG5.decode_without_bom_handling(bytes);
-    if score(&big5, TRADITIONAL) > score(&gb, SIMPLIFIED) {
+    if score(&big5, &TRADITIONAL_SET) > score(&gb, &SIMPLIFIED_SET) {
         (Encoding::Big5, big5.into_owned())
     } else {
         (Encoding::Gb18030, gb.into_owned())
     }
 }
 
-/// Common characters of the reading (shared ones and `own` script's)
-/// minus the sequences it could not read.
-fn score(text: &str, own: &str) -> i64 {
+/// The common characters of a script, sorted to be looked up quickly.
+fn sorted(own: &str) -> Vec<char> {
+    let mut set: Vec<char> = COMMON.chars().chain(own.chars()).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+static SIMPLIFIED_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted(SIMPLIFIED));
+static TRADITIONAL_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted(TRADITIONAL));
+
+/// Common characters of the reading (`common`, sorted) minus the sequences
+/// it could not read.
+fn score(text: &str, common: &[char]) -> i64 {
     let mut points = 0i64;
     for c in text.chars() {
         if c == char::REPLACEMENT_CHARACTER {
             points -= 1;
-        } else if !c.is_ascii() && (COMMON.contains(c) || own.contains(c)) {
+        } else if !c.is_ascii() && common.binary_search(&c).is_ok() {
             points += 1;
         }
     }

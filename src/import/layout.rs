@@ -74,10 +74,21 @@ fn csv_records(text: &str, delimiter: u8) -> impl Iterator<Item = (usize, Vec<St
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
+    // The reader's own line number counts a skipped blank line as the next
+    // record's start, so the line is counted here from its byte offset,
+    // past any blank lines, going forward only.
+    let (mut at, mut line) = (0usize, 1usize);
     // The input is already text, so a record cannot fail to be UTF-8; any
     // other error ends the reading, and what came before still counts.
-    reader.into_records().map_while(Result::ok).map(|r| {
-        let line = r.position().map_or(0, |p| p.line() as usize);
+    reader.into_records().map_while(Result::ok).map(move |r| {
+        let mut start = r.position().map_or(at, |p| p.byte() as usize).max(at);
+        let bytes = text.as_bytes();
+        while bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let start = start.min(bytes.len());
+        line += bytes[at..start].iter().filter(|&&b| b == b'\n').count();
+        at = start;
         (line, r.iter().map(str::to_string).collect())
     })
 }
