@@ -17,7 +17,7 @@ pub use crate::model::Language;
 /// The areas a catalog is split into, so each file stays readable. An
 /// area's file may be one part of a larger area, named `area_part`
 /// (`drill_view`): its keys start with the larger area's name.
-pub const AREAS: [&str; 10] = [
+pub const AREAS: [&str; 11] = [
     "app",
     "cli",
     "drill",
@@ -28,6 +28,7 @@ pub const AREAS: [&str; 10] = [
     "ui",
     "drill_view",
     "report",
+    "import",
 ];
 
 /// What every key of an area's file starts with (before its `.`):
@@ -49,12 +50,13 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/ui.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/drill_view.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/report.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/import.txt")),
         ]
     };
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 10] {
+pub fn sources(lang: Language) -> [&'static str; 11] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),

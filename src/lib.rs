@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod plain;
 pub mod report;
