@@ -1,6 +1,7 @@
 //! `mot`: run a Moments-of-Truth workshop in the terminal.
 
 pub mod app;
+pub mod calendar;
 pub mod i18n;
 pub mod import;
 pub mod model;

@@ -32,29 +32,9 @@ pub fn age(modified: Option<SystemTime>, now: SystemTime) -> String {
         60..=3599 => tr!("ui.picker.minutes_ago", n = secs / 60),
         3600..=86_399 => tr!("ui.picker.hours_ago", n = secs / 3600),
         86_400..=2_591_999 => tr!("ui.picker.days_ago", n = secs / 86_400),
-        _ => {
-            let days = t
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .map(|d| d.as_secs() / 86_400)
-                .unwrap_or(0);
-            let (y, m, d) = civil_from_days(days as i64);
-            format!("{y:04}-{m:02}-{d:02}")
-        }
+        // A file's day of last change (UTC), as the report dates it.
+        _ => crate::calendar::Date::of(t).map_or_else(|| "?".into(), |d| d.to_string()),
     }
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// The list of sessions, or how to start when there are none.
@@ -271,12 +251,5 @@ mod tests {
         crate::i18n::set(crate::i18n::Language::TraditionalChinese);
         assert_eq!(age(ago(7200), now), "2 小時前");
         crate::i18n::set(crate::i18n::Language::English);
-    }
-
-    #[test]
-    fn calendar_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
     }
 }
