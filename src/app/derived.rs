@@ -24,6 +24,8 @@ pub struct Derived {
     max_id: OnceCell<MotId>,
     messages: OnceCell<Messages>,
     debrief: OnceCell<Debrief>,
+    /// This round's sheets by staff member (index into the drill's sheets).
+    round_sheets: OnceCell<HashMap<crate::model::ParticipantId, usize>>,
     /// What Choose lists, for the filter and pin it was worked out for.
     shown: RefCell<Option<ShownFor>>,
 }
@@ -186,6 +188,26 @@ impl Derived {
         self.debrief.get_or_init(|| debrief(&s.drill.sheets))
     }
 
+    /// The sheet `staff` has in the drill's current round, if any: the
+    /// round's tables look theirs up here rather than walk every sheet.
+    pub fn round_sheet<'s>(
+        &self,
+        s: &'s Session,
+        staff: crate::model::ParticipantId,
+    ) -> Option<&'s crate::model::drill::sheet::Sheet> {
+        let at = self.round_sheets.get_or_init(|| {
+            let round = s.drill.round;
+            s.drill
+                .sheets
+                .iter()
+                .enumerate()
+                .filter(|(_, sh)| sh.round == round)
+                .map(|(i, sh)| (sh.staff, i))
+                .collect()
+        });
+        at.get(&staff).and_then(|i| s.drill.sheets.get(*i))
+    }
+
     /// What Choose lists under this filter (and the MOT pinned in it):
     /// worked out once per change, filter and pin.
     pub fn shown<'a>(
@@ -268,6 +290,24 @@ mod tests {
         assert_eq!(d.untagged(&s), 2);
         assert_eq!(d.needs_work(&s), 2);
         assert_eq!(d.ranking(&s).ranked.len(), 2);
+    }
+
+    #[test]
+    fn a_tables_sheet_is_found_in_the_current_round_only() {
+        let mut s = Session::new("t");
+        s.drill.form_trios(&[1, 2, 3]).expect("a trio");
+        s.drill.sheet_mut(1, 1).scores[0] = Some(4);
+        s.drill.round = 1;
+        s.drill.sheet_mut(1, 2).scores[0] = Some(2);
+        let d = Derived::default();
+        assert_eq!(d.round_sheet(&s, 2).map(|sh| sh.round), Some(1));
+        assert!(
+            d.round_sheet(&s, 1).is_none(),
+            "round 0's sheet is not this round's"
+        );
+        let d = Derived::default();
+        s.drill.round = 0;
+        assert_eq!(d.round_sheet(&s, 1).map(|sh| sh.scores[0]), Some(Some(4)));
     }
 
     #[test]

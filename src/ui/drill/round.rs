@@ -287,7 +287,9 @@ fn table_tile(w: &Workshop, table: &Table, roomy: bool) -> Tile {
         Span::styled(names, name_style)
     };
     let mut sheet = vec![label(3)];
-    sheet.extend(sheet_spans(drill.sheet(drill.round, table.roles.staff)));
+    sheet.extend(sheet_spans(
+        w.derived.round_sheet(&w.session, table.roles.staff),
+    ));
     Tile {
         title: tr!("drill.trio", n = table.trio),
         rows: vec![
