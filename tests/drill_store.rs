@@ -125,9 +125,12 @@ fn a_version_5_file_opens_without_a_drill_and_is_kept_before_the_first_write() {
     common::dispatch(&mut app, Action::NextStage);
     assert_eq!(fs::read(&kept).expect("the original is kept"), original);
     let now = fs::read_to_string(&path).expect("read");
-    assert!(now.starts_with("(\n    version: 6,"), "{now}");
+    assert!(
+        now.starts_with(&format!("(\n    version: {FORMAT_VERSION},")),
+        "{now}"
+    );
     let again = store::decode(&now).expect("reads");
-    assert_eq!(again.version, 6);
+    assert_eq!(again.version, FORMAT_VERSION);
     assert_eq!(again.session.mots.len(), 12);
 }
 
@@ -189,7 +192,7 @@ fn the_version_6_fixture_holds_the_drill_it_was_written_with() {
     let origins: Vec<(u32, MotOrigin)> = s
         .mots
         .iter()
-        .filter_map(|m| m.origin.map(|o| (m.id, o)))
+        .filter_map(|m| m.origin.clone().map(|o| (m.id, o)))
         .collect();
     let analyse = MotOrigin::Drill {
         round: 0,

@@ -543,6 +543,7 @@ fn many_mots(n: usize) -> Session {
         chosen: false,
         motx: Default::default(),
         origin: None,
+        notes: Vec::new(),
     };
     s.mots = (1..=n as u32)
         .map(|id| mot::model::Mot {

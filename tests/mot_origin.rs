@@ -98,7 +98,12 @@ fn a_hand_written_version_6_file_with_an_origin_opens_in_either_form() {
     ] {
         let decoded = store::decode(&hand_written(6, origin)).expect("opens");
         assert_eq!(decoded.version, 6);
-        let origins: Vec<_> = decoded.session.mots.iter().map(|m| m.origin).collect();
+        let origins: Vec<_> = decoded
+            .session
+            .mots
+            .iter()
+            .map(|m| m.origin.clone())
+            .collect();
         assert_eq!(origins, [None, Some(FROM_ROUND_2)], "{origin}");
     }
     let none = store::decode(&hand_written(6, "None")).expect("opens");

@@ -78,6 +78,7 @@ fn rest_of(s: &Session) -> Session {
         mots: Vec::new(),
         dots: Vec::new(),
         drill: s.drill.clone(),
+        not_duplicates: s.not_duplicates.clone(),
     }
 }
 

@@ -11,9 +11,9 @@ use std::collections::{HashMap, HashSet};
 use super::ModelError;
 use super::limits::{
     MAX_DOT_BUDGET, MAX_DOTS_PER_MOT, MAX_DOTS_PER_PARTICIPANT, MAX_GROUPS, MAX_HANDS, MAX_ID,
-    MAX_IMPORTANCE_PERCENT, MAX_MOTS, MAX_PARTICIPANTS, MAX_ROUND, MAX_TEXT_CHARS,
-    MAX_TIMEBOX_MINUTES, MAX_WEIGHT, MIN_IMPORTANCE_PERCENT, MIN_TIMEBOX_MINUTES, RATING_MAX,
-    RATING_MIN, grouped,
+    MAX_IMPORTANCE_PERCENT, MAX_MOTS, MAX_NAME_BYTES, MAX_NOT_DUPLICATES, MAX_NOTES,
+    MAX_ORIGIN_DEPTH, MAX_PARTICIPANTS, MAX_ROUND, MAX_TEXT_CHARS, MAX_TIMEBOX_MINUTES, MAX_WEIGHT,
+    MIN_IMPORTANCE_PERCENT, MIN_TIMEBOX_MINUTES, RATING_MAX, RATING_MIN, grouped,
 };
 use super::path::FieldPath;
 use super::session::{GroupId, MotId, MotOrigin, ParticipantId, Session};
@@ -90,6 +90,7 @@ pub fn session(s: &Session) -> Checked {
     let participants = participants(s, &groups)?;
     let mots = mots(s, &groups)?;
     dots(s, &participants, &mots)?;
+    not_duplicates(s, &mots)?;
     drill::drill(&s.drill, &participants)
 }
 
@@ -314,28 +315,122 @@ fn mots(s: &Session, groups: &HashSet<GroupId>) -> Result<HashSet<MotId>, ModelE
             at.clone().then("motx").then("customer_next"),
         )?;
         if let Some(o) = &m.origin {
-            origin(o, m.id, at)?;
+            origin(o, m.id, at.clone())?;
         }
+        notes(m, at)?;
     }
     Ok(seen)
 }
 
 /// Checks where MOT `mot`, at `at`, came from: a drill's round within the
-/// drill's limit. The drill need not still hold that round: the MOT is a
-/// record of a round played, as a sheet is.
+/// drill's limit (the drill need not still hold that round: the MOT is a
+/// record of a round played, as a sheet is), an imported file's bare name
+/// and line, a breakout's title and how deep its chain goes.
 pub(super) fn origin(o: &MotOrigin, mot: MotId, at: FieldPath) -> Checked {
-    match *o {
-        MotOrigin::Drill { round, .. } if round > MAX_ROUND => invalid(
-            at.then("origin").then("round"),
-            tr!(
-                "model.invalid.origin_round",
-                mot = mot,
-                round = grouped(u64::from(round)),
-                max = MAX_ROUND
-            ),
-        ),
-        MotOrigin::Drill { .. } => Ok(()),
+    let mut o = o;
+    let mut at = at.then("origin");
+    for depth in 0.. {
+        if depth > MAX_ORIGIN_DEPTH {
+            return invalid(
+                at,
+                tr!(
+                    "model.invalid.origin_depth",
+                    mot = mot,
+                    max = MAX_ORIGIN_DEPTH
+                ),
+            );
+        }
+        match o {
+            MotOrigin::Drill { round, .. } if *round > MAX_ROUND => {
+                return invalid(
+                    at.then("round"),
+                    tr!(
+                        "model.invalid.origin_round",
+                        mot = mot,
+                        round = grouped(u64::from(*round)),
+                        max = MAX_ROUND
+                    ),
+                );
+            }
+            MotOrigin::Drill { .. } => return Ok(()),
+            MotOrigin::Import { file, line } => {
+                // A bare name of a file a system could hold: a folder would
+                // tell whoever gets the session mailed where it was made.
+                let bare = !file.is_empty()
+                    && file.len() <= MAX_NAME_BYTES
+                    && !file.contains(['/', '\\'])
+                    && !file.chars().any(char::is_control);
+                if !bare {
+                    return invalid(at.then("file"), tr!("model.invalid.origin_file", mot = mot));
+                }
+                if *line == 0 {
+                    return invalid(at.then("line"), tr!("model.invalid.origin_line", mot = mot));
+                }
+                return Ok(());
+            }
+            MotOrigin::Breakout { session, from } => {
+                text(session, at.clone().then("session"))?;
+                match from {
+                    Some(inner) => {
+                        o = inner;
+                        at = at.then("from");
+                    }
+                    None => return Ok(()),
+                }
+            }
+        }
     }
+    Ok(())
+}
+
+/// Checks the texts of the duplicates merged into MOT `mot`.
+fn notes(m: &super::session::Mot, at: FieldPath) -> Checked {
+    let list = at.then("notes");
+    too_many(
+        m.notes.len(),
+        MAX_NOTES,
+        list.clone(),
+        "model.invalid.too_many_notes",
+    )?;
+    for (i, n) in m.notes.iter().enumerate() {
+        let at = list.clone().at(i);
+        text(&n.who, at.clone().then("who"))?;
+        text(&n.situation, at.clone().then("situation"))?;
+        text(&n.feeling, at.clone().then("feeling"))?;
+        if let Some(o) = &n.origin {
+            // A note's origin sits one level deeper than a MOT's.
+            origin(o, m.id, at)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks the pairs dismissed as not duplicates: lower id first, both MOTs
+/// in the session, each pair once.
+fn not_duplicates(s: &Session, mots: &HashSet<MotId>) -> Checked {
+    let list = FieldPath::field("not_duplicates");
+    too_many(
+        s.not_duplicates.len(),
+        MAX_NOT_DUPLICATES,
+        list.clone(),
+        "model.invalid.too_many_not_duplicates",
+    )?;
+    let mut seen = HashSet::with_capacity(s.not_duplicates.len());
+    for (i, &(a, b)) in s.not_duplicates.iter().enumerate() {
+        let at = list.clone().at(i);
+        if a >= b {
+            return invalid(at, tr!("model.invalid.pair_order", a = a, b = b));
+        }
+        for id in [a, b] {
+            if !mots.contains(&id) {
+                return invalid(at, tr!("model.invalid.pair_no_mot", a = a, b = b, id = id));
+            }
+        }
+        if !seen.insert((a, b)) {
+            return invalid(at, tr!("model.invalid.pair_twice", a = a, b = b));
+        }
+    }
+    Ok(())
 }
 
 fn dots(s: &Session, participants: &HashSet<ParticipantId>, mots: &HashSet<MotId>) -> Checked {

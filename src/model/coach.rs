@@ -1,7 +1,7 @@
 //! Coaching for the writer: a situation too thin to act on, a missing feeling,
 //! and the MOT read back as one sentence.
 
-use super::session::{Mot, MotText};
+use super::session::{Mot, MotNote, MotText};
 use crate::i18n::{self, Language};
 use crate::tr;
 
@@ -45,7 +45,7 @@ macro_rules! elements {
     )+};
 }
 
-elements!(MotText, Mot);
+elements!(MotText, Mot, MotNote);
 
 /// Detail a situation needs before the room can act on it, in words
 /// (a CJK character counts half a word: Chinese packs more into fewer glyphs).

@@ -108,6 +108,17 @@ pub const MAX_SHEETS: usize = 100_000;
 /// room): a one-day course plays a dozen.
 pub const MAX_ROUND: u32 = 999;
 
+/// Most texts of merged duplicates kept on one MOT: a moment a whole hall
+/// wrote, many times over.
+pub const MAX_NOTES: usize = 1_000;
+
+/// Deepest chain of breakouts a MOT's origin may name (a breakout's session
+/// that was itself merged from breakouts, and so on).
+pub const MAX_ORIGIN_DEPTH: usize = 16;
+
+/// Most pairs the room said are not duplicates.
+pub const MAX_NOT_DUPLICATES: usize = 200_000;
+
 /// One row of the table: what is limited, where the file holds it, and how
 /// far it may go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,8 +176,8 @@ pub const TABLE: &[Limit] = &[
         what: "model.limit.text",
         field: "title, brand, core_message, target_user, groups[].name, groups[].description, \
                 participants[].name, mots[].who, mots[].situation, mots[].feeling, \
-                mots[].motx.company_does, mots[].motx.customer_next, drill.deck[].card.*, \
-                drill.sheets[].comments",
+                mots[].motx.company_does, mots[].motx.customer_next, mots[].notes[].*, \
+                mots[].origin.session, drill.deck[].card.*, drill.sheets[].comments",
         min: None,
         max: MAX_TEXT_CHARS as u64,
         unit: "model.limit.unit.characters",
@@ -289,6 +300,34 @@ pub const TABLE: &[Limit] = &[
         min: Some(*PHASE_SECONDS.start() as u64),
         max: *PHASE_SECONDS.end() as u64,
         unit: "model.limit.unit.seconds",
+    },
+    Limit {
+        what: "model.limit.notes",
+        field: "mots[].notes",
+        min: None,
+        max: MAX_NOTES as u64,
+        unit: "",
+    },
+    Limit {
+        what: "model.limit.origin_depth",
+        field: "mots[].origin.from",
+        min: None,
+        max: MAX_ORIGIN_DEPTH as u64,
+        unit: "",
+    },
+    Limit {
+        what: "model.limit.import_file",
+        field: "mots[].origin.file",
+        min: None,
+        max: MAX_NAME_BYTES as u64,
+        unit: "model.limit.unit.bytes",
+    },
+    Limit {
+        what: "model.limit.not_duplicates",
+        field: "not_duplicates",
+        min: None,
+        max: MAX_NOT_DUPLICATES as u64,
+        unit: "",
     },
     Limit {
         what: "model.limit.score",

@@ -26,8 +26,8 @@ pub use path::{FieldPath, Step};
 pub use ranking::{Filter, Ranked, Ranking};
 pub use room::{Language, Theme, Timebox};
 pub use session::{
-    Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotOrigin, MotText, Participant,
-    ParticipantId, Session,
+    Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotNote, MotOrigin, MotText,
+    Participant, ParticipantId, Session,
 };
 pub use stage::Stage;
 pub use taxonomy::{Dimension, Quality};

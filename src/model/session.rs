@@ -20,7 +20,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -78,6 +78,10 @@ pub struct Session {
     /// written while empty, so a session without a drill reads as before.
     #[serde(default, skip_serializing_if = "Drill::is_empty")]
     pub drill: Drill,
+    /// Pairs of MOTs the room said are not duplicates (lower id first), so
+    /// the review of likely duplicates does not offer them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_duplicates: Vec<(MotId, MotId)>,
 }
 
 /// A kind of respondent, whose votes count with a weight.
@@ -149,11 +153,15 @@ pub struct Mot {
     /// and none is not written, so files without drills read as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<MotOrigin>,
+    /// The texts of MOTs merged into this one as duplicates, kept so the
+    /// room's other wording is never lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<MotNote>,
 }
 
 /// Where a MOT came from. One typed field for every source, so a later
-/// source (an import, a participant's phone) is one more variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// source (a participant's phone) is one more variant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum MotOrigin {
     /// A comment on an observer's sheet in the drill.
@@ -163,6 +171,75 @@ pub enum MotOrigin {
         /// The behaviour step the comment was about.
         step: BehaviourStep,
     },
+    /// A line of a file brought in with import (a spreadsheet, a list).
+    Import {
+        /// The file's name, without its folder (session files get mailed).
+        file: String,
+        /// The line it was read from, counted from 1.
+        line: u32,
+    },
+    /// A breakout group's session merged into this one.
+    Breakout {
+        /// The breakout session's title.
+        session: String,
+        /// Where it came from within that session, if not typed there.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<Box<MotOrigin>>,
+    },
+}
+
+impl MotOrigin {
+    /// Where the MOT came from, in words of the language on show, as Write,
+    /// the editor and the report say it ("From breakout “B” · Imported from
+    /// interviews.csv, line 12").
+    pub fn words(&self) -> String {
+        match self {
+            // The room counts rounds from 1; the model from 0.
+            MotOrigin::Drill { round, step } => crate::tr!(
+                "model.origin.drill",
+                round = u64::from(*round) + 1,
+                step = step.name()
+            ),
+            MotOrigin::Import { file, line } => {
+                crate::tr!("model.origin.import", file = file, line = line)
+            }
+            MotOrigin::Breakout { session, from } => {
+                let outer = crate::tr!("model.origin.breakout", session = session);
+                match from {
+                    Some(inner) => {
+                        crate::tr!("model.origin.then", outer = outer, inner = inner.words())
+                    }
+                    None => outer,
+                }
+            }
+        }
+    }
+
+    /// The breakout this MOT was merged from, if any (the outermost).
+    pub fn breakout(&self) -> Option<&str> {
+        match self {
+            MotOrigin::Breakout { session, .. } => Some(session),
+            _ => None,
+        }
+    }
+}
+
+/// The text of a MOT merged into another as its duplicate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MotNote {
+    /// Who, as the merged MOT said it.
+    #[serde(default)]
+    pub who: String,
+    /// Its situation.
+    #[serde(default)]
+    pub situation: String,
+    /// Its feeling.
+    #[serde(default)]
+    pub feeling: String,
+    /// Where the merged MOT came from, if not typed in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<MotOrigin>,
 }
 
 /// Hands counted for one MOT in one respondent group.
@@ -243,6 +320,7 @@ impl Session {
             mots: Vec::new(),
             dots: Vec::new(),
             drill: Drill::default(),
+            not_duplicates: Vec::new(),
         }
     }
 
@@ -359,6 +437,7 @@ impl Session {
             chosen: false,
             motx: Motx::default(),
             origin,
+            notes: Vec::new(),
         }));
         id
     }
@@ -377,6 +456,9 @@ impl Session {
     pub fn delete_mot(&mut self, id: MotId) -> Result<Mot, ModelError> {
         let pos = self.position(id).ok_or(ModelError::NoSuchMot(id))?;
         self.dots.retain(|d| d.mot != id);
+        // A later MOT may take its id; a pair dismissed for this one must
+        // not hide that one.
+        self.not_duplicates.retain(|&(a, b)| a != id && b != id);
         Ok(Arc::unwrap_or_clone(self.mots.remove(pos)))
     }
 

@@ -244,9 +244,12 @@ fn a_mot_from_the_drill_keeps_its_origin_when_edited() {
     };
     let typed = s.try_add_mot(text("a", "b", "c")).expect("room");
     let drilled = s
-        .try_add_mot_from(text("a guest", "asked twice", "unheard"), Some(from))
+        .try_add_mot_from(
+            text("a guest", "asked twice", "unheard"),
+            Some(from.clone()),
+        )
         .expect("room");
-    assert_eq!(s.mot(typed).map(|m| m.origin), Some(None));
+    assert_eq!(s.mot(typed).map(|m| m.origin.clone()), Some(None));
     s.edit_mot(drilled, text("a guest", "asked three times", "unheard"))
         .expect("mot");
     let m = s.mot(drilled).expect("mot");

@@ -38,6 +38,7 @@ impl Session {
             mots: _,
             dots: _,
             drill,
+            not_duplicates: _,
         } = template;
         Session {
             version: FORMAT_VERSION,
@@ -61,6 +62,8 @@ impl Session {
             mots: Vec::new(),
             dots: Vec::new(),
             drill: prepared(drill),
+            // Pairs of this room's MOTs, which the new room does not have.
+            not_duplicates: Vec::new(),
         }
     }
 }

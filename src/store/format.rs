@@ -142,7 +142,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         5 => parse::<super::v5::SessionV5>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
-        _ => parse::<super::v6::SessionV6>(text, version)?
+        6 => parse::<super::v6::SessionV6>(text, version)?
+            .into_session()
+            .map_err(|e| at_path(text, e))?,
+        _ => parse::<super::v7::SessionV7>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
     };

@@ -65,6 +65,7 @@ impl From<SessionV1> for Session {
                 .collect(),
             dots: v1.dots,
             drill: Default::default(),
+            not_duplicates: Vec::new(),
         }
     }
 }

@@ -61,6 +61,7 @@ impl From<SessionV2> for Session {
                 .collect(),
             dots: v2.dots,
             drill: Default::default(),
+            not_duplicates: Vec::new(),
         }
     }
 }

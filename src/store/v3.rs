@@ -41,6 +41,7 @@ impl From<MotV3> for Mot {
             chosen: false,
             motx: Default::default(),
             origin: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -98,6 +99,7 @@ impl From<SessionV3> for Session {
                 .collect(),
             dots: v3.dots,
             drill: Default::default(),
+            not_duplicates: Vec::new(),
         }
     }
 }

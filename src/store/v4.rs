@@ -99,6 +99,7 @@ impl WrittenMot for MotV4 {
             motx: self.motx,
             // Version 4 and 5 files say nothing of where a MOT came from.
             origin: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -215,6 +216,7 @@ impl SessionV4 {
             mots,
             dots: self.dots,
             drill: Default::default(),
+            not_duplicates: Vec::new(),
         })
     }
 }

@@ -87,6 +87,7 @@ impl SessionV5 {
             mots,
             dots: self.dots,
             drill: Drill::default(),
+            not_duplicates: Vec::new(),
         })
     }
 }

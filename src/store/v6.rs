@@ -1,24 +1,46 @@
-//! Format version 6, the current one: version 5 plus the session's drill
-//! (`drill`: its cards, trios, round, phases and the observers' sheets). As
-//! from version 4, every field with an obvious default may be left out, in
-//! the drill too: a hand-written drill of a few trios opens. An MOT is
-//! version 4's plus where it came from (`origin`, a drill's round and step),
-//! its own shape here so version 4 and 5 files still refuse `origin`. When a
-//! later version changes the session, this reader stays as it is and gets a
-//! conversion, as the older ones have.
+//! Format version 6: version 5 plus the session's drill (`drill`: its
+//! cards, trios, round, phases and the observers' sheets). As from version
+//! 4, every field with an obvious default may be left out, in the drill
+//! too: a hand-written drill of a few trios opens. An MOT is version 4's
+//! plus where it came from (`origin`, a drill's round and step only), its
+//! own shape here so version 4 and 5 files still refuse `origin`. Kept so
+//! these files still open: they are read into these types and converted.
 
 use serde::Deserialize;
 
 use super::v4::{
     WrittenMot, default_dot_budget, default_max_dots_per_mot, groups_and_mots, present,
 };
+use crate::model::drill::BehaviourStep;
 use crate::model::drill::plan::Drill;
 use crate::model::{
-    Counting, Dimension, Dots, Golden, Group, Hands, Language, ModelError, Mot, MotId, MotOrigin,
-    Motx, Participant, Quality, Session, Stage, Theme, Thresholds, Timebox,
+    Counting, Dimension, Dots, FORMAT_VERSION, Golden, Group, Hands, Language, ModelError, Mot,
+    MotId, MotOrigin, Motx, Participant, Quality, Session, Stage, Theme, Thresholds, Timebox,
 };
 
-/// An MOT as version 6 writes it: version 4's fields, with the same
+/// Where a MOT came from, as version 6 knew it: a drill only. Its own type
+/// so a version 6 file that names a later source is refused, not read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "MotOrigin")]
+pub enum MotOriginV6 {
+    /// A comment on an observer's sheet.
+    Drill {
+        /// The round, from 0.
+        round: u32,
+        /// The behaviour step.
+        step: BehaviourStep,
+    },
+}
+
+impl From<MotOriginV6> for MotOrigin {
+    fn from(o: MotOriginV6) -> MotOrigin {
+        match o {
+            MotOriginV6::Drill { round, step } => MotOrigin::Drill { round, step },
+        }
+    }
+}
+
+/// An MOT as version 6 wrote it: version 4's fields, with the same
 /// defaults, and `origin`, left out for a MOT typed in.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Mot")]
@@ -50,7 +72,7 @@ pub struct MotV6 {
     #[serde(default)]
     motx: Motx,
     #[serde(default)]
-    origin: Option<MotOrigin>,
+    origin: Option<MotOriginV6>,
 }
 
 impl WrittenMot for MotV6 {
@@ -73,7 +95,8 @@ impl WrittenMot for MotV6 {
             competitors_poor: self.competitors_poor,
             chosen: self.chosen,
             motx: self.motx,
-            origin: self.origin,
+            origin: self.origin.map(MotOrigin::from),
+            notes: Vec::new(),
         }
     }
 }
@@ -128,14 +151,14 @@ pub struct SessionV6 {
 }
 
 impl SessionV6 {
-    /// The session, with what the file left out filled in (see
-    /// [`groups_and_mots`]).
+    /// The session in the current format, with no merged notes or
+    /// dismissed duplicates (version 6 had none) and what the file left out
+    /// filled in (see [`groups_and_mots`]).
     pub fn into_session(self) -> Result<Session, ModelError> {
+        debug_assert_eq!(self.version, 6);
         let (groups, mots) = groups_and_mots(self.language, self.groups, self.mots)?;
         Ok(Session {
-            // As written: the caller refuses a file whose parsed version is
-            // not the one its peek saw.
-            version: self.version,
+            version: FORMAT_VERSION,
             title: self.title,
             stage: self.stage,
             language: self.language,
@@ -155,6 +178,7 @@ impl SessionV6 {
             mots,
             dots: self.dots,
             drill: self.drill,
+            not_duplicates: Vec::new(),
         })
     }
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{grow, theme, widgets};
 use crate::app::{MotEditor, Target, Workshop};
-use crate::model::{Mot, MotOrigin, coach, sentence};
+use crate::model::{Mot, coach, sentence};
 use crate::tr;
 
 /// Draws the Write stage.
@@ -157,14 +157,22 @@ fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
         Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
         Span::styled(tags, theme::quiet()),
     ]));
-    if let Some(MotOrigin::Drill { round, step }) = m.origin {
-        // The room counts rounds from 1; the model from 0.
+    if let Some(origin) = &m.origin {
+        text.push(Line::from(Span::styled(origin.words(), theme::quiet())));
+    }
+    // The wording of duplicates merged into it: a few, and how many more,
+    // so a MOT a hall wrote many times does not fill the detail.
+    const NOTES_SHOWN: usize = 3;
+    for n in m.notes.iter().take(NOTES_SHOWN) {
+        let said = sentence(n);
         text.push(Line::from(Span::styled(
-            tr!(
-                "ui.write.from_drill",
-                round = u64::from(round) + 1,
-                step = step.name()
-            ),
+            tr!("ui.write.merged_note", sentence = said),
+            theme::quiet(),
+        )));
+    }
+    if m.notes.len() > NOTES_SHOWN {
+        text.push(Line::from(Span::styled(
+            tr!("ui.write.merged_more", n = m.notes.len() - NOTES_SHOWN),
             theme::quiet(),
         )));
     }
@@ -193,17 +201,9 @@ pub(crate) fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area:
     let title = match (ed.mot, marks) {
         (Some(id), Some(marks)) => format!(" {} · {marks} ", tr!("ui.write.editing", id = id)),
         (Some(id), None) => format!(" {} ", tr!("ui.write.editing", id = id)),
-        (None, _) => match ed.origin {
+        (None, _) => match &ed.origin {
             // A MOT from a drill's comment says so while it is written.
-            Some(MotOrigin::Drill { round, step }) => format!(
-                " {} · {} ",
-                tr!("ui.write.new"),
-                tr!(
-                    "ui.write.from_drill",
-                    round = u64::from(round) + 1,
-                    step = step.name()
-                )
-            ),
+            Some(origin) => format!(" {} · {} ", tr!("ui.write.new"), origin.words()),
             None => format!(" {} ", tr!("ui.write.new")),
         },
     };

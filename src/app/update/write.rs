@@ -62,7 +62,7 @@ pub(super) fn editor(w: &mut Workshop, action: Action, out: &mut Outcome) {
                         out.info(tr!("app.editor.kept", id = id));
                     }
                 }
-                None => match w.session.try_add_mot_from(text, ed.origin) {
+                None => match w.session.try_add_mot_from(text, ed.origin.clone()) {
                     Ok(id) => {
                         out.save();
                         w.cursor = w.session.mots.len().saturating_sub(1);

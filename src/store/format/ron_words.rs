@@ -25,6 +25,8 @@ const ADDED_IN: &[(&str, &str, u32)] = &[
     ("Session", "counting", 5),
     ("Session", "drill", 6),
     ("Mot", "origin", 6),
+    ("Mot", "notes", 7),
+    ("Session", "not_duplicates", 7),
 ];
 
 /// The first version whose files may leave out a field with a default.
@@ -40,6 +42,8 @@ const ORIGIN_FIELDS: &[&str] = &["round", "step"];
 fn place(outer: Option<&str>, origin: bool) -> String {
     let key = match outer {
         Some("Drill") if origin => "store.ron.in.origin",
+        Some("Import" | "Breakout") => "store.ron.in.origin",
+        Some("MotNote") => "store.ron.in.note",
         Some("Session") => "store.ron.in.session",
         Some("Mot") => "store.ron.in.mot",
         Some("Group") => "store.ron.in.group",

@@ -73,7 +73,7 @@ pub(super) fn debrief(w: &mut Workshop, action: Action, out: &mut Outcome, again
                 .session
                 .mots
                 .iter()
-                .find(|m| m.origin == Some(origin) && m.situation == text.situation)
+                .find(|m| m.origin.as_ref() == Some(&origin) && m.situation == text.situation)
                 .map(|m| m.id);
             if let (Some(id), false) = (made, again) {
                 w.drill.confirm_mot = true;
