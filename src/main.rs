@@ -1,6 +1,8 @@
 //! `mot`: the command line. Opens the picker, a new or named session, or
 //! lists and checks session files without starting the interface.
 
+mod cli;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,6 +62,18 @@ enum Command {
     Check {
         /// Path to a .ron session file.
         path: PathBuf,
+    },
+    /// Import MOTs from a spreadsheet (CSV, TSV) or a list into a session,
+    /// after a preview and a question.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// The session to add them to.
+        #[arg(long, value_name = "SESSION")]
+        into: PathBuf,
+        /// Add without asking.
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
     /// Write a session's report as Markdown (to standard output, or to a
     /// file with -o), without opening it or taking its lock.
@@ -123,6 +137,12 @@ fn command() -> ClapCommand {
         .mut_subcommand("list", |c| c.about(tr!("cli.list.about")))
         .mut_subcommand("check", |c| {
             c.about(tr!("cli.check.about")).mut_arg("path", path)
+        })
+        .mut_subcommand("import", |c| {
+            c.about(tr!("cli.import.about"))
+                .mut_arg("file", |a| a.help(tr!("cli.arg.import_file")))
+                .mut_arg("into", |a| a.help(tr!("cli.arg.into")))
+                .mut_arg("yes", |a| a.help(tr!("cli.arg.yes")))
         })
         .mut_subcommand("report", |c| {
             c.about(tr!("cli.report.about"))
@@ -439,6 +459,10 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { path }) => Ok(check(path)),
+        Some(Command::Import { file, into, yes }) => {
+            let into = settings.session_path(into);
+            cli::import::run(file, &into, *yes)
+        }
         Some(Command::Report { path, output }) => {
             let path = settings.session_path(path);
             report(&path, output.as_deref(), settings.cli.lang)

@@ -36,7 +36,9 @@ fn event_action(app: &App, event: &Event) -> Option<Action> {
             crash_test(key);
             action_for(app, *key)
         }
-        Event::Paste(text) if app.typing() => Some(Action::Paste(text.clone())),
+        Event::Paste(text) if app.typing() || app.takes_paste() => {
+            Some(Action::Paste(text.clone()))
+        }
         Event::Mouse(mouse) => mouse_action(app, mouse),
         _ => None,
     }
@@ -306,8 +308,26 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::Create(title) => create(app, &title),
             Effect::CreateFrom(title, template) => create_from(app, &title, &template),
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
+            Effect::ReadImport(path) => read_import(app, &path),
             Effect::Bell => app.bell = true,
         }
+    }
+}
+
+/// Reads a file to import and shows its preview, or says why it cannot be
+/// read. Read as a session file is (never through a link, a regular file
+/// of sane size), as opening a session is.
+fn read_import(app: &mut App, path: &Path) {
+    match crate::import::read_file(path) {
+        Ok(import) => {
+            let file = crate::import::file_name(path);
+            if let Screen::Workshop(w) = &mut app.screen {
+                w.import = Some(crate::app::import::ImportFlow::Preview(Box::new(
+                    crate::app::import::ImportPreview::new(import, Some(file)),
+                )));
+            }
+        }
+        Err(e) => app.error(tr!("app.import.cannot_read", reason = e.words(path))),
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use mot::i18n::{self, Language};
 use mot::import::{self, Element, Encoding, ImportError, ImportedMot, Layout, Reason};
 use mot::model::limits::{MAX_MOTS, MAX_TEXT_CHARS};
-use mot::model::{Dimension, Golden, ModelError, MotText, Quality, Session};
+use mot::model::{Dimension, Golden, ModelError, MotOrigin, MotText, Quality, Session};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -303,7 +303,7 @@ fn apply_adds_every_mot_with_its_tags_in_one_go() {
         situation: "there".into(),
         feeling: "kept".into(),
     });
-    let ids = import::apply(&mut session, &read).expect("applies");
+    let ids = import::apply(&mut session, &read, Some("sheet.utf8.csv")).expect("applies");
     assert_eq!(ids.len(), 7);
     assert_eq!(session.mots.len(), 8);
     for (id, want) in ids.iter().zip(the_sheets_mots()) {
@@ -312,8 +312,20 @@ fn apply_adds_every_mot_with_its_tags_in_one_go() {
         assert_eq!(got.dimension, want.dimension);
         assert_eq!(got.qualities, want.qualities);
         assert_eq!(got.golden, want.golden);
+        // Each says which line of which file it came from.
+        assert_eq!(
+            got.origin,
+            Some(MotOrigin::Import {
+                file: "sheet.utf8.csv".into(),
+                line: u32::try_from(want.line).expect("small"),
+            })
+        );
     }
     assert!(session.validate().is_ok());
+    // Pasted text has no file: its MOTs read as typed in.
+    let pasted = import::read_text("a guest / waits / tired").expect("reads");
+    let ids = import::apply(&mut session, &pasted, None).expect("applies");
+    assert_eq!(session.mot(ids[0]).and_then(|m| m.origin.clone()), None);
 }
 
 #[test]
@@ -335,12 +347,12 @@ fn apply_adds_nothing_past_the_limit() {
     let before = session.mots.len();
     assert_eq!(before + read.mots.len(), MAX_MOTS + 1);
     assert_eq!(
-        import::apply(&mut session, &read),
+        import::apply(&mut session, &read, None),
         Err(ModelError::TooManyMots { max: MAX_MOTS })
     );
     assert_eq!(session.mots.len(), before);
     session.mots.pop();
-    let ids = import::apply(&mut session, &read).expect("fits exactly");
+    let ids = import::apply(&mut session, &read, None).expect("fits exactly");
     assert_eq!(ids.len(), read.mots.len());
     assert_eq!(session.mots.len(), MAX_MOTS);
 }

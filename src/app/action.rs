@@ -58,6 +58,8 @@ pub enum Action {
     NewFromTemplate,
     /// Write: start a new MOT in the editor.
     NewMot,
+    /// Write: import MOTs from a file (asks for it).
+    ImportFile,
     /// Delete the selected item (asks first).
     Delete,
     /// Setup: add a participant.

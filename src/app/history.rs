@@ -211,6 +211,8 @@ pub enum Change {
     DrillAnonymous(bool),
     /// The drill otherwise.
     Drill,
+    /// Several MOTs added at once (an import), by how many.
+    Import(usize),
     /// Anything else.
     Other,
 }
@@ -220,6 +222,7 @@ impl Change {
     pub fn text(&self) -> String {
         match self {
             Change::NewMot(id) => tr!("app.change.new_mot", id = id),
+            Change::Import(n) => tr!("app.change.import", n = n),
             Change::DeleteMot(id) => tr!("app.change.delete_mot", id = id),
             Change::EditMot(id) => tr!("app.change.edit_mot", id = id),
             Change::Tags(id) => tr!("app.change.tags", id = id),
@@ -380,6 +383,10 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
     if !same_ids {
         let ids = |s: &Session| s.mots.iter().map(|m| m.id).collect::<BTreeSet<_>>();
         let (old, new) = (ids(before), ids(after));
+        let added = new.difference(&old).count();
+        if added > 1 {
+            return Some(Change::Import(added));
+        }
         if let Some(id) = new.difference(&old).next() {
             return Some(Change::NewMot(*id));
         }

@@ -81,6 +81,8 @@ contexts! {
     DrillPick,
     /// The editor of a scenario card.
     CardEditor,
+    /// The preview of MOTs about to be imported into Write.
+    ImportPreview,
 }
 
 impl Context {
@@ -120,6 +122,7 @@ impl Context {
             Context::DrillDebrief => "keys.ctx.drill_debrief",
             Context::DrillPick => "keys.ctx.drill_pick",
             Context::CardEditor => "keys.ctx.card_editor",
+            Context::ImportPreview => "keys.ctx.import_preview",
         }
     }
 }
@@ -301,6 +304,13 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 || w.drill.sheet.as_ref().is_some_and(|s| s.comment.is_some())
             {
                 vec![Context::TextField]
+            } else if let Some(flow) = &w.import {
+                match flow {
+                    super::import::ImportFlow::Asking(_) => vec![Context::TextField],
+                    super::import::ImportFlow::Preview(_) => {
+                        vec![Context::ImportPreview, Context::Global]
+                    }
+                }
             } else if w.goto.is_some() {
                 // Alone: its digits are the number, not a tag, a rating or a count.
                 vec![Context::GoTo]
@@ -397,6 +407,7 @@ const README_ORDER: &[Context] = &[
     Context::Picker,
     Context::Setup,
     Context::Write,
+    Context::ImportPreview,
     Context::Editor,
     Context::TextField,
     Context::Tag,
@@ -514,6 +525,7 @@ mod tests {
         &[Context::DrillSheet, Context::Global],
         &[Context::DrillPick, Context::Global],
         &[Context::CardEditor],
+        &[Context::ImportPreview, Context::Global],
     ];
 
     #[test]

@@ -5,6 +5,7 @@ pub mod action;
 pub mod derived;
 pub mod drill;
 pub mod history;
+pub mod import;
 pub mod keymap;
 pub mod setup_rows;
 pub mod text_field;
@@ -73,6 +74,8 @@ pub enum Effect {
     SaveNow,
     /// Write the session to this file instead, carry on there, and quit.
     SaveAsAndQuit(PathBuf),
+    /// Read this file to import its MOTs into Write (a preview first).
+    ReadImport(PathBuf),
     /// Create a session with this title in the sessions folder and open it.
     Create(String),
     /// As [`Effect::Create`], with the setup of the session in this file.
@@ -300,6 +303,8 @@ pub struct Workshop {
     pub quit_prompt: Option<QuitPrompt>,
     /// The digits of an MOT's number typed after `#`, while it is asked.
     pub goto: Option<String>,
+    /// An import into Write: its file asked for, or its preview.
+    pub import: Option<import::ImportFlow>,
     /// Vote screen state.
     pub vote: VoteState,
     /// Matrix screen state.
@@ -579,6 +584,7 @@ impl App {
             history,
             quit_prompt: None,
             goto: None,
+            import: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
             choose: ChooseState::default(),
@@ -620,9 +626,20 @@ impl App {
                         || w.choose.motx.is_some()
                         || w.drill.editor.is_some()
                         || w.drill.sheet.as_ref().is_some_and(|s| s.comment.is_some())
+                        || matches!(w.import, Some(import::ImportFlow::Asking(_)))
                 }
             },
         }
+    }
+
+    /// Whether a paste outside a text field means something here: several
+    /// lines pasted into Write's list are MOTs to import.
+    pub fn takes_paste(&self) -> bool {
+        matches!(&self.screen, Screen::Workshop(w)
+            if w.stage() == Stage::Write
+                && w.quit_prompt.is_none()
+                && w.import.is_none()
+                && w.goto.is_none())
     }
 
     /// Shows an informational message.

@@ -20,6 +20,7 @@ mod controls;
 mod drill;
 mod goto;
 mod hands_question;
+mod import;
 mod matrix;
 mod setup;
 mod tag;
@@ -522,7 +523,12 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
         | Action::PhaseLonger
         | Action::PhaseShorter
         | Action::ToggleAnonymous
-        | Action::CommentToMot => true,
+        | Action::CommentToMot
+        | Action::ImportFile => true,
+        // Lines pasted into Write's list are an import.
+        Action::Paste(_) => {
+            w.stage() == Stage::Write && w.import.is_none() && w.setup.editing.is_none()
+        }
         // Typing a sheet in changes it.
         Action::EraseDigit => w.stage() == Stage::Drill,
         Action::Open | Action::Left | Action::Right => {
@@ -565,6 +571,10 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time:
     }
     if w.drill.editor.is_some() {
         drill::card_editor(w, action, out);
+        return;
+    }
+    if w.import.is_some() {
+        import::flow(w, action, out);
         return;
     }
     // The key after Esc closed an editor with typing in it: undo brings the

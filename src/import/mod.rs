@@ -10,12 +10,14 @@
 
 pub mod encoding;
 mod layout;
+pub mod preview;
 mod values;
 
 pub use encoding::Encoding;
+pub use preview::{Preview, preview};
 
 use crate::model::limits::{MAX_FILE_BYTES, MAX_MOTS};
-use crate::model::{Dimension, Golden, ModelError, MotId, MotText, Quality, Session};
+use crate::model::{Dimension, Golden, ModelError, MotId, MotOrigin, MotText, Quality, Session};
 use crate::tr;
 
 /// What a file or a pasted text holds, ready to preview and to [`apply`].
@@ -257,8 +259,13 @@ fn garbled(text: &str) -> bool {
 }
 
 /// Adds every MOT of `import` to the session with its tags, and gives their
-/// new ids; adds none when they would not all fit ([`MAX_MOTS`]).
-pub fn apply(session: &mut Session, import: &Import) -> Result<Vec<MotId>, ModelError> {
+/// new ids; adds none when they would not all fit ([`MAX_MOTS`]). With a
+/// `file` name, each MOT says it was imported from that file's line.
+pub fn apply(
+    session: &mut Session,
+    import: &Import,
+    file: Option<&str>,
+) -> Result<Vec<MotId>, ModelError> {
     if session.mots.len() + import.mots.len() > MAX_MOTS {
         return Err(ModelError::TooManyMots { max: MAX_MOTS });
     }
@@ -266,7 +273,11 @@ pub fn apply(session: &mut Session, import: &Import) -> Result<Vec<MotId>, Model
     let mut ids = Vec::with_capacity(import.mots.len());
     let added = (|| {
         for m in &import.mots {
-            let id = session.try_add_mot(m.text.clone())?;
+            let origin = file.map(|file| MotOrigin::Import {
+                file: file.to_string(),
+                line: u32::try_from(m.line).unwrap_or(u32::MAX),
+            });
+            let id = session.try_add_mot_from(m.text.clone(), origin)?;
             ids.push(id);
             session.set_dimension(id, m.dimension)?;
             for &q in &m.qualities {
@@ -284,4 +295,70 @@ pub fn apply(session: &mut Session, import: &Import) -> Result<Vec<MotId>, Model
             Err(e)
         }
     }
+}
+
+/// Why a file could not be imported: it could not be read as a file mot
+/// reads (a link, a folder, a device, too large, missing), or it holds no
+/// MOTs mot can read.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file itself: missing, a link, not a regular file, too large.
+    #[error("{0}")]
+    File(#[from] crate::store::StoreError),
+    /// What it holds.
+    #[error("{0}")]
+    Import(#[from] ImportError),
+}
+
+impl FileError {
+    /// What went wrong, naming the file once, in the language on show.
+    pub fn words(&self, path: &std::path::Path) -> String {
+        use crate::store::StoreError;
+        let shown = crate::plain::path(path);
+        match self {
+            FileError::File(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                format!("{shown}: {}", tr!("store.file.missing"))
+            }
+            FileError::File(StoreError::Link { .. }) => {
+                tr!("import.error.link", path = shown)
+            }
+            FileError::File(e) => crate::plain::escaped(&e.to_string()).into_owned(),
+            FileError::Import(e) => format!("{shown}: {e}"),
+        }
+    }
+}
+
+/// Reads a file to import by the rules session files are read by: never
+/// through a link, a regular file only, no larger than a session may be.
+pub fn read_file(path: &std::path::Path) -> Result<Import, FileError> {
+    let bytes = crate::store::side_files::read(path, false, MAX_FILE_BYTES)?;
+    Ok(read(&bytes)?)
+}
+
+/// The name a MOT's origin keeps for a file: its last component, without
+/// control characters, within the bytes a file name may have (the folder
+/// stays out: session files get mailed).
+pub fn file_name(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut clean: String = name
+        .chars()
+        .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+        .collect();
+    let max = crate::model::limits::MAX_NAME_BYTES;
+    if clean.len() > max {
+        let mut end = max;
+        while !clean.is_char_boundary(end) {
+            end -= 1;
+        }
+        clean.truncate(end);
+    }
+    if clean.is_empty() {
+        clean = tr!("import.unnamed").to_string();
+    }
+    clean
 }

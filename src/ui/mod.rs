@@ -7,6 +7,7 @@ pub mod glyphs;
 mod goto;
 pub mod grow;
 pub mod help;
+pub mod import;
 pub mod matrix;
 pub mod picker;
 pub mod present;
@@ -78,6 +79,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let (true, Screen::Workshop(w)) = (app.presenting, &app.screen) {
         present::draw(app, w, frame, area);
+        if let Some(flow) = &w.import {
+            import::draw(flow, frame, area);
+        }
         if app.help {
             help::draw(app, frame, area);
         }
@@ -102,6 +106,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Workshop(w) => {
             stage_bar(w, frame, top);
             stage_view(w, app.now, frame, body);
+            if let Some(flow) = &w.import {
+                import::draw(flow, frame, body);
+            }
             if let Some(q) = &w.quit_prompt {
                 questions::quit_prompt(q, w.path(), frame, body);
             }

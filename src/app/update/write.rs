@@ -35,6 +35,8 @@ pub(super) fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
             }
             None => out.info(tr!("app.write.nothing_to_delete")),
         },
+        Action::ImportFile => super::import::ask(w, out),
+        Action::Paste(text) => super::import::pasted(w, &text, out),
         _ => {}
     }
 }

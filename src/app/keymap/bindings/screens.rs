@@ -186,6 +186,62 @@ pub(super) static SCREENS: &[Binding] = &[
         b("keys.bar.discard")
     ),
     bind!(
+        ImportPreview,
+        [k(K::Enter), c('y')],
+        A::Yes,
+        "keys.import.add",
+        b("keys.bar.add")
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::Esc), c('n')],
+        A::Cancel,
+        "keys.import.cancel",
+        b("keys.bar.cancel")
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::Up), c('k')],
+        A::Up,
+        "keys.import.up",
+        None
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::Down), c('j')],
+        A::Down,
+        "keys.import.down",
+        None
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::PageUp)],
+        A::PageUp,
+        "keys.page.up",
+        bk("PgUp/PgDn", "keys.bar.scroll")
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::PageDown)],
+        A::PageDown,
+        "keys.page.down",
+        None
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::Home), c('g')],
+        A::Home,
+        "keys.import.top",
+        None
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::End), c('G')],
+        A::End,
+        "keys.import.bottom",
+        None
+    ),
+    bind!(
         TextField,
         [k(K::Enter)],
         A::Submit,

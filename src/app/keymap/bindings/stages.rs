@@ -74,6 +74,13 @@ pub(super) static STAGES: &[Binding] = &[
         "keys.write.delete",
         b("keys.bar.delete")
     ),
+    bind!(
+        Write,
+        [c('i')],
+        A::ImportFile,
+        "keys.write.import",
+        b("keys.bar.import")
+    ),
     bind!(Write, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
     bind!(Write, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
     bind!(Write, [k(K::PageUp)], A::PageUp, "keys.page.up", None),

@@ -1,0 +1,3 @@
+//! Subcommands that work on a session without the interface.
+
+pub mod import;
