@@ -10,6 +10,7 @@ pub mod matrix;
 pub mod path;
 pub mod ranking;
 pub mod room;
+pub mod same_moment;
 pub mod session;
 pub mod stage;
 pub mod taxonomy;
@@ -78,6 +79,16 @@ pub enum ModelError {
         /// The most it may hold.
         max: usize,
     },
+    /// A MOT would keep more merged texts than it may.
+    TooManyNotes {
+        /// The most it may keep.
+        max: usize,
+    },
+    /// More pairs marked as not duplicates than a session holds.
+    TooManyPairs {
+        /// The most it may hold.
+        max: usize,
+    },
     /// The session holds as many participants as it may.
     TooManyParticipants {
         /// The most it may hold.
@@ -120,6 +131,18 @@ impl std::fmt::Display for ModelError {
             ModelError::LastGroup => tr!("model.error.last_group").to_string(),
             ModelError::RatingOutOfRange { value } => {
                 tr!("model.error.rating", value = value)
+            }
+            ModelError::TooManyNotes { max } => {
+                tr!(
+                    "model.error.too_many_notes",
+                    max = limits::grouped(*max as u64)
+                )
+            }
+            ModelError::TooManyPairs { max } => {
+                tr!(
+                    "model.error.too_many_pairs",
+                    max = limits::grouped(*max as u64)
+                )
             }
             ModelError::TooManyMots { max } => {
                 tr!(
