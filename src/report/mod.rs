@@ -5,6 +5,7 @@
 //! value ([`markdown`], [`csv`], [`html`]). No terminal types here, as in
 //! the domain.
 
+pub mod beside;
 pub mod csv;
 mod drill;
 pub mod file;

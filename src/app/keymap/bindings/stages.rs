@@ -534,6 +534,20 @@ pub(super) static STAGES: &[Binding] = &[
         None
     ),
     bind!(Stages, [ctrl('s')], A::SaveNow, "keys.stages.save", None),
+    bind!(
+        Stages,
+        [c('R')],
+        A::WriteReports,
+        "keys.stages.write_report",
+        None
+    ),
+    bind!(
+        Stages,
+        [c('Y')],
+        A::CopyReport,
+        "keys.stages.copy_report",
+        None
+    ),
     bind!(Global, [ctrl('c')], A::Quit, "keys.global.ctrl_c", None),
     bind!(
         Stages,
