@@ -13,14 +13,16 @@ use crate::app::{
     Action, App, Effect, Offer, OpenHow, QuitPrompt, Screen, update, update::commit_drafts,
 };
 use crate::model::Session;
-use crate::report::Date;
-use crate::report::beside::Job;
 use crate::store::lock::LockInfo;
 use crate::store::session_file::{self, OpenMode, ReadOnly};
 use crate::store::writer::{Report, Writer};
 use crate::store::{self, OpenError, Opened, StoreError};
 use crate::ui::picker::age;
 use crate::{plain, tr};
+
+mod reports;
+
+use reports::{copy_report, reports_done, write_reports};
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
@@ -316,65 +318,6 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::CopyReport => copy_report(app),
         }
     }
-}
-
-/// Starts writing the session's reports beside its file, from the session
-/// as the room sees it now, in the language on show; what it comes to is
-/// shown by [`settle`] once done.
-fn write_reports(app: &mut App) {
-    let lang = app.language();
-    let waker = app.waker.clone();
-    let Some(w) = app.workshop_ref() else {
-        return;
-    };
-    let date = Date::of(SystemTime::now());
-    let job = Job::start(w.session.clone(), w.path(), date, lang, waker);
-    app.reports.push(job);
-}
-
-/// Hands the session's Markdown report to the terminal loop, which sends
-/// it to the terminal's clipboard (OSC 52), and says so.
-fn copy_report(app: &mut App) {
-    let lang = app.language();
-    let Some(w) = app.workshop_ref() else {
-        return;
-    };
-    let text = crate::report::markdown(&w.session, Date::of(SystemTime::now()), lang);
-    let kb = text.len().div_ceil(1024);
-    app.clipboard = Some(crate::clipboard::osc52(&text));
-    app.info(tr!("app.report.copied", kb = kb));
-}
-
-/// Shows what the reports written beside the session came to, for those
-/// done; `wait` waits for every one first. Returns whether any was shown.
-fn reports_done(app: &mut App, wait: bool) -> bool {
-    let jobs = std::mem::take(&mut app.reports);
-    let mut any = false;
-    for job in jobs {
-        let outcome = if wait {
-            job.wait()
-        } else if let Some(outcome) = job.outcome() {
-            outcome
-        } else {
-            // Still writing: asked again on the next wake.
-            app.reports.push(job);
-            continue;
-        };
-        any = true;
-        match outcome {
-            Ok(paths) => {
-                let md = paths.first().map_or_else(String::new, |p| plain::path(p));
-                let html = paths
-                    .get(1)
-                    .and_then(|p| p.file_name())
-                    .map(|n| plain::escaped(&n.to_string_lossy()).into_owned())
-                    .unwrap_or_default();
-                app.info(tr!("app.report.written", md = md, html = html));
-            }
-            Err(e) => app.error(tr!("app.report.failed", error = e)),
-        }
-    }
-    any
 }
 
 fn save_now(app: &mut App) {
