@@ -140,3 +140,22 @@ fn y_sends_the_markdown_report_to_the_clipboard() {
     let [md, html] = beside(&h);
     assert!(!md.exists() && !html.exists());
 }
+
+#[test]
+fn help_lists_both_keys_on_one_line_and_presenting_leaves_them_out() {
+    let mut h = Harness::with_session(airline());
+    h.press('?');
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("R/Y"), "{screen}");
+    assert!(screen.contains("write / copy the report"), "{screen}");
+    h.press('?');
+    // The wall shows the room's work; the report waits until presenting ends.
+    h.press('F');
+    assert!(h.app.presenting);
+    h.press('R').press('Y');
+    let [md, html] = beside(&h);
+    assert!(!md.exists() && !html.exists());
+    assert_eq!(h.app.clipboard, None);
+    h.key(ratatui::crossterm::event::KeyCode::Esc).press('R');
+    assert!(md.exists() && html.exists(), "{}", h.status());
+}

@@ -534,20 +534,6 @@ pub(super) static STAGES: &[Binding] = &[
         None
     ),
     bind!(Stages, [ctrl('s')], A::SaveNow, "keys.stages.save", None),
-    bind!(
-        Stages,
-        [c('R')],
-        A::WriteReports,
-        "keys.stages.write_report",
-        None
-    ),
-    bind!(
-        Stages,
-        [c('Y')],
-        A::CopyReport,
-        "keys.stages.copy_report",
-        None
-    ),
     bind!(Global, [ctrl('c')], A::Quit, "keys.global.ctrl_c", None),
     bind!(
         Stages,
@@ -588,6 +574,15 @@ pub(super) static STAGES: &[Binding] = &[
     ),
     bind!(Global, [c('C')], A::SwitchTheme, "keys.global.theme", None),
     bind!(Global, [c('M')], A::ToggleMouse, "keys.global.mouse", None),
+    // One line of help for both: the fullest screens have no room for two.
+    bind!(
+        Report,
+        [c('R')],
+        A::WriteReports,
+        "keys.report.write_copy",
+        None
+    ),
+    bind!(Report, [c('Y')], A::CopyReport, "", None),
     bind!(
         Presenting,
         [k(K::Esc)],
