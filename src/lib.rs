@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod calendar;
+pub mod clipboard;
 pub mod i18n;
 pub mod import;
 pub mod model;

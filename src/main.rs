@@ -12,6 +12,8 @@ use clap::{Arg, Command as ClapCommand, CommandFactory, FromArgMatches, Parser, 
 use mot::app::{App, Look, OpenHow, Screen};
 use mot::model::{Language, Theme};
 use mot::plain;
+use mot::report::Format;
+use mot::report::csv::Table;
 use mot::store::side_files::{self, Kind};
 use mot::store::{self, LockState, StoreError, session_file};
 use mot::tr;
@@ -75,19 +77,33 @@ enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Write a session's report as Markdown (to standard output, or to a
-    /// file with -o), without opening it or taking its lock.
+    /// Write a session's report as Markdown, CSV or HTML (to standard
+    /// output, or to a file with -o), without opening it or taking its lock.
     Report {
         /// Path to a .ron session file.
         path: PathBuf,
         /// Write the report to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// md (Markdown, the default), csv (one table, for a spreadsheet) or html (a printable page).
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+        format: Option<Format>,
+        /// With --format csv: mots (every MOT, the default), matrix or drills.
+        #[arg(long, value_name = "TABLE", value_parser = parse_table)]
+        table: Option<Table>,
     },
 }
 
 fn parse_language(code: &str) -> Result<Language, String> {
     Language::from_code(code).ok_or_else(|| tr!("cli.lang.invalid").to_string())
+}
+
+fn parse_format(code: &str) -> Result<Format, String> {
+    Format::from_code(code).ok_or_else(|| tr!("cli.format.invalid").to_string())
+}
+
+fn parse_table(code: &str) -> Result<Table, String> {
+    Table::from_code(code).ok_or_else(|| tr!("cli.table.invalid").to_string())
 }
 
 fn parse_theme(code: &str) -> Result<Theme, String> {
@@ -148,6 +164,8 @@ fn command() -> ClapCommand {
             c.about(tr!("cli.report.about"))
                 .mut_arg("path", path)
                 .mut_arg("output", |a| a.help(tr!("cli.arg.output")))
+                .mut_arg("format", |a| a.help(tr!("cli.arg.format")))
+                .mut_arg("table", |a| a.help(tr!("cli.arg.table")))
         });
     // clap adds `--help`, `--version` and `help` while building; only then
     // can their words be replaced.
@@ -463,17 +481,41 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             let into = settings.session_path(into);
             cli::import::run(file, &into, *yes)
         }
-        Some(Command::Report { path, output }) => {
+        Some(Command::Report {
+            path,
+            output,
+            format,
+            table,
+        }) => {
+            let format = format.unwrap_or(Format::Markdown);
+            // Only a CSV file holds one table: said before anything is read.
+            if table.is_some() && format != Format::Csv {
+                say(&format!("mot: {}", tr!("cli.report.table_needs_csv")));
+                say(tr!("cli.usage.more"));
+                return Ok(ExitCode::from(2));
+            }
             let path = settings.session_path(path);
-            report(&path, output.as_deref(), settings.cli.lang)
+            let asked = Asked {
+                format,
+                table: table.unwrap_or(Table::Mots),
+                lang: settings.cli.lang,
+            };
+            report(&path, output.as_deref(), asked)
         }
     }
+}
+
+/// What `mot report` was asked to write.
+struct Asked {
+    format: Format,
+    table: Table,
+    lang: Option<Language>,
 }
 
 /// Writes a session's report. The file is read as `check` reads it, never
 /// through a link and without its lock: a report may be made while the
 /// session is open in a running mot, from what it last saved.
-fn report(path: &Path, output: Option<&Path>, lang: Option<Language>) -> Result<ExitCode, String> {
+fn report(path: &Path, output: Option<&Path>, asked: Asked) -> Result<ExitCode, String> {
     let shown = plain::path(path);
     let entry = match side_files::look(path).map_err(|e| e.to_string())? {
         None => return Err(format!("{shown}: {}", tr!("store.file.missing"))),
@@ -495,16 +537,24 @@ fn report(path: &Path, output: Option<&Path>, lang: Option<Language>) -> Result<
         Err(e) => return Err(e.to_string()),
     };
     // Asked for, else the session's own, else what the environment says.
-    let lang = lang
+    let lang = asked
+        .lang
         .or(session.language)
         .or_else(|| mot::i18n::from_env(|name| std::env::var(name).ok()))
         .unwrap_or_default();
     let date = entry.modified.and_then(mot::report::Date::of);
-    let text = mot::report::markdown(&session, date, lang);
-    match output {
-        None => {
-            out(text.trim_end());
+    let text = match asked.format {
+        Format::Markdown => mot::report::markdown(&session, date, lang),
+        Format::Html => mot::report::html(&session, date, lang),
+        Format::Csv => {
+            let report = mot::report::build(&session, date, lang);
+            mot::report::csv::render(&report, asked.table).map_err(|e| e.to_string())?
         }
+    };
+    match output {
+        // Markdown as before; CSV and HTML byte for byte as a file gets them.
+        None if asked.format == Format::Markdown => out(text.trim_end()),
+        None => out(text.strip_suffix('\n').unwrap_or(&text)),
         Some(file) => {
             mot::report::write(file, &text).map_err(|e| e.to_string())?;
             say(&tr!("report.written", path = plain::path(file)));

@@ -20,6 +20,10 @@ use crate::store::{self, OpenError, Opened, StoreError};
 use crate::ui::picker::age;
 use crate::{plain, tr};
 
+mod reports;
+
+use reports::{copy_report, reports_done, write_reports};
+
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     let action = event_action(app, event);
@@ -203,19 +207,22 @@ pub fn save_later(app: &mut App) {
 /// Shows what the writer's finished work came to, without waiting.
 /// Returns whether anything was shown (the screen then changed).
 pub fn settle(app: &mut App) -> bool {
+    let written = reports_done(app, false);
     let Screen::Workshop(w) = &mut app.screen else {
-        return false;
+        return written;
     };
     let reports = w.file.reports();
     let any = !reports.is_empty();
     apply(app, reports);
-    any
+    any || written
 }
 
-/// Waits until the writer has written everything handed over, and shows
-/// what it came to: what the event loop shows a moment later by itself.
+/// Waits until the writer (and any report being written) has written
+/// everything handed over, and shows what it came to: what the event loop
+/// shows a moment later by itself.
 /// For the tests, and for whoever must know before going on.
 pub fn wait_for_writer(app: &mut App) {
+    reports_done(app, true);
     let Screen::Workshop(w) = &mut app.screen else {
         return;
     };
@@ -310,6 +317,8 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
             Effect::ReadImport(path) => read_import(app, &path),
             Effect::Bell => app.bell = true,
+            Effect::WriteReports => write_reports(app),
+            Effect::CopyReport => copy_report(app),
         }
     }
 }
@@ -354,6 +363,9 @@ fn save_now(app: &mut App) {
 /// Quits after saving. When the save fails, asks first and offers to write
 /// the session elsewhere: the room's work is never thrown away by one key.
 fn quit(app: &mut App) {
+    // A report being written is finished first, so no half-written
+    // temporary is left beside the session.
+    reports_done(app, true);
     let Some(reason) = save(app) else {
         return;
     };

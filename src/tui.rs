@@ -285,6 +285,12 @@ fn event_loop(
             let _ = io::stdout().write_all(b"\x07");
             let _ = io::stdout().flush();
         }
+        if let Some(sequence) = app.clipboard.take() {
+            use std::io::Write;
+            // Between frames, like the bell: the terminal copies, draws nothing.
+            let _ = io::stdout().write_all(sequence.as_bytes());
+            let _ = io::stdout().flush();
+        }
         sync_mouse(&app, &mut mouse);
         if redraw {
             terminal.draw(|f| ui::draw(&app, f))?;

@@ -92,7 +92,12 @@ fn every_key_is_used_and_every_used_key_exists() {
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
     // Every tr!("...") in the code names a key the catalogs have.
     let mut missing = Vec::new();
-    for part in source.split("tr!(\"").skip(1) {
+    for (at, _) in source.match_indices("tr!(\"") {
+        // `include_str!("…")` ends the same way and names a file, not a key.
+        if source[..at].ends_with("include_s") {
+            continue;
+        }
+        let part = &source[at + "tr!(\"".len()..];
         let key = part.split('"').next().unwrap_or_default();
         if !english.contains_key(key) {
             missing.push(key.to_string());

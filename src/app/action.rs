@@ -18,6 +18,10 @@ pub enum Action {
     Redo,
     /// Save now (saves happen on every change; this retries after a failure).
     SaveNow,
+    /// Write the session's report beside its file, as Markdown and HTML.
+    WriteReports,
+    /// Copy the session's Markdown report to the terminal's clipboard.
+    CopyReport,
     /// Quit question: write the session somewhere else.
     WriteElsewhere,
     /// Quit question: quit and lose what could not be saved.

@@ -29,6 +29,9 @@ contexts! {
     Global,
     /// Inside a session, outside text fields: moving between stages.
     Stages,
+    /// Inside a session, outside text fields and presenting: the report
+    /// (its help continues the stages' list, under the same heading).
+    Report,
     /// The session picker.
     Picker,
     /// Any text field (editor, Setup field, new title).
@@ -96,6 +99,8 @@ impl Context {
         match self {
             Context::Global => "keys.ctx.global",
             Context::Stages => "keys.ctx.stages",
+            // Its keys continue the list of the stages' keys.
+            Context::Report => "keys.ctx.stages",
             Context::Picker => "keys.ctx.picker",
             Context::TextField => "keys.ctx.text_field",
             Context::Editor => "keys.ctx.editor",
@@ -338,10 +343,12 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                         DrillView::Debrief => Context::DrillDebrief,
                     },
                 };
+                // The report is not the wall's business: presenting leaves
+                // its keys (and its lines of help) out.
                 if app.presenting {
                     vec![Context::Presenting, stage, Context::Stages, Context::Global]
                 } else {
-                    vec![stage, Context::Stages, Context::Global]
+                    vec![stage, Context::Stages, Context::Report, Context::Global]
                 }
             }
         }
@@ -395,6 +402,14 @@ pub fn keys_text(b: &Binding) -> String {
     match b.action {
         Action::Digit(0) => "0-9".to_string(),
         Action::Rate(1) | Action::Digit(1) => "1-5".to_string(),
+        // Writing and copying the report share one line of help.
+        Action::WriteReports => BINDINGS
+            .iter()
+            .find(|c| c.context == b.context && c.action == Action::CopyReport)
+            .map_or_else(
+                || keys_label(b),
+                |c| format!("{}/{}", keys_label(b), keys_label(c)),
+            ),
         _ => keys_label(b),
     }
 }
@@ -404,6 +419,7 @@ pub fn keys_text(b: &Binding) -> String {
 const README_ORDER: &[Context] = &[
     Context::Global,
     Context::Stages,
+    Context::Report,
     Context::Picker,
     Context::Setup,
     Context::Write,
@@ -441,11 +457,16 @@ pub fn markdown() -> String {
     }
     let order = README_ORDER.iter().copied();
     let mut out = String::new();
+    let mut last = "";
     for ctx in order {
-        out.push_str(&format!(
-            "\n**{}**\n\n| keys | what they do |\n|---|---|\n",
-            en(ctx.title_key())
-        ));
+        // A context under the previous one's heading continues its table.
+        if ctx.title_key() != last {
+            out.push_str(&format!(
+                "\n**{}**\n\n| keys | what they do |\n|---|---|\n",
+                en(ctx.title_key())
+            ));
+        }
+        last = ctx.title_key();
         for b in BINDINGS
             .iter()
             .filter(|b| b.context == ctx && !b.help.is_empty())
@@ -471,13 +492,48 @@ mod tests {
     /// things in one of these (every context is in one; a test checks).
     const TOGETHER: &[&[Context]] = &[
         &[Context::Picker, Context::Global],
-        &[Context::Setup, Context::Stages, Context::Global],
-        &[Context::Write, Context::Stages, Context::Global],
-        &[Context::Tag, Context::Stages, Context::Global],
-        &[Context::VoteDots, Context::Stages, Context::Global],
-        &[Context::VoteHands, Context::Stages, Context::Global],
-        &[Context::Matrix, Context::Stages, Context::Global],
-        &[Context::Choose, Context::Stages, Context::Global],
+        &[
+            Context::Setup,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::Write,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::Tag,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::VoteDots,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::VoteHands,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::Matrix,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::Choose,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
         &[
             Context::Presenting,
             Context::Choose,
@@ -506,9 +562,24 @@ mod tests {
         &[Context::Unsaved],
         &[Context::Help],
         &[Context::GoTo],
-        &[Context::DrillCards, Context::Stages, Context::Global],
-        &[Context::DrillTrios, Context::Stages, Context::Global],
-        &[Context::DrillRound, Context::Stages, Context::Global],
+        &[
+            Context::DrillCards,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::DrillTrios,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
+        &[
+            Context::DrillRound,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
         &[
             Context::Presenting,
             Context::DrillRound,
@@ -521,7 +592,12 @@ mod tests {
             Context::Stages,
             Context::Global,
         ],
-        &[Context::DrillDebrief, Context::Stages, Context::Global],
+        &[
+            Context::DrillDebrief,
+            Context::Stages,
+            Context::Report,
+            Context::Global,
+        ],
         &[Context::DrillSheet, Context::Global],
         &[Context::DrillPick, Context::Global],
         &[Context::CardEditor],

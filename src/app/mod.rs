@@ -82,6 +82,10 @@ pub enum Effect {
     CreateFrom(String, PathBuf),
     /// Ring the terminal bell (a timebox ran out).
     Bell,
+    /// Write the session's reports beside its file (off the event loop).
+    WriteReports,
+    /// Send the session's Markdown report to the terminal's clipboard.
+    CopyReport,
 }
 
 /// How to open a session file, after a question about it was answered.
@@ -198,6 +202,12 @@ pub struct App {
     /// Wakes the event loop when the writer has news (set by the terminal
     /// loop; without it, whoever drives the app asks the writer itself).
     pub waker: Option<Waker>,
+    /// Reports being written beside the session; the loop shows what each
+    /// came to once it is done.
+    pub reports: Vec<crate::report::beside::Job>,
+    /// An OSC 52 sequence for the terminal loop to write (and clear): text
+    /// for the clipboard.
+    pub clipboard: Option<String>,
 }
 
 /// A place on screen and what a click there reaches.
@@ -535,6 +545,8 @@ impl App {
             bell: false,
             lost: false,
             waker: None,
+            reports: Vec::new(),
+            clipboard: None,
         }
     }
 

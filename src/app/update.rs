@@ -592,6 +592,9 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time:
     }
     match action {
         Action::SaveNow => out.effects.push(Effect::SaveNow),
+        // A read-only session may still be reported: nothing of it changes.
+        Action::WriteReports => out.effects.push(Effect::WriteReports),
+        Action::CopyReport => out.effects.push(Effect::CopyReport),
         Action::Undo => {
             let step = w.history.undo(&w.session);
             out.travelled = Some((Travel::Undo, travel(w, step, out)));

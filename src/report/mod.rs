@@ -2,22 +2,25 @@
 //! first (the chosen MOTs and their MOTX), then what led to it. [`build`]
 //! reads the session once into a [`Report`] of plain rows, its numbers
 //! computed and its words in one language; each format renders that same
-//! value ([`markdown`] today). No terminal types here, as in the domain.
+//! value ([`markdown`], [`csv`], [`html`]). No terminal types here, as in
+//! the domain.
 
+pub mod beside;
+pub mod csv;
+mod drill;
 pub mod file;
+pub mod html;
 pub mod markdown;
 
 use std::collections::HashMap;
 
 use crate::i18n::{self, Language};
-use crate::model::drill::BehaviourStep;
-use crate::model::drill::sheet::{Figures, debrief};
 use crate::model::{
     Circle, Dimension, Golden, Matrix, Messages, Mot, MotId, Motx, Quality, Region, Session,
     sentence,
 };
-use crate::tr;
 
+pub use drill::{Comment, DrillReport, SheetPeople, SheetRow, StepRow};
 pub use file::{WriteError, write};
 
 /// A calendar day (UTC), as a report is dated.
@@ -116,6 +119,44 @@ pub struct RankRow {
     pub chosen: bool,
 }
 
+/// Where a MOT stands in the vote (only while votes may be shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its score.
+    pub points: Points,
+    /// Rank by weighted score (ties share a rank).
+    pub rank: usize,
+    /// Rank as if every vote weighed the same.
+    pub raw_rank: usize,
+    /// Weighted points per respondent group, in [`Report::groups`] order.
+    pub by_group: Vec<u64>,
+}
+
+/// A MOT with every field it holds, for a table of them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MotRow {
+    /// The MOT.
+    pub mot: MotLine,
+    /// Its dimension's name, once tagged.
+    pub dimension: Option<String>,
+    /// Its qualities' names.
+    pub qualities: Vec<String>,
+    /// Its golden mark, symbol and name ("▲ peak").
+    pub golden: Option<String>,
+    /// Whether it carries the core message.
+    pub carries: bool,
+    /// "We do it well", 1 to 5, once rated.
+    pub we_do_well: Option<u8>,
+    /// "Competitors do it poorly", 1 to 5, once rated.
+    pub competitors_poor: Option<u8>,
+    /// Whether it is chosen.
+    pub chosen: bool,
+    /// What we do, and what we expect the customer to do next.
+    pub motx: Motx,
+    /// Its score and ranks; `None` while votes may not be shown.
+    pub standing: Option<Standing>,
+}
+
 /// One cell of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -160,6 +201,9 @@ pub struct Circles {
     pub unrated: usize,
     /// The MOTs in all three circles; `None` while votes are hidden.
     pub candidates: Option<Vec<MotLine>>,
+    /// How many MOTs each region holds, by [`Region::index`]; while votes
+    /// are hidden only the regions outside importance (even numbers) count.
+    pub counts: [usize; 8],
 }
 
 /// A golden moment.
@@ -169,57 +213,6 @@ pub struct GoldenMot {
     pub mark: String,
     /// The MOT.
     pub mot: MotLine,
-}
-
-/// One behaviour step's figures over the sheets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StepRow {
-    /// The step's name.
-    pub name: String,
-    /// Mean score, when any sheet scored it.
-    pub mean: Option<f64>,
-    /// Population standard deviation.
-    pub spread: Option<f64>,
-    /// Sheets that scored it.
-    pub n: usize,
-    /// Whether it is the weakest step.
-    pub weakest: bool,
-}
-
-/// A comment from an observer's sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comment {
-    /// The step's name.
-    pub step: String,
-    /// The step's score.
-    pub score: Option<u8>,
-    /// What the observer wrote.
-    pub text: String,
-    /// Where it came from: the round, and the trio and person unless anonymous.
-    pub from: String,
-}
-
-/// What the drill's sheets add up to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DrillReport {
-    /// Sheets with something written.
-    pub sheets: usize,
-    /// Of those, the ones still to finish.
-    pub unfinished: usize,
-    /// The five steps, in order.
-    pub steps: Vec<StepRow>,
-    /// Whether people are left unnamed (then `by` is per trio).
-    pub anonymous: bool,
-    /// Each person's (or, anonymous, each trio's) mean per step.
-    pub by: Vec<(String, [Option<f64>; 5])>,
-    /// Customers who left with the feeling: yes, partly, no.
-    pub left_with: [usize; 3],
-    /// Drills passed.
-    pub passed: usize,
-    /// Drills not passed yet.
-    pub not_yet: usize,
-    /// Every comment, in round order.
-    pub comments: Vec<Comment>,
 }
 
 /// A respondent group and who is in it.
@@ -289,12 +282,49 @@ pub struct Report {
     pub drill: Option<DrillReport>,
     /// Every MOT by dimension, the untagged last.
     pub by_dimension: Vec<DimensionMots>,
+    /// Every MOT with all its fields, in the session's order.
+    pub mots: Vec<MotRow>,
+}
+
+/// The formats a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, to paste into an email, a wiki or a chat.
+    Markdown,
+    /// One table as CSV, for a spreadsheet.
+    Csv,
+    /// One printable, self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// Every format, as `--format` names them.
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Csv, Format::Html];
+
+    /// The name `--format` takes, which is also the file's extension.
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a `--format` name names.
+    pub fn from_code(code: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.code() == code)
+    }
 }
 
 /// The Markdown report of a session in `lang`, dated `date` (the session
 /// file's last change, when known).
 pub fn markdown(session: &Session, date: Option<Date>, lang: Language) -> String {
     markdown::render(&build(session, date, lang))
+}
+
+/// The HTML report of a session in `lang`, dated `date`.
+pub fn html(session: &Session, date: Option<Date>, lang: Language) -> String {
+    html::render(&build(session, date, lang))
 }
 
 /// Reads a session into a [`Report`] in `lang`.
@@ -365,6 +395,40 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
     } else {
         Vec::new()
     };
+    let mut standings: HashMap<usize, Standing> = HashMap::new();
+    if shown {
+        for r in &ranking.ranked {
+            let Some(m) = s.mots.get(r.index) else {
+                continue;
+            };
+            standings.insert(
+                r.index,
+                Standing {
+                    points: points(m.id),
+                    rank: r.rank,
+                    raw_rank: r.raw_rank,
+                    by_group: r.score.by_group.iter().map(|(_, p)| *p).collect(),
+                },
+            );
+        }
+    }
+    let mots = s
+        .mots
+        .iter()
+        .enumerate()
+        .map(|(i, m)| MotRow {
+            mot: MotLine::of(m),
+            dimension: m.dimension.map(|d| d.name().to_string()),
+            qualities: m.qualities.iter().map(|q| q.name().to_string()).collect(),
+            golden: m.golden.map(golden_words),
+            carries: m.carries_message,
+            we_do_well: m.we_do_well,
+            competitors_poor: m.competitors_poor,
+            chosen: m.chosen,
+            motx: m.motx.clone(),
+            standing: standings.remove(&i),
+        })
+        .collect();
     let matrix = Matrix::build(s, &scores);
     let matrix_rows = Dimension::ALL
         .iter()
@@ -453,8 +517,9 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
         matrix: matrix_rows,
         circles: circles(s, &ranking, &by_id, shown),
         golden,
-        drill: drill(s),
+        drill: drill::build(s),
         by_dimension,
+        mots,
     }
 }
 
@@ -510,73 +575,6 @@ fn circles(
         regions,
         unrated,
         candidates,
+        counts,
     }
-}
-
-fn drill(s: &Session) -> Option<DrillReport> {
-    if s.drill.is_empty() {
-        return None;
-    }
-    let d = debrief(&s.drill.sheets);
-    let anonymous = s.drill.anonymous;
-    let name = |id| {
-        s.participant(id).map_or_else(
-            || tr!("report.drill.someone_gone").to_string(),
-            |p| p.name.clone(),
-        )
-    };
-    let means = |f: &[Figures; 5]| f.map(|f| f.mean);
-    let by = if anonymous {
-        d.by_trio
-            .iter()
-            .map(|(t, f)| (tr!("drill.trio", n = t), means(f)))
-            .collect()
-    } else {
-        d.by_person
-            .iter()
-            .map(|(p, f)| (name(*p), means(f)))
-            .collect()
-    };
-    let comments = d
-        .remarks
-        .iter()
-        .map(|r| Comment {
-            step: r.step.name().to_string(),
-            score: r.score,
-            text: r.text.clone(),
-            from: if anonymous {
-                tr!("drill.debrief.from_anonymous", round = r.round + 1)
-            } else {
-                tr!(
-                    "drill.debrief.from",
-                    name = name(r.staff),
-                    trio = r.trio,
-                    round = r.round + 1
-                )
-            },
-        })
-        .collect();
-    Some(DrillReport {
-        sheets: d.sheets,
-        unfinished: d.unfinished,
-        steps: BehaviourStep::ALL
-            .iter()
-            .map(|&step| {
-                let f = d.steps[step.index()];
-                StepRow {
-                    name: step.name().to_string(),
-                    mean: f.mean,
-                    spread: f.spread,
-                    n: f.n,
-                    weakest: d.weakest == Some(step),
-                }
-            })
-            .collect(),
-        anonymous,
-        by,
-        left_with: d.left_with,
-        passed: d.passed,
-        not_yet: d.not_yet,
-        comments,
-    })
 }

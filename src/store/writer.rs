@@ -43,7 +43,8 @@ impl Waker {
         Waker(Arc::new(f))
     }
 
-    fn wake(&self) {
+    /// Tells the loop there is news.
+    pub fn wake(&self) {
         (self.0)();
     }
 }

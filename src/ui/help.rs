@@ -22,8 +22,13 @@ pub enum HelpLine {
 /// The help for the screen under the overlay, grouped by context.
 pub fn entries(app: &App) -> Vec<HelpLine> {
     let mut out = Vec::new();
+    let mut last = "";
     for ctx in screen_contexts(app) {
-        out.push(HelpLine::Heading(ctx.title()));
+        // A context under the previous one's heading continues its list.
+        if ctx.title_key() != last {
+            out.push(HelpLine::Heading(ctx.title()));
+        }
+        last = ctx.title_key();
         for b in BINDINGS
             .iter()
             .filter(|b| b.context == ctx && !b.help.is_empty())

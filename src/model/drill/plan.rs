@@ -217,6 +217,15 @@ impl Drill {
         sheet.card.or_else(|| self.card_in(sheet.trio, sheet.round))
     }
 
+    /// Who played what when a sheet was written, if the trio as it is now
+    /// played that round and put its staff member there (trios formed again
+    /// later, or changed, no longer say who the customer was).
+    pub fn roles_of(&self, sheet: &Sheet) -> Option<Roles> {
+        let round = sheet.round.checked_sub(self.formed_at)?;
+        let trio = self.trios.iter().find(|t| t.id == sheet.trio)?;
+        trio.roles(round).filter(|r| r.staff == sheet.staff)
+    }
+
     /// The sheet for `staff` in round `round`, if one was written.
     pub fn sheet(&self, round: u32, staff: ParticipantId) -> Option<&Sheet> {
         self.sheets
@@ -393,6 +402,22 @@ mod tests {
         d.prev_round();
         d.prev_round();
         assert_eq!(d.round, 0, "not before the first");
+    }
+
+    #[test]
+    fn a_sheet_names_its_customer_only_while_its_trio_stands() {
+        let mut d = deck(1);
+        d.form_trios(&[1, 2, 3]).expect("a trio");
+        d.next_round();
+        let sheet = d.sheet_mut(1, 2).clone();
+        let roles = d.roles_of(&sheet).expect("the trio played it");
+        assert_eq!(
+            (roles.staff, roles.customer, roles.observers),
+            (2, 3, vec![1])
+        );
+        // Formed again: who played the customer then is no longer known.
+        d.form_trios(&[3, 2, 1]).expect("a trio");
+        assert_eq!(d.roles_of(&sheet), None);
     }
 
     #[test]

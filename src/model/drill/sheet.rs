@@ -132,6 +132,14 @@ impl Sheet {
             .collect()
     }
 
+    /// Whether anything is written on it: a sheet only opened counts as none.
+    pub fn is_written(&self) -> bool {
+        self.scores.iter().any(Option::is_some)
+            || self.left_with.is_some()
+            || self.verdict.is_some()
+            || self.comments.iter().any(|c| !c.trim().is_empty())
+    }
+
     /// Whether everything the sheet asks is there: five scores, the
     /// comments low scores need, the feeling and the verdict.
     pub fn is_complete(&self) -> bool {
@@ -295,15 +303,7 @@ fn steps_of<'a>(sheets: impl Iterator<Item = &'a Sheet> + Clone) -> [Figures; 5]
 /// The debrief of `sheets`: missing sheets and unscored steps are left out
 /// of the figures rather than counted as zero.
 pub fn debrief(sheets: &[Sheet]) -> Debrief {
-    let written: Vec<&Sheet> = sheets
-        .iter()
-        .filter(|s| {
-            s.scores.iter().any(Option::is_some)
-                || s.left_with.is_some()
-                || s.verdict.is_some()
-                || s.comments.iter().any(|c| !c.trim().is_empty())
-        })
-        .collect();
+    let written: Vec<&Sheet> = sheets.iter().filter(|s| s.is_written()).collect();
     let steps = steps_of(written.iter().copied());
     let weakest = BehaviourStep::ALL
         .into_iter()

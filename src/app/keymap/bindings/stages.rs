@@ -581,6 +581,15 @@ pub(super) static STAGES: &[Binding] = &[
     ),
     bind!(Global, [c('C')], A::SwitchTheme, "keys.global.theme", None),
     bind!(Global, [c('M')], A::ToggleMouse, "keys.global.mouse", None),
+    // One line of help for both: the fullest screens have no room for two.
+    bind!(
+        Report,
+        [c('R')],
+        A::WriteReports,
+        "keys.report.write_copy",
+        None
+    ),
+    bind!(Report, [c('Y')], A::CopyReport, "", None),
     bind!(
         Presenting,
         [k(K::Esc)],
