@@ -20,6 +20,8 @@ use crate::store::{self, OpenError, Opened, StoreError};
 use crate::ui::picker::age;
 use crate::{plain, tr};
 
+pub mod merge;
+
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     let action = event_action(app, event);
@@ -47,7 +49,7 @@ fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
     let covered = app.help
         || app.typing()
         || match &app.screen {
-            Screen::Picker(p) => p.offer.is_some(),
+            Screen::Picker(p) => p.offer.is_some() || p.merge.is_some(),
             Screen::Workshop(w) => w.quit_prompt.is_some(),
         };
     if !app.mouse || covered {
@@ -307,6 +309,7 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::CreateFrom(title, template) => create_from(app, &title, &template),
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
             Effect::Bell => app.bell = true,
+            Effect::Merge(request) => merge::run(app, request),
         }
     }
 }

@@ -8,6 +8,7 @@ mod goto;
 pub mod grow;
 pub mod help;
 pub mod matrix;
+pub mod merge;
 pub mod picker;
 pub mod present;
 pub mod questions;
@@ -96,6 +97,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
             picker::draw(p, frame, body);
             if let Some(offer) = &p.offer {
                 questions::offer(offer, frame, body);
+            }
+            if let Some(view) = &p.merge {
+                merge::draw(p, view, frame, body);
             }
             status_line(app, None, frame, status);
         }

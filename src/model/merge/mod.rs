@@ -292,7 +292,12 @@ impl Conflict {
 /// The title a merge gets when none is given: "First title + 2".
 pub fn default_title(inputs: &[Breakout]) -> String {
     let first = inputs.first().map_or("", |b| b.session.title.as_str());
-    let others = inputs.len().saturating_sub(1);
+    title_for(first, inputs.len().saturating_sub(1))
+}
+
+/// "First title + 2": the title offered for merging a session titled
+/// `first` with `others` more.
+pub fn title_for(first: &str, others: usize) -> String {
     let first = fit(first, MAX_TEXT_CHARS.saturating_sub(12));
     clean_line(&crate::tr!(
         "merge.default_title",
