@@ -369,7 +369,10 @@ fn chinese_and_english_group_names_are_one_group() {
     i18n::set(Language::SimplifiedChinese);
     let lines = merged.summary.lines().join("\n");
     i18n::set(Language::English);
-    assert!(lines.contains("同一个默认群体"), "{lines}");
+    assert!(
+        lines.contains("匹配为默认群体：爱我们的人 → loves us"),
+        "{lines}"
+    );
 }
 
 #[test]
@@ -669,6 +672,10 @@ fn the_picker_marks_sessions_and_merges_them_taking_the_first_weights_with_one_k
         "{screen}"
     );
     assert!(screen.contains("mot merge --dir"), "{screen}");
+    assert!(
+        screen.contains("first one's weights"),
+        "on the key bar: {screen}"
+    );
     assert_eq!(
         names(tmp.path()),
         ["east.ron", "north.ron"],
@@ -679,6 +686,10 @@ fn the_picker_marks_sessions_and_merges_them_taking_the_first_weights_with_one_k
         panic!("the summary: {:?}", merge_view(&h));
     };
     assert!(lines[0].starts_with("Merged 2 breakouts into “North table + 1”"));
+    assert!(
+        lines.contains(&"“East table”: MOT 4, 1 participant, 2 dots, 6 hands.".to_string()),
+        "{lines:?}"
+    );
     let screen = h.screen(100, 30);
     assert!(
         screen.contains("Weight of “loves us”: 3, from “North table”"),
@@ -739,9 +750,57 @@ fn the_picker_says_what_it_cannot_settle_and_esc_leaves_everything_as_it_was() {
     assert!(matches!(merge_view(&h), Some(MergeView::Conflicts { .. })));
     let screen = h.screen(80, 24);
     assert!(!screen.contains("first session's weights"), "{screen}");
+    assert!(
+        !screen.contains("first one's weights"),
+        "not on the key bar: {screen}"
+    );
     h.key(KeyCode::Esc);
     assert!(merge_view(&h).is_none());
     assert_eq!(names(tmp.path()), ["north.ron", "vip.ron"]);
     // The marks stay, to merge again once the files are settled.
     assert!(h.screen(80, 24).contains("[2] VIP table"));
+}
+
+#[test]
+fn the_picker_merges_the_examples_and_its_summary_scrolls_on_a_small_screen() {
+    i18n::set(Language::English);
+    let tmp = common::fast_tempdir();
+    for name in EXAMPLES {
+        fs::copy(example(name), tmp.path().join(name)).expect("copy");
+    }
+    let mut h = picker(tmp.path());
+    for title in [
+        "Long-haul business class",
+        "City hotel front desk",
+        "海底捞 门店体验",
+    ] {
+        select(&mut h, title);
+        h.press(' ');
+    }
+    h.press('m');
+    h.key(KeyCode::Enter);
+    assert!(matches!(merge_view(&h), Some(MergeView::Summary { .. })));
+    let file = "Long-haul-business-class-2.ron.";
+    let small = h.screen(60, 18);
+    assert!(small.contains("↓ …"), "{small}");
+    assert!(small.contains("PgDn"), "the keys to scroll: {small}");
+    assert!(!small.contains(file), "{small}");
+    for _ in 0..10 {
+        h.key(KeyCode::PageDown);
+        h.screen(60, 18);
+    }
+    let small = h.screen(60, 18);
+    assert!(small.contains(file), "{small}");
+    assert!(!small.contains("↓ …"), "{small}");
+    // Back to the top, then closed: the merged session is selected.
+    for _ in 0..10 {
+        h.key(KeyCode::Up);
+    }
+    assert!(h.screen(60, 18).contains("Merged 3 breakouts"));
+    // Where it all fits, nothing says to scroll.
+    let big = h.screen(160, 45);
+    assert!(!big.contains("PgDn"), "{big}");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.workshop().session.mots.len(), 40);
 }

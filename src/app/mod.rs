@@ -83,6 +83,16 @@ pub enum Effect {
     Merge(MergeRequest),
 }
 
+/// How far a popup of wrapped lines is scrolled.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    /// The first row shown.
+    pub top: usize,
+    /// The last row `top` may be, as the last frame drew it (rows depend
+    /// on the width, which only the view knows).
+    pub max: Cell<usize>,
+}
+
 /// A merge of breakout sessions the picker asks the shell to carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeRequest {
@@ -108,15 +118,15 @@ pub enum MergeView {
         lines: Vec<String>,
         /// Whether the first session's weights settle every conflict.
         weights_settle: bool,
-        /// First line shown.
-        scroll: usize,
+        /// How far it is scrolled.
+        scroll: Scroll,
     },
     /// What the merge did, for the facilitator to read and close.
     Summary {
         /// A line each.
         lines: Vec<String>,
-        /// First line shown.
-        scroll: usize,
+        /// How far it is scrolled.
+        scroll: Scroll,
     },
 }
 

@@ -43,7 +43,7 @@ pub fn run(app: &mut App, request: MergeRequest) {
                 weights_settle: conflicts.only_weights(),
                 request,
                 lines,
-                scroll: 0,
+                scroll: Default::default(),
             });
             return;
         }
@@ -68,7 +68,10 @@ pub fn run(app: &mut App, request: MergeRequest) {
     let written = tr!("merge.picker.written", path = plain::path(&path));
     let mut lines = merged.summary.lines();
     lines.push(written.clone());
-    p.merge = Some(MergeView::Summary { lines, scroll: 0 });
+    p.merge = Some(MergeView::Summary {
+        lines,
+        scroll: Default::default(),
+    });
     app.info(written);
 }
 

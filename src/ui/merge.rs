@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{text_field, theme, widgets};
 use crate::app::keymap::{BINDINGS, Context, keys_label};
-use crate::app::{MergeView, Picker};
+use crate::app::{MergeView, Picker, Scroll};
 use crate::tr;
 
 /// Draws the merge under way over the picker's list.
@@ -34,13 +34,12 @@ pub fn draw(p: &Picker, view: &MergeView, frame: &mut Frame, area: Rect) {
                     _ => Line::from(l.clone()),
                 })
                 .collect();
-            let keys = key_lines(Context::MergeConflicts, *weights_settle);
             scrolled_popup(
                 tr!("merge.picker.stopped"),
                 theme::warn(),
                 &lines,
-                keys,
-                *scroll,
+                (Context::MergeConflicts, *weights_settle),
+                scroll,
                 frame,
                 area,
             );
@@ -54,13 +53,12 @@ pub fn draw(p: &Picker, view: &MergeView, frame: &mut Frame, area: Rect) {
                     _ => Line::from(l.clone()),
                 })
                 .collect();
-            let keys = key_lines(Context::MergeSummary, false);
             scrolled_popup(
                 tr!("merge.picker.done"),
                 theme::good(),
                 &lines,
-                keys,
-                *scroll,
+                (Context::MergeSummary, false),
+                scroll,
                 frame,
                 area,
             );
@@ -69,12 +67,15 @@ pub fn draw(p: &Picker, view: &MergeView, frame: &mut Frame, area: Rect) {
 }
 
 /// The keys of a merge popup, from the one key table; `w` only where the
-/// first session's weights settle the conflicts.
-fn key_lines(ctx: Context, weights: bool) -> Vec<Line<'static>> {
+/// first session's weights settle the conflicts, the scrolling keys only
+/// where there is something to scroll.
+fn key_lines(ctx: Context, weights: bool, scrolls: bool) -> Vec<Line<'static>> {
+    use crate::app::Action;
     BINDINGS
         .iter()
         .filter(|b| b.context == ctx)
-        .filter(|b| weights || b.action != crate::app::Action::FirstWeights)
+        .filter(|b| weights || b.action != Action::FirstWeights)
+        .filter(|b| scrolls || !matches!(b.action, Action::PageUp | Action::PageDown))
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!(" {} ", keys_label(b)), theme::key()),
@@ -85,20 +86,26 @@ fn key_lines(ctx: Context, weights: bool) -> Vec<Line<'static>> {
 }
 
 /// A bordered popup of `lines`, wrapped, shown from line `scroll` when
-/// they do not all fit, with `keys` always at its foot.
+/// they do not all fit, with the keys of `ctx` always at its foot.
 fn scrolled_popup(
     title: &str,
     style: Style,
     lines: &[Line<'_>],
-    keys: Vec<Line<'static>>,
-    scroll: usize,
+    (ctx, weights): (Context, bool),
+    scroll: &Scroll,
     frame: &mut Frame,
     area: Rect,
 ) {
     let width = area.width.saturating_sub(4).min(96);
-    let inner = width.saturating_sub(2);
-    let body = widgets::wrap_all(lines, usize::from(inner), false);
-    let keys = widgets::wrap_all(&keys, usize::from(inner), false);
+    let inner = usize::from(width.saturating_sub(2));
+    let body = widgets::wrap_all(lines, inner, false);
+    let keys = widgets::wrap_all(&key_lines(ctx, weights, false), inner, false);
+    let fits = body.len() + keys.len() + 3 <= usize::from(area.height);
+    let keys = if fits {
+        keys
+    } else {
+        widgets::wrap_all(&key_lines(ctx, weights, true), inner, false)
+    };
     let foot = keys.len() as u16 + 1;
     let wanted = body.len() as u16 + foot + 2;
     let height = wanted.min(area.height);
@@ -118,7 +125,8 @@ fn scrolled_popup(
     let shown = usize::from(text.height);
     let total = body.len();
     // Scrolled no further than the last line at the bottom.
-    let top = scroll.min(total.saturating_sub(shown));
+    scroll.max.set(total.saturating_sub(shown));
+    let top = scroll.top.min(scroll.max.get());
     let mut visible: Vec<Line> = body.into_iter().skip(top).take(shown).collect();
     // What is below is said, so nobody closes a summary half read.
     if top + shown < total

@@ -373,6 +373,14 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
             Some(crate::app::Offer::Locked { can_take_over: false, .. })
         )
     );
+    // `w` is offered only where the first session's weights settle a merge.
+    let no_first_weights = matches!(
+        &app.screen,
+        crate::app::Screen::Picker(p) if matches!(
+            p.merge,
+            Some(crate::app::MergeView::Conflicts { weights_settle: false, .. })
+        )
+    );
     // Enter and Esc answer the show of hands' question: on the bar while
     // it is asked, and only then.
     let asking = app
@@ -389,6 +397,7 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     let entries: Vec<(String, &str, bool)> = active_bindings(app)
         .into_iter()
         .filter(|b| !(no_take_over && b.action == Action::TakeOver))
+        .filter(|b| !(no_first_weights && b.action == Action::FirstWeights))
         .filter(|b| lists_mots || b.action != Action::GoToMot)
         .filter(|b| {
             asking

@@ -178,7 +178,7 @@ fn merge_view(p: &mut Picker, action: Action, out: &mut Outcome) {
             request,
             weights_settle,
             scroll,
-            lines,
+            ..
         } => match action {
             Action::FirstWeights if *weights_settle => {
                 let mut request = request.clone();
@@ -187,20 +187,21 @@ fn merge_view(p: &mut Picker, action: Action, out: &mut Outcome) {
                 out.effects.push(Effect::Merge(request));
             }
             Action::Cancel => p.merge = None,
-            a => *scroll = scrolled(*scroll, lines.len(), &a),
+            a => scrolled(scroll, &a),
         },
-        MergeView::Summary { scroll, lines } => match action {
+        MergeView::Summary { scroll, .. } => match action {
             Action::Cancel => p.merge = None,
-            a => *scroll = scrolled(*scroll, lines.len(), &a),
+            a => scrolled(scroll, &a),
         },
     }
 }
 
-/// The first line a popup of `len` lines shows after a key that moves.
-fn scrolled(scroll: usize, len: usize, action: &Action) -> usize {
-    if moves(action) {
-        step(scroll, len, action)
-    } else {
-        scroll
+/// Scrolls a popup as the help scrolls: five rows a key, no further than
+/// its last row at the bottom.
+fn scrolled(scroll: &mut crate::app::Scroll, action: &Action) {
+    match action {
+        Action::PageUp => scroll.top = scroll.top.saturating_sub(5),
+        Action::PageDown => scroll.top = (scroll.top + 5).min(scroll.max.get()),
+        _ => {}
     }
 }

@@ -234,7 +234,7 @@ fn one_person_in_two_breakouts_keeps_dots_within_the_budget_and_lists_the_rest()
     assert_eq!(merged.summary.surplus(), 1);
     let lines = merged.summary.lines().join("\n");
     assert!(
-        lines.contains("1 dots on MOT 4, past the budget of 3 dots"),
+        lines.contains("1 dot on MOT 4, past the budget of 3 dots"),
         "{lines}"
     );
 }

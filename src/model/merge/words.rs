@@ -17,6 +17,30 @@ fn mot_range(s: &InputSummary) -> String {
     }
 }
 
+/// A count with its noun, singular or plural: "1 dot", "3 dots".
+#[derive(Clone, Copy)]
+enum Noun {
+    Mot,
+    Participant,
+    Dot,
+    Hand,
+}
+
+fn count(n: u64, noun: Noun) -> String {
+    let one = n == 1;
+    let key = match noun {
+        Noun::Mot if one => "merge.count.mot",
+        Noun::Mot => "merge.count.mots",
+        Noun::Participant if one => "merge.count.participant",
+        Noun::Participant => "merge.count.participants",
+        Noun::Dot if one => "merge.count.dot",
+        Noun::Dot => "merge.count.dots",
+        Noun::Hand if one => "merge.count.hand",
+        Noun::Hand => "merge.count.hands",
+    };
+    crate::i18n::fill(crate::i18n::t(key), &[("n", &n)])
+}
+
 impl Matched {
     /// How a group was matched, in a few words.
     pub fn words(self) -> &'static str {
@@ -49,26 +73,26 @@ impl Summary {
             "merge.summary.head",
             n = self.inputs.len(),
             title = self.title,
-            mots = sum(|i| i.mots as u64),
-            participants = self.participants,
-            dots = sum(|i| i.dots),
-            hands = sum(|i| i.hands)
+            mots = count(sum(|i| i.mots as u64), Noun::Mot),
+            participants = count(self.participants as u64, Noun::Participant),
+            dots = count(sum(|i| i.dots), Noun::Dot),
+            hands = count(sum(|i| i.hands), Noun::Hand)
         )];
         for s in &self.inputs {
             out.push(tr!(
                 "merge.summary.input",
                 label = s.label,
                 mots = mot_range(s),
-                participants = s.participants,
-                dots = s.dots,
-                hands = s.hands
+                participants = count(s.participants as u64, Noun::Participant),
+                dots = count(s.dots, Noun::Dot),
+                hands = count(s.hands, Noun::Hand)
             ));
             if s.dots != s.dots_before {
                 out.push(tr!(
                     "merge.summary.dots_adjusted",
                     label = s.label,
                     kept = s.dots,
-                    before = s.dots_before
+                    before = count(s.dots_before, Noun::Dot)
                 ));
             }
             if s.hands != s.hands_before {
@@ -76,14 +100,14 @@ impl Summary {
                     "merge.summary.hands_adjusted",
                     label = s.label,
                     kept = s.hands,
-                    before = s.hands_before
+                    before = count(s.hands_before, Noun::Hand)
                 ));
             }
             if s.origins_cut > 0 {
                 out.push(tr!(
                     "merge.summary.origins_cut",
                     label = s.label,
-                    n = s.origins_cut
+                    mots = count(s.origins_cut as u64, Noun::Mot)
                 ));
             }
         }
@@ -95,28 +119,32 @@ impl Summary {
                 labels.push(&link.input);
             }
         }
+        // One line per breakout and way of matching: a breakout in another
+        // language reads as one line, not four.
         for label in labels {
-            let links = self.groups.iter().filter(|l| l.input == label);
-            let by_name: Vec<&str> = links
-                .clone()
-                .filter(|l| l.how == Matched::Name)
-                .map(|l| l.name.as_str())
-                .collect();
-            if !by_name.is_empty() {
-                out.push(tr!(
-                    "merge.summary.groups_by_name",
-                    label = label,
-                    names = by_name.join(sep)
-                ));
-            }
-            for l in links.filter(|l| l.how != Matched::Name) {
-                out.push(tr!(
-                    "merge.summary.group",
-                    label = label,
-                    name = l.name,
-                    target = l.target,
-                    how = l.how.words()
-                ));
+            for how in [
+                Matched::Name,
+                Matched::Default,
+                Matched::Mapped,
+                Matched::Added,
+            ] {
+                let links: Vec<String> = self
+                    .groups
+                    .iter()
+                    .filter(|l| l.input == label && l.how == how)
+                    .map(|l| match how {
+                        Matched::Name | Matched::Added => l.name.clone(),
+                        _ => tr!("merge.summary.into", name = l.name, target = l.target),
+                    })
+                    .collect();
+                if !links.is_empty() {
+                    out.push(tr!(
+                        "merge.summary.groups",
+                        label = label,
+                        how = how.words(),
+                        names = links.join(sep)
+                    ));
+                }
             }
         }
         for w in &self.weights {
@@ -128,7 +156,10 @@ impl Summary {
             ));
         }
         if self.labelled > 0 {
-            out.push(tr!("merge.summary.labelled", n = self.labelled));
+            out.push(tr!(
+                "merge.summary.labelled",
+                participants = count(self.labelled as u64, Noun::Participant)
+            ));
         }
         for p in &self.people {
             let from: Vec<String> = p
@@ -140,13 +171,13 @@ impl Summary {
                 "merge.summary.combined",
                 name = p.name,
                 from = from.join(sep),
-                dots = p.dots
+                dots = count(u64::from(p.dots), Noun::Dot)
             ));
             for s in &p.surplus {
                 out.push(tr!(
                     "merge.summary.surplus",
                     name = p.name,
-                    count = s.count,
+                    dots = count(u64::from(s.count), Noun::Dot),
                     mot = s.mot,
                     why = s.why.words()
                 ));

@@ -256,14 +256,14 @@ pub(super) static SCREENS: &[Binding] = &[
     bind!(
         MergeConflicts,
         [k(K::Up), k(K::PageUp)],
-        A::Up,
+        A::PageUp,
         "keys.merge.up",
         None
     ),
     bind!(
         MergeConflicts,
         [k(K::Down), k(K::PageDown)],
-        A::Down,
+        A::PageDown,
         "keys.merge.down",
         None
     ),
@@ -277,14 +277,14 @@ pub(super) static SCREENS: &[Binding] = &[
     bind!(
         MergeSummary,
         [k(K::Up), k(K::PageUp)],
-        A::Up,
+        A::PageUp,
         "keys.merge.up",
         None
     ),
     bind!(
         MergeSummary,
         [k(K::Down), k(K::PageDown)],
-        A::Down,
+        A::PageDown,
         "keys.merge.down",
         None
     ),
