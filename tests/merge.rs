@@ -610,6 +610,24 @@ fn a_link_or_a_file_named_twice_is_refused_and_nothing_is_written() {
         .expect("runs, without waiting for a writer");
     assert!(!fifo.status.success());
     assert!(names(&out_dir).is_empty());
+    // The picker says so when the link is marked, before any merge.
+    fs::remove_file(tmp.path().join("in/pipe.ron")).expect("rm");
+    i18n::set(Language::English);
+    let mut h = picker(&tmp.path().join("in"));
+    let Screen::Picker(p) = &mut h.app.screen else {
+        panic!("the picker");
+    };
+    p.selected = p
+        .entries
+        .iter()
+        .position(|e| e.path.ends_with("link.ron"))
+        .expect("the link is listed");
+    h.press(' ');
+    assert!(h.status().contains("is a link"), "{}", h.status());
+    let Screen::Picker(p) = &h.app.screen else {
+        panic!("the picker");
+    };
+    assert!(p.marked.is_empty());
 }
 
 /// The picker on this folder, as `mot` shows it.

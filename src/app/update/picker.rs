@@ -129,6 +129,13 @@ fn toggle_mark(p: &mut Picker, out: &mut Outcome) {
     };
     if let Some(at) = p.marked.iter().position(|m| *m == entry.path) {
         p.marked.remove(at);
+    } else if entry.link {
+        // Said now: a merge reads session files themselves, never a link.
+        out.error(tr!(
+            "merge.error.link",
+            path = crate::plain::path(&entry.path)
+        ));
+        return;
     } else {
         match &entry.summary {
             Ok(_) => p.marked.push(entry.path.clone()),
