@@ -17,7 +17,7 @@ pub use crate::model::Language;
 /// The areas a catalog is split into, so each file stays readable. An
 /// area's file may be one part of a larger area, named `area_part`
 /// (`drill_view`): its keys start with the larger area's name.
-pub const AREAS: [&str; 11] = [
+pub const AREAS: [&str; 12] = [
     "app",
     "cli",
     "drill",
@@ -29,6 +29,7 @@ pub const AREAS: [&str; 11] = [
     "drill_view",
     "report",
     "import",
+    "merge",
 ];
 
 /// What every key of an area's file starts with (before its `.`):
@@ -51,12 +52,13 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/drill_view.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/report.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/import.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/merge.txt")),
         ]
     };
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 11] {
+pub fn sources(lang: Language) -> [&'static str; 12] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),

@@ -14,6 +14,7 @@ use mot::model::{Language, Theme};
 use mot::plain;
 use mot::report::Format;
 use mot::report::csv::Table;
+use mot::shell;
 use mot::store::side_files::{self, Kind};
 use mot::store::{self, LockState, StoreError, session_file};
 use mot::tr;
@@ -92,6 +93,28 @@ enum Command {
         #[arg(long, value_name = "TABLE", value_parser = parse_table)]
         table: Option<Table>,
     },
+    /// Merge the sessions of breakout groups into a new session in the
+    /// sessions folder; the files merged are only read.
+    Merge {
+        /// The session files, the first one's groups first.
+        #[arg(required = true, num_args = 2.., value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The new session's title (default: the first title + how many more).
+        #[arg(long, value_name = "TITLE")]
+        into: Option<String>,
+        /// Take the setup from this session (its place, from 1, or its file name).
+        #[arg(long, value_name = "N")]
+        setup_from: Option<String>,
+        /// Where weights of a group differ, take this session's.
+        #[arg(long, value_name = "N")]
+        weights_from: Option<String>,
+        /// Put a group of session N into the group TARGET (or keep it as its own).
+        #[arg(long, value_name = "N:GROUP=TARGET")]
+        map_group: Vec<String>,
+        /// These people of several breakouts are one person.
+        #[arg(long, value_name = "N:NAME=M:NAME")]
+        same_person: Vec<String>,
+    },
 }
 
 fn parse_language(code: &str) -> Result<Language, String> {
@@ -166,6 +189,15 @@ fn command() -> ClapCommand {
                 .mut_arg("output", |a| a.help(tr!("cli.arg.output")))
                 .mut_arg("format", |a| a.help(tr!("cli.arg.format")))
                 .mut_arg("table", |a| a.help(tr!("cli.arg.table")))
+        })
+        .mut_subcommand("merge", |c| {
+            c.about(tr!("cli.merge.about"))
+                .mut_arg("paths", |a| a.help(tr!("cli.merge.paths")))
+                .mut_arg("into", |a| a.help(tr!("cli.merge.into")))
+                .mut_arg("setup_from", |a| a.help(tr!("cli.merge.setup_from")))
+                .mut_arg("weights_from", |a| a.help(tr!("cli.merge.weights_from")))
+                .mut_arg("map_group", |a| a.help(tr!("cli.merge.map_group")))
+                .mut_arg("same_person", |a| a.help(tr!("cli.merge.same_person")))
         });
     // clap adds `--help`, `--version` and `help` while building; only then
     // can their words be replaced.
@@ -502,6 +534,34 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             };
             report(&path, output.as_deref(), asked)
         }
+        Some(Command::Merge {
+            paths,
+            into,
+            setup_from,
+            weights_from,
+            map_group,
+            same_person,
+        }) => {
+            let paths: Vec<PathBuf> = paths.iter().map(|p| settings.session_path(p)).collect();
+            let position = |n: &str| shell::merge::input_position(n, &paths);
+            let options = mot::model::merge::Options {
+                setup_from: setup_from
+                    .as_deref()
+                    .map(position)
+                    .transpose()?
+                    .unwrap_or(0),
+                weights_from: weights_from.as_deref().map(position).transpose()?,
+                group_maps: map_group
+                    .iter()
+                    .map(|m| shell::merge::group_map(m, &paths))
+                    .collect::<Result<_, _>>()?,
+                same_people: same_person
+                    .iter()
+                    .map(|m| shell::merge::same_person(m, &paths))
+                    .collect::<Result<_, _>>()?,
+            };
+            merge(&settings, &paths, into.as_deref(), &options)
+        }
     }
 }
 
@@ -510,6 +570,50 @@ struct Asked {
     format: Format,
     table: Table,
     lang: Option<Language>,
+}
+
+/// Merges breakout sessions into a new one in the sessions folder and
+/// prints what came from where; on a conflict prints it and how to settle
+/// it, and writes nothing. The files merged are read as `report` reads
+/// one, never written.
+fn merge(
+    settings: &Settings,
+    paths: &[PathBuf],
+    title: Option<&str>,
+    options: &mot::model::merge::Options,
+) -> Result<ExitCode, String> {
+    let mut sessions = Vec::with_capacity(paths.len());
+    let mut seen: Vec<PathBuf> = Vec::with_capacity(paths.len());
+    for path in paths {
+        // One file named twice (`a.ron ./a.ron`) would double its MOTs.
+        let same = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if seen.contains(&same) {
+            return Err(tr!("merge.error.twice", path = plain::path(path)));
+        }
+        seen.push(same);
+        sessions.push(store::breakouts::read(path).map_err(|e| e.to_string())?);
+    }
+    let inputs = shell::merge::breakouts_of(&sessions);
+    let merged = match mot::model::merge::merge(&inputs, title.unwrap_or(""), options) {
+        Ok(merged) => merged,
+        Err(conflicts) => {
+            for line in conflicts
+                .lines()
+                .into_iter()
+                .chain(shell::merge::hints(&conflicts))
+            {
+                say(&plain::escaped(&line));
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let dir = settings.dir()?;
+    let path = store::breakouts::create(&dir, &merged.session).map_err(|e| e.to_string())?;
+    for line in merged.summary.lines() {
+        out(&plain::escaped(&line));
+    }
+    out(&tr!("merge.picker.written", path = plain::path(&path)));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes a session's report. The file is read as `check` reads it, never

@@ -23,6 +23,7 @@ use crate::{plain, tr};
 mod reports;
 
 use reports::{copy_report, reports_done, write_reports};
+pub mod merge;
 
 /// Turns a terminal event into an action (keys through the keymap, paste as text).
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
@@ -53,7 +54,7 @@ fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
     let covered = app.help
         || app.typing()
         || match &app.screen {
-            Screen::Picker(p) => p.offer.is_some(),
+            Screen::Picker(p) => p.offer.is_some() || p.merge.is_some(),
             Screen::Workshop(w) => w.quit_prompt.is_some(),
         };
     if !app.mouse || covered {
@@ -319,6 +320,7 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::Bell => app.bell = true,
             Effect::WriteReports => write_reports(app),
             Effect::CopyReport => copy_report(app),
+            Effect::Merge(request) => merge::run(app, request),
         }
     }
 }

@@ -60,6 +60,12 @@ pub enum Action {
     NewSession,
     /// Picker: create a new session with the selected one's setup (asks for its title).
     NewFromTemplate,
+    /// Picker: mark the selected session to merge, or unmark it.
+    ToggleMark,
+    /// Picker: merge the marked sessions into a new one (asks for its title).
+    MergeMarked,
+    /// Picker, a merge that stopped: try again with the first session's weights.
+    FirstWeights,
     /// Write: start a new MOT in the editor.
     NewMot,
     /// Write: import MOTs from a file (asks for it).

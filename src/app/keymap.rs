@@ -50,6 +50,10 @@ contexts! {
     RecoveryOnly,
     /// Quitting when the session could not be saved.
     Unsaved,
+    /// A merge of marked sessions that stopped on conflicts.
+    MergeConflicts,
+    /// What a merge of marked sessions did.
+    MergeSummary,
     /// The Setup stage.
     Setup,
     /// The Write stage.
@@ -110,6 +114,8 @@ impl Context {
             Context::RecoveryConflict => "keys.ctx.recovery_conflict",
             Context::RecoveryOnly => "keys.ctx.recovery_only",
             Context::Unsaved => "keys.ctx.unsaved",
+            Context::MergeConflicts => "keys.ctx.merge_conflicts",
+            Context::MergeSummary => "keys.ctx.merge_summary",
             Context::Setup => "keys.ctx.setup",
             Context::Write => "keys.ctx.write",
             Context::Tag => "keys.ctx.tag",
@@ -288,6 +294,12 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                     } => vec![Context::Recovery],
                     super::Offer::Recovery { .. } => vec![Context::RecoveryConflict],
                 }
+            } else if let Some(view) = &p.merge {
+                match view {
+                    super::MergeView::Title(_) => vec![Context::TextField],
+                    super::MergeView::Conflicts { .. } => vec![Context::MergeConflicts],
+                    super::MergeView::Summary { .. } => vec![Context::MergeSummary],
+                }
             } else if p.new_title.is_some() {
                 vec![Context::TextField]
             } else {
@@ -446,6 +458,8 @@ const README_ORDER: &[Context] = &[
     Context::RecoveryConflict,
     Context::RecoveryOnly,
     Context::Unsaved,
+    Context::MergeConflicts,
+    Context::MergeSummary,
     Context::Help,
 ];
 
@@ -560,6 +574,8 @@ mod tests {
         &[Context::RecoveryConflict],
         &[Context::RecoveryOnly],
         &[Context::Unsaved],
+        &[Context::MergeConflicts],
+        &[Context::MergeSummary],
         &[Context::Help],
         &[Context::GoTo],
         &[

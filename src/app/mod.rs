@@ -86,6 +86,55 @@ pub enum Effect {
     WriteReports,
     /// Send the session's Markdown report to the terminal's clipboard.
     CopyReport,
+    /// Merge these sessions into a new one in the picker's folder.
+    Merge(MergeRequest),
+}
+
+/// How far a popup of wrapped lines is scrolled.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    /// The first row shown.
+    pub top: usize,
+    /// The last row `top` may be, as the last frame drew it (rows depend
+    /// on the width, which only the view knows).
+    pub max: Cell<usize>,
+}
+
+/// A merge of breakout sessions the picker asks the shell to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeRequest {
+    /// The session files, in the order marked: the first gives the groups and the setup.
+    pub paths: Vec<PathBuf>,
+    /// The new session's title.
+    pub title: String,
+    /// Where weights differ, take the first session's.
+    pub weights_from_first: bool,
+}
+
+/// A merge in the picker, from its title to what it came to.
+#[derive(Debug)]
+pub enum MergeView {
+    /// The new session's title, being typed (boxed: a field is large
+    /// beside the other views).
+    Title(Box<TextField>),
+    /// What stopped the merge, and how to go on.
+    Conflicts {
+        /// The merge that stopped, to try again with the first session's weights.
+        request: MergeRequest,
+        /// The conflicts and the command line that settles them, a line each.
+        lines: Vec<String>,
+        /// Whether the first session's weights settle every conflict.
+        weights_settle: bool,
+        /// How far it is scrolled.
+        scroll: Scroll,
+    },
+    /// What the merge did, for the facilitator to read and close.
+    Summary {
+        /// A line each.
+        lines: Vec<String>,
+        /// How far it is scrolled.
+        scroll: Scroll,
+    },
 }
 
 /// How to open a session file, after a question about it was answered.
@@ -274,6 +323,10 @@ pub struct Picker {
     pub template: Option<Template>,
     /// A question about the session being opened.
     pub offer: Option<Offer>,
+    /// Sessions marked to merge, in the order marked.
+    pub marked: Vec<PathBuf>,
+    /// A merge of the marked sessions under way.
+    pub merge: Option<MergeView>,
     /// First visible row (a drawing cache, like ratatui's `ListState`).
     pub scroll: Cell<usize>,
 }
@@ -528,6 +581,8 @@ impl App {
                 new_title: None,
                 template: None,
                 offer: None,
+                marked: Vec::new(),
+                merge: None,
                 scroll: Cell::new(0),
             })),
             help: false,
@@ -629,7 +684,9 @@ impl App {
     /// Whether keys go to a text field (so `q` and Tab are text, not commands).
     pub fn typing(&self) -> bool {
         match &self.screen {
-            Screen::Picker(p) => p.new_title.is_some(),
+            Screen::Picker(p) => {
+                p.new_title.is_some() || matches!(p.merge, Some(MergeView::Title(_)))
+            }
             Screen::Workshop(w) => match &w.quit_prompt {
                 Some(q) => q.elsewhere.is_some(),
                 None => {

@@ -22,6 +22,7 @@ mod goto;
 mod hands_question;
 mod import;
 mod matrix;
+mod picker;
 mod setup;
 mod tag;
 mod vote;
@@ -32,6 +33,7 @@ use controls::{room, tick};
 use goto::{goto_prompt, lists_mots};
 pub use hands_question::{Unconfirmed, unconfirmed_hands};
 use hands_question::{ask_above, drop_unconfirmed, end_count_typing, kept_count};
+use picker::picker;
 use setup::{setup, setup_edit};
 use tag::tag;
 use vote::{cycle_golden, toggle_reveal, vote};
@@ -391,102 +393,6 @@ fn step(index: usize, len: usize, action: &Action) -> usize {
         Action::Home => 0,
         Action::End => last,
         _ => index.min(last),
-    }
-}
-
-fn picker(p: &mut Picker, action: Action, out: &mut Outcome) {
-    if let Some(offer) = &p.offer {
-        let open = |path: &std::path::PathBuf, how| Effect::Open(path.clone(), how);
-        let effect = match (offer, action) {
-            (Offer::Locked { path, .. }, Action::OpenReadOnly) => {
-                Some(open(path, OpenHow::ReadOnly))
-            }
-            (
-                Offer::Locked {
-                    path,
-                    can_take_over: true,
-                    ..
-                },
-                Action::TakeOver,
-            ) => Some(open(path, OpenHow::TakeOver)),
-            (Offer::Backup { path, .. }, Action::Yes) => Some(open(path, OpenHow::Backup)),
-            (
-                Offer::Recovery {
-                    path,
-                    conflict: false,
-                    ..
-                },
-                Action::Yes,
-            ) => Some(open(path, OpenHow::Recovery)),
-            (Offer::Recovery { path, .. }, Action::KeepBoth) => {
-                Some(open(path, OpenHow::RecoveryAsCopy))
-            }
-            (Offer::Recovery { path, .. }, Action::No) => Some(open(path, OpenHow::SkipRecovery)),
-            (_, Action::No | Action::Cancel) => None,
-            // Any other key keeps the question up.
-            _ => return,
-        };
-        p.offer = None;
-        out.effects.extend(effect);
-        return;
-    }
-    if let Some(field) = &mut p.new_title {
-        match action {
-            Action::Submit => {
-                let title = field.text().trim().to_string();
-                if title.is_empty() {
-                    out.error(tr!("app.picker.need_title"));
-                } else {
-                    p.new_title = None;
-                    out.effects.push(match p.template.take() {
-                        Some(t) => Effect::CreateFrom(title, t.path),
-                        None => Effect::Create(title),
-                    });
-                }
-            }
-            Action::Cancel => {
-                p.new_title = None;
-                p.template = None;
-            }
-            Action::Type(key) => out.cut(field.input(key)),
-            Action::Paste(text) => out.cut(field.paste(&text)),
-            _ => {}
-        }
-        return;
-    }
-    match action {
-        a if moves(&a) => p.selected = step(p.selected, p.entries.len(), &a),
-        Action::Open => match p.entries.get(p.selected) {
-            Some(entry) => match &entry.summary {
-                Ok(_) => out
-                    .effects
-                    .push(Effect::Open(entry.path.clone(), OpenHow::Normal)),
-                // Opening tells what is wrong and offers a backup when there is one.
-                Err(_) => out
-                    .effects
-                    .push(Effect::Open(entry.path.clone(), OpenHow::Normal)),
-            },
-            None => out.info(tr!("app.picker.empty")),
-        },
-        Action::NewSession => p.new_title = Some(TextField::default()),
-        Action::NewFromTemplate => match p.entries.get(p.selected) {
-            Some(entry) => match &entry.summary {
-                Ok(summary) => {
-                    p.template = Some(super::Template {
-                        path: entry.path.clone(),
-                        title: summary.title.clone(),
-                    });
-                    p.new_title = Some(TextField::default());
-                }
-                // Said now, not after a title is typed for nothing.
-                Err(error) => out.error(tr!(
-                    "app.picker.template_unreadable",
-                    error = crate::plain::escaped(error)
-                )),
-            },
-            None => out.info(tr!("app.picker.empty")),
-        },
-        _ => {}
     }
 }
 

@@ -7,6 +7,7 @@ pub mod coach;
 pub mod drill;
 pub mod limits;
 pub mod matrix;
+pub mod merge;
 pub mod path;
 pub mod ranking;
 pub mod room;

@@ -3,6 +3,7 @@
 
 pub mod atomic_save;
 pub mod backup;
+pub mod breakouts;
 pub mod catalog;
 pub mod format;
 pub mod location;

@@ -9,6 +9,7 @@ pub mod grow;
 pub mod help;
 pub mod import;
 pub mod matrix;
+pub mod merge;
 pub mod picker;
 pub mod present;
 pub mod questions;
@@ -100,6 +101,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
             picker::draw(p, frame, body);
             if let Some(offer) = &p.offer {
                 questions::offer(offer, frame, body);
+            }
+            if let Some(view) = &p.merge {
+                merge::draw(p, view, frame, body);
             }
             status_line(app, None, frame, status);
         }
@@ -376,6 +380,14 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
             Some(crate::app::Offer::Locked { can_take_over: false, .. })
         )
     );
+    // `w` is offered only where the first session's weights settle a merge.
+    let no_first_weights = matches!(
+        &app.screen,
+        crate::app::Screen::Picker(p) if matches!(
+            p.merge,
+            Some(crate::app::MergeView::Conflicts { weights_settle: false, .. })
+        )
+    );
     // Enter and Esc answer the show of hands' question: on the bar while
     // it is asked, and only then.
     let asking = app
@@ -392,6 +404,7 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     let entries: Vec<(String, &str, bool)> = active_bindings(app)
         .into_iter()
         .filter(|b| !(no_take_over && b.action == Action::TakeOver))
+        .filter(|b| !(no_first_weights && b.action == Action::FirstWeights))
         .filter(|b| lists_mots || b.action != Action::GoToMot)
         .filter(|b| {
             asking

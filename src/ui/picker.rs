@@ -209,6 +209,11 @@ fn row(p: &Picker, i: usize) -> Row {
         ),
         Err(err) => (format!("⚠ {file}: {err}"), "-".into(), theme::warn()),
     };
+    // Marked to merge: its place in the order, which says whose groups
+    // and setup the merge takes.
+    if let Some(n) = p.marked.iter().position(|m| *m == e.path) {
+        title = tr!("merge.picker.row", n = n + 1, title = title);
+    }
     if e.recovery && e.summary.is_ok() {
         title = tr!("ui.picker.recovery", title = title);
     }

@@ -1,6 +1,7 @@
 //! Drives the app the way a person does: keys in, screen out.
 #![allow(dead_code)]
 
+pub mod breakouts;
 pub mod drill;
 #[cfg(unix)]
 pub mod folder;

@@ -2,8 +2,8 @@
 //! look at all of them in a language.
 
 use mot::app::{
-    App, ChooseView, MotEditor, MotxEditor, Offer, QuitPrompt, Screen, SetupEdit, TextField,
-    VoteMode,
+    App, ChooseView, MergeRequest, MergeView, MotEditor, MotxEditor, Offer, QuitPrompt, Screen,
+    SetupEdit, TextField, VoteMode,
 };
 use mot::model::{Language, Session, Stage};
 
@@ -79,6 +79,13 @@ pub fn every(lang: Language, session: impl Fn() -> Session) -> Vec<(String, App)
         p.new_title = Some(TextField::default());
     }
     out.push(("new title".to_string(), app));
+    for (name, view) in merges(lang, &session) {
+        let mut app = picker();
+        if let Screen::Picker(p) = &mut app.screen {
+            p.merge = Some(view);
+        }
+        out.push((name.to_string(), app));
+    }
     for stage in Stage::ALL {
         out.push((format!("{stage:?}"), workshop(stage)));
         let mut app = workshop(stage);
@@ -146,4 +153,54 @@ pub fn every(lang: Language, session: impl Fn() -> Session) -> Vec<(String, App)
     out.push(("MOTX editor".to_string(), app));
     out.extend(super::drill::screens(lang, &session));
     out
+}
+
+/// The picker's merge of the session with a copy of itself: its title,
+/// what stopped it (the copy counts a group differently), what it did.
+fn merges(lang: Language, session: &impl Fn() -> Session) -> Vec<(&'static str, MergeView)> {
+    use mot::model::merge::{self, Options};
+    mot::i18n::set(lang);
+    let (a, mut b) = (session(), session());
+    let request = MergeRequest {
+        paths: vec!["a.ron".into(), "b.ron".into()],
+        title: "a + 1".into(),
+        weights_from_first: false,
+    };
+    let merged = {
+        let sessions = [a.clone(), b.clone()];
+        let inputs = mot::shell::merge::breakouts_of(&sessions);
+        merge::merge(&inputs, "", &Options::default()).expect("a session merges with its copy")
+    };
+    if let Some(g) = b.groups.first_mut() {
+        g.weight += 1;
+    }
+    let stopped = {
+        let sessions = [a, b];
+        let inputs = mot::shell::merge::breakouts_of(&sessions);
+        merge::merge(&inputs, "", &Options::default()).expect_err("the weights differ")
+    };
+    let mut lines = stopped.lines();
+    lines.extend(mot::shell::merge::hints(&stopped));
+    vec![
+        (
+            "merge title",
+            MergeView::Title(Box::new(TextField::new(&request.title))),
+        ),
+        (
+            "merge conflicts",
+            MergeView::Conflicts {
+                request,
+                lines,
+                weights_settle: stopped.only_weights(),
+                scroll: Default::default(),
+            },
+        ),
+        (
+            "merge summary",
+            MergeView::Summary {
+                lines: merged.summary.lines(),
+                scroll: Default::default(),
+            },
+        ),
+    ]
 }

@@ -287,4 +287,68 @@ pub(super) static SCREENS: &[Binding] = &[
         "keys.picker.from_template",
         b("keys.bar.from_template")
     ),
+    bind!(
+        Picker,
+        [c(' ')],
+        A::ToggleMark,
+        "keys.picker.mark",
+        b("keys.bar.mark")
+    ),
+    bind!(
+        Picker,
+        [c('m')],
+        A::MergeMarked,
+        "keys.picker.merge",
+        b("keys.bar.merge")
+    ),
+    // A merge that stopped: the common case settled with one key.
+    bind!(
+        MergeConflicts,
+        [c('w')],
+        A::FirstWeights,
+        "keys.merge.first_weights",
+        b("keys.bar.first_weights")
+    ),
+    bind!(
+        MergeConflicts,
+        [k(K::Up), k(K::PageUp)],
+        A::PageUp,
+        "keys.merge.up",
+        None
+    ),
+    bind!(
+        MergeConflicts,
+        [k(K::Down), k(K::PageDown)],
+        A::PageDown,
+        "keys.merge.down",
+        None
+    ),
+    bind!(
+        MergeConflicts,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.merge.close",
+        b("keys.bar.close")
+    ),
+    bind!(
+        MergeSummary,
+        [k(K::Up), k(K::PageUp)],
+        A::PageUp,
+        "keys.merge.up",
+        None
+    ),
+    bind!(
+        MergeSummary,
+        [k(K::Down), k(K::PageDown)],
+        A::PageDown,
+        "keys.merge.down",
+        None
+    ),
+    bind!(
+        MergeSummary,
+        [k(K::Enter), k(K::Esc)],
+        A::Cancel,
+        "keys.merge.close",
+        b("keys.bar.close")
+    ),
 ];
