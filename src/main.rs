@@ -15,8 +15,7 @@ use mot::plain;
 use mot::report::Format;
 use mot::report::csv::Table;
 use mot::shell;
-use mot::store::side_files::{self, Kind};
-use mot::store::{self, LockState, StoreError, session_file};
+use mot::store::{self, LockState};
 use mot::tr;
 
 // The doc comments below are the English help; what `--help` shows comes
@@ -508,7 +507,7 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check { path }) => Ok(check(path)),
+        Some(Command::Check { path }) => Ok(cli::check::run(path)),
         Some(Command::Import { file, into, yes }) => {
             let into = settings.session_path(into);
             cli::import::run(file, &into, *yes)
@@ -527,12 +526,12 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(2));
             }
             let path = settings.session_path(path);
-            let asked = Asked {
+            let asked = cli::report::Asked {
                 format,
                 table: table.unwrap_or(Table::Mots),
                 lang: settings.cli.lang,
             };
-            report(&path, output.as_deref(), asked)
+            cli::report::run(&path, output.as_deref(), asked)
         }
         Some(Command::Merge {
             paths,
@@ -560,111 +559,9 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
                     .map(|m| shell::merge::same_person(m, &paths))
                     .collect::<Result<_, _>>()?,
             };
-            merge(&settings, &paths, into.as_deref(), &options)
+            cli::merge::run(&settings, &paths, into.as_deref(), &options)
         }
     }
-}
-
-/// What `mot report` was asked to write.
-struct Asked {
-    format: Format,
-    table: Table,
-    lang: Option<Language>,
-}
-
-/// Merges breakout sessions into a new one in the sessions folder and
-/// prints what came from where; on a conflict prints it and how to settle
-/// it, and writes nothing. The files merged are read as `report` reads
-/// one, never written.
-fn merge(
-    settings: &Settings,
-    paths: &[PathBuf],
-    title: Option<&str>,
-    options: &mot::model::merge::Options,
-) -> Result<ExitCode, String> {
-    let mut sessions = Vec::with_capacity(paths.len());
-    let mut seen: Vec<PathBuf> = Vec::with_capacity(paths.len());
-    for path in paths {
-        // One file named twice (`a.ron ./a.ron`) would double its MOTs.
-        let same = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if seen.contains(&same) {
-            return Err(tr!("merge.error.twice", path = plain::path(path)));
-        }
-        seen.push(same);
-        sessions.push(store::breakouts::read(path).map_err(|e| e.to_string())?);
-    }
-    let inputs = shell::merge::breakouts_of(&sessions);
-    let merged = match mot::model::merge::merge(&inputs, title.unwrap_or(""), options) {
-        Ok(merged) => merged,
-        Err(conflicts) => {
-            for line in conflicts
-                .lines()
-                .into_iter()
-                .chain(shell::merge::hints(&conflicts))
-            {
-                say(&plain::escaped(&line));
-            }
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let dir = settings.dir()?;
-    let path = store::breakouts::create(&dir, &merged.session).map_err(|e| e.to_string())?;
-    for line in merged.summary.lines() {
-        out(&plain::escaped(&line));
-    }
-    out(&tr!("merge.picker.written", path = plain::path(&path)));
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes a session's report. The file is read as `check` reads it, never
-/// through a link and without its lock: a report may be made while the
-/// session is open in a running mot, from what it last saved.
-fn report(path: &Path, output: Option<&Path>, asked: Asked) -> Result<ExitCode, String> {
-    let shown = plain::path(path);
-    let entry = match side_files::look(path).map_err(|e| e.to_string())? {
-        None => return Err(format!("{shown}: {}", tr!("store.file.missing"))),
-        Some(e) if e.kind == Kind::Link => {
-            return Err(tr!("report.error.session_link", path = shown));
-        }
-        Some(e) if e.kind != Kind::File => {
-            return Err(side_files::not_a_file(path, e.kind).to_string());
-        }
-        Some(e) => e,
-    };
-    let bytes = side_files::read(path, false, mot::model::limits::MAX_FILE_BYTES)
-        .map_err(|e| e.to_string())?;
-    let session = match store::decode_bytes(path, &bytes) {
-        Ok(d) => d.session,
-        Err(StoreError::Format { error, .. }) => {
-            return Err(format!("{shown}:{}", plain::escaped(&error.to_string())));
-        }
-        Err(e) => return Err(e.to_string()),
-    };
-    // Asked for, else the session's own, else what the environment says.
-    let lang = asked
-        .lang
-        .or(session.language)
-        .or_else(|| mot::i18n::from_env(|name| std::env::var(name).ok()))
-        .unwrap_or_default();
-    let date = entry.modified.and_then(mot::report::Date::of);
-    let text = match asked.format {
-        Format::Markdown => mot::report::markdown(&session, date, lang),
-        Format::Html => mot::report::html(&session, date, lang),
-        Format::Csv => {
-            let report = mot::report::build(&session, date, lang);
-            mot::report::csv::render(&report, asked.table).map_err(|e| e.to_string())?
-        }
-    };
-    match output {
-        // Markdown as before; CSV and HTML byte for byte as a file gets them.
-        None if asked.format == Format::Markdown => out(text.trim_end()),
-        None => out(text.strip_suffix('\n').unwrap_or(&text)),
-        Some(file) => {
-            mot::report::write(file, &text).map_err(|e| e.to_string())?;
-            say(&tr!("report.written", path = plain::path(file)));
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints one line on standard output. A reader that went away (`mot list
@@ -678,142 +575,6 @@ fn out(line: &str) {
         }
         say(&format!("mot: {e}"));
         std::process::exit(1);
-    }
-}
-
-/// The problems the app would report when opening this file, without opening
-/// it. Each line starts `PATH: ` in every language, so tools can read it.
-fn check(path: &Path) -> ExitCode {
-    let shown = plain::path(path);
-    let mut ok = true;
-    let found = match side_files::look(path) {
-        Ok(found) => found,
-        Err(e) => {
-            say(&e.to_string());
-            return ExitCode::FAILURE;
-        }
-    };
-    let bytes = match &found {
-        None => {
-            say(&format!("{shown}: {}", tr!("store.file.missing")));
-            None
-        }
-        Some(e) if e.kind != Kind::File && e.kind != Kind::Link => {
-            say(&side_files::not_a_file(path, e.kind).to_string());
-            None
-        }
-        Some(_) => match side_files::read_session(path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) => {
-                say(&e.to_string());
-                None
-            }
-        },
-    };
-    ok &= bytes.is_some();
-    let mut summary = None;
-    if let Some(bytes) = &bytes {
-        match store::decode_bytes(path, bytes) {
-            Ok(d) => {
-                let upgrade = if d.version < mot::model::FORMAT_VERSION {
-                    tr!(
-                        "cli.check.upgrade",
-                        version = d.version,
-                        current = mot::model::FORMAT_VERSION,
-                        original =
-                            plain::path(&session_file::version_backup_path(path, d.version, bytes))
-                    )
-                } else {
-                    String::new()
-                };
-                // Said last, and only when nothing else is wrong.
-                let (m, p) = (d.session.mots.len(), d.session.participants.len());
-                summary = Some(tr!(
-                    "cli.check.ok",
-                    mots = if m == 1 {
-                        tr!("cli.list.one_mot", count = m)
-                    } else {
-                        tr!("cli.list.mots", count = m)
-                    },
-                    participants = if p == 1 {
-                        tr!("cli.check.one_participant", count = p)
-                    } else {
-                        tr!("cli.check.participants", count = p)
-                    },
-                    upgrade = upgrade
-                ));
-            }
-            Err(StoreError::Format { error, .. }) => {
-                say(&format!("{shown}:{}", plain::escaped(&error.to_string())));
-                // A file from a newer mot is not broken: no backup replaces it.
-                let newer = std::str::from_utf8(bytes)
-                    .is_ok_and(|t| store::format::version_of(t) > mot::model::FORMAT_VERSION);
-                if !newer && let Some((backup, _, _)) = store::backup::newest_readable(path) {
-                    say(&format!(
-                        "{shown}: {}",
-                        tr!("cli.check.backup", backup = plain::path(&backup))
-                    ));
-                }
-                ok = false;
-            }
-            Err(e) => {
-                say(&e.to_string());
-                ok = false;
-            }
-        }
-    }
-    match &found {
-        Some(e) if e.kind == Kind::Link => out(&format!("{shown}: {}", tr!("cli.check.link"))),
-        Some(e) if e.kind == Kind::File && !e.writable => {
-            out(&format!("{shown}: {}", tr!("cli.check.read_only_mode")));
-        }
-        Some(e) if e.kind == Kind::File && !side_files::side_names_fit(path) => {
-            out(&format!("{shown}: {}", tr!("cli.check.read_only_name")));
-        }
-        _ => {}
-    }
-    // Something planted where the recovery file goes is ignored, and said.
-    let recovery = session_file::recovery_path(path);
-    if let Ok(Some(e)) = side_files::look(&recovery)
-        && e.kind != Kind::File
-    {
-        say(&side_files::not_a_file(&recovery, e.kind).to_string());
-        ok = false;
-    }
-    match store::lock::state(path) {
-        LockState::Free => {}
-        LockState::Held(info) => {
-            say(&format!(
-                "{shown}: {}",
-                tr!("cli.check.in_use", holder = mot::shell::holder_words(&info))
-            ));
-            ok = false;
-        }
-        LockState::Refused(why) => {
-            say(&format!("{shown}: {}", plain::escaped(&why)));
-            ok = false;
-        }
-        LockState::Stale(_) => out(&format!("{shown}: {}", tr!("cli.check.stale_lock"))),
-    }
-    if let Some(r) = session_file::recovery_waiting(path, bytes.as_deref()) {
-        let recovery = plain::path(&r.path);
-        let words = if found.is_none() {
-            tr!("cli.check.only_recovery", recovery = recovery)
-        } else if r.conflict {
-            tr!("cli.check.recovery_conflict", recovery = recovery)
-        } else {
-            tr!("cli.check.recovery", recovery = recovery)
-        };
-        say(&format!("{shown}: {words}"));
-        ok = false;
-    }
-    if ok {
-        if let Some(summary) = summary {
-            out(&format!("{shown}: {summary}"));
-        }
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
     }
 }
 
