@@ -78,13 +78,15 @@ fn every_mot_is_a_row_with_every_field_and_its_scores() {
     let s = airline();
     let (head, rows) = read(&csv_of(&s, Language::English, Table::Mots));
     assert_eq!(rows.len(), s.mots.len());
-    // Eighteen fields, then one column of points per respondent group.
-    assert_eq!(head.len(), 18 + s.groups.len(), "{head:?}");
+    // Twenty fields, then one column of points per respondent group.
+    assert_eq!(head.len(), 20 + s.groups.len(), "{head:?}");
     for (name, at) in [
         ("ID", 0),
         ("Who", 1),
         ("Sentence", 4),
-        ("Weighted score", 14),
+        ("Came from", 14),
+        ("Merged wordings", 15),
+        ("Weighted score", 16),
     ] {
         assert_eq!(column(&head, name), at, "{head:?}");
     }
@@ -107,7 +109,7 @@ fn every_mot_is_a_row_with_every_field_and_its_scores() {
     // Group points add up to the weighted score, row by row.
     let weighted = column(&head, "Weighted score");
     for row in &rows {
-        let groups: u64 = row[18..]
+        let groups: u64 = row[20..]
             .iter()
             .map(|c| c.parse::<u64>().expect("a number"))
             .sum();
@@ -140,9 +142,9 @@ fn hidden_votes_leave_the_score_columns_empty() {
     s.votes_revealed = false;
     let (head, rows) = read(&csv_of(&s, Language::English, Table::Mots));
     // The columns stay, so sheets before and after the reveal line up.
-    assert_eq!(head.len(), 18 + s.groups.len());
+    assert_eq!(head.len(), 20 + s.groups.len());
     for row in &rows {
-        for (i, cell) in row.iter().enumerate().skip(14) {
+        for (i, cell) in row.iter().enumerate().skip(16) {
             assert_eq!(cell, "", "{} shows {cell} while hidden", head[i]);
         }
     }
@@ -293,4 +295,32 @@ fn table_is_refused_with_another_format_and_an_unknown_one() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("请使用 md、csv 或 html"));
+}
+
+#[test]
+fn a_merged_or_imported_mot_says_where_it_came_from_and_what_was_merged() {
+    use mot::model::{MotNote, MotOrigin};
+    let mut s = airline();
+    let m = std::sync::Arc::make_mut(&mut s.mots[1]);
+    m.origin = Some(MotOrigin::Breakout {
+        session: "North table".into(),
+        from: None,
+    });
+    m.notes.push(MotNote {
+        who: "A frequent flyer".into(),
+        situation: "the crew remembered her drink".into(),
+        feeling: "known".into(),
+        origin: None,
+    });
+    let (head, rows) = read(&csv_of(&s, Language::English, Table::Mots));
+    let row = &rows[1];
+    assert_eq!(
+        row[column(&head, "Came from")],
+        "From breakout “North table”"
+    );
+    assert!(row[column(&head, "Merged wordings")].contains("remembered her drink"));
+    assert_eq!(rows[0][column(&head, "Came from")], "", "typed in: nothing");
+    let md = mot::report::markdown(&s, None, Language::English);
+    assert!(md.contains("From breakout “North table”"), "{md}");
+    assert!(md.contains("also written as: A frequent flyer"), "{md}");
 }

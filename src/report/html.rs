@@ -189,6 +189,12 @@ fn card(out: &mut Page, r: &Report, n: usize, c: &ChosenMot) {
         &tr!("report.chosen.heading", n = n, id = c.mot.id),
     );
     out.el("p", "sentence", &c.mot.sentence);
+    if let Some(o) = &c.mot.origin {
+        out.el("p", "origin", o);
+    }
+    for note in &c.mot.notes {
+        out.el("p", "note", &tr!("report.merged_note", sentence = note));
+    }
     match (c.points, r.votes) {
         (Some(p), _) => {
             let _ = writeln!(
@@ -643,9 +649,20 @@ fn every_mot(out: &mut Page, r: &Report) {
         );
         table_head(out, "mots", &head, |i| i == 0);
         for m in &d.mots {
+            // Where it came from and what was merged into it, under its feeling.
+            let mut more = String::new();
+            if let Some(o) = &m.origin {
+                more.push_str(&format!("<br><span class=\"origin\">{}</span>", escape(o)));
+            }
+            for note in &m.notes {
+                more.push_str(&format!(
+                    "<br><span class=\"note\">{}</span>",
+                    escape(&tr!("report.merged_note", sentence = note))
+                ));
+            }
             let _ = writeln!(
                 out.0,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}{more}</td></tr>",
                 m.id,
                 or_not_set(&m.who),
                 or_not_set(&m.situation),

@@ -154,6 +154,7 @@ fn chosen_one(out: &mut Out, r: &Report, n: usize, c: &ChosenMot) {
     out.heading(3, &tr!("report.chosen.heading", n = n, id = c.mot.id));
     out.line(&format!("> {}", escape(&c.mot.sentence)));
     out.blank();
+    provenance(out, &c.mot);
     let untagged = || format!("_{}_", tr!("report.untagged"));
     out.item(&bold_field(
         tr!("report.dimension"),
@@ -542,14 +543,35 @@ fn every_mot(out: &mut Out, r: &Report) {
             d.dimension.as_deref().unwrap_or(tr!("report.all.untagged")),
         );
         for m in &d.mots {
+            let from = m
+                .origin
+                .as_deref()
+                .map(|o| format!(" · _{}_", escape(o)))
+                .unwrap_or_default();
             out.item(&format!(
-                "**#{}** {} · {} · {}",
+                "**#{}** {} · {} · {}{from}",
                 m.id,
                 bold_field(tr!("ui.write.who"), &or_not_set(&m.who)),
                 bold_field(tr!("ui.write.situation"), &or_not_set(&m.situation)),
                 bold_field(tr!("ui.write.feeling"), &or_not_set(&m.feeling)),
             ));
+            for note in &m.notes {
+                out.line(&format!(
+                    "  - {}",
+                    tr!("report.merged_note", sentence = escape(note))
+                ));
+            }
         }
+    }
+}
+
+/// Where a chosen MOT came from and the wordings merged into it, when any.
+fn provenance(out: &mut Out, m: &MotLine) {
+    if let Some(o) = &m.origin {
+        out.item(&format!("_{}_", escape(o)));
+    }
+    for note in &m.notes {
+        out.item(&tr!("report.merged_note", sentence = escape(note)));
     }
 }
 

@@ -60,6 +60,10 @@ pub struct MotLine {
     pub situation: String,
     /// What they felt.
     pub feeling: String,
+    /// Where it came from (a breakout, a file, the drill), in words.
+    pub origin: Option<String>,
+    /// The wordings of duplicates merged into it, each as a sentence.
+    pub notes: Vec<String>,
 }
 
 impl MotLine {
@@ -70,6 +74,8 @@ impl MotLine {
             who: m.who.clone(),
             situation: m.situation.clone(),
             feeling: m.feeling.clone(),
+            origin: m.origin.as_ref().map(crate::model::MotOrigin::words),
+            notes: m.notes.iter().map(sentence).collect(),
         }
     }
 }
