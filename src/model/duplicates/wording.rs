@@ -3,6 +3,8 @@
 //! character swapped for a different one ("check-in" for "check-out", 登机口
 //! for 行李转盘, 热 for 冷) makes another moment, however similar the rest.
 
+use std::ops::Range;
+
 use crate::model::coach::is_cjk;
 
 /// Token edits (insertions plus deletions) past which two texts are no
@@ -21,37 +23,51 @@ pub(super) enum Difference {
     TooMany,
 }
 
-/// Compares two token sequences; either order gives the same answer.
-pub(super) fn difference<'t>(a: &'t [&'t str], b: &'t [&'t str]) -> Difference {
-    // Where alignments of equal length tie, the diff's choice depends on
-    // which text comes first: one fixed order makes the answer symmetric.
-    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+/// Compares two token sequences, given as tokens or as numbers standing for
+/// them (`name` reads one back). Where alignments of equal length tie, the
+/// diff's choice depends on which sequence comes first: callers that need
+/// a symmetric answer put them in a fixed order.
+pub(super) fn difference<'n, T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    name: impl Fn(T) -> &'n str + Copy,
+) -> Difference {
     let Some(hunks) = hunks(a, b, MAX_EDITS) else {
         return Difference::TooMany;
     };
-    if hunks.iter().all(|h| harmless(&h.0, &h.1)) {
+    if hunks
+        .into_iter()
+        .all(|(removed, added)| harmless(&a[removed], &b[added], name))
+    {
         Difference::Slight
     } else {
         Difference::Swapped
     }
 }
 
-/// Tokens removed from `a` and added from `b` between two matched tokens.
-type Hunk<'t> = (Vec<&'t str>, Vec<&'t str>);
+/// Where tokens were removed from `a` and added from `b` between two
+/// matched tokens.
+type Hunk = (Range<usize>, Range<usize>);
 
 /// Whether a hunk keeps the moment: an addition or an omission alone, the
 /// same letters spaced differently ("check in" / "checkin"), an
 /// abbreviation ("min" / "minute"), or a typo in a long English word.
-fn harmless(removed: &[&str], added: &[&str]) -> bool {
+fn harmless<'n, T: Copy>(removed: &[T], added: &[T], name: impl Fn(T) -> &'n str + Copy) -> bool {
     if removed.is_empty() || added.is_empty() {
         return true;
     }
-    if removed.concat() == added.concat() {
+    let spelled = |t: &T| name(*t).chars();
+    if removed
+        .iter()
+        .flat_map(spelled)
+        .eq(added.iter().flat_map(spelled))
+    {
         return true;
     }
-    let ([x], [y]) = (removed, added) else {
+    let (&[x], &[y]) = (removed, added) else {
         return false;
     };
+    let (x, y) = (name(x), name(y));
     let letters = |w: &str| w.chars().all(|c| c.is_alphabetic() && !is_cjk(c));
     if !letters(x) || !letters(y) {
         return false;
@@ -96,8 +112,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 }
 
 /// The hunks of a shortest edit script from `a` to `b` (Myers' O(ND)
-/// diff), or `None` when it needs more than `max_edits` edits.
-fn hunks<'t>(a: &[&'t str], b: &[&'t str], max_edits: usize) -> Option<Vec<Hunk<'t>>> {
+/// diff), in order, or `None` when it needs more than `max_edits` edits.
+fn hunks<T: Eq>(a: &[T], b: &[T], max_edits: usize) -> Option<Vec<Hunk>> {
     // The common ends cost nothing to set aside and leave the diff a little.
     let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[head..], &b[head..]);
@@ -113,11 +129,13 @@ fn hunks<'t>(a: &[&'t str], b: &[&'t str], max_edits: usize) -> Option<Vec<Hunk<
     // v[k + offset]: the furthest x reached on diagonal k = x - y.
     let offset = limit + 1;
     let mut v = vec![0isize; (2 * offset + 1) as usize];
-    let mut trace: Vec<Vec<isize>> = Vec::new();
     let at = |k: isize| (k + offset) as usize;
+    // Before step d, the diagonals -d-1..=d+1 of v, one step after another.
+    let mut trace: Vec<isize> = Vec::new();
+    let kept = |d: isize| ((d * (d + 2)) as usize, at(-d - 1));
     let mut found = None;
     'search: for d in 0..=limit {
-        trace.push(v.clone());
+        trace.extend_from_slice(&v[at(-d - 1)..=at(d + 1)]);
         let mut k = -d;
         while k <= d {
             let mut x = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
@@ -139,56 +157,44 @@ fn hunks<'t>(a: &[&'t str], b: &[&'t str], max_edits: usize) -> Option<Vec<Hunk<
         }
     }
     let edits = found?;
-    // Walk back from the end one edit at a time (the path's matched runs
-    // between), then gather the edits between matched runs into hunks.
-    enum Step<'t> {
-        Same,
-        Removed(&'t str),
-        Added(&'t str),
-    }
+    // Walk back from the end one edit at a time; each run of edits between
+    // matched tokens is a hunk.
     let (mut x, mut y) = (n, m);
-    let mut steps = Vec::new();
+    let mut out = Vec::new();
+    let mut open: Option<(isize, isize)> = None;
+    let base = head as isize;
+    let mut close = |open: &mut Option<(isize, isize)>, x: isize, y: isize| {
+        if let Some((xe, ye)) = open.take() {
+            out.push((
+                (base + x) as usize..(base + xe) as usize,
+                (base + y) as usize..(base + ye) as usize,
+            ));
+        }
+    };
     for d in (0..=edits).rev() {
-        let v = &trace[d as usize];
+        let (start, first) = kept(d);
+        let v = |k: isize| trace[start + at(k) - first];
         let k = x - y;
-        let prev_k = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+        let prev_k = if k == -d || (k != d && v(k - 1) < v(k + 1)) {
             k + 1
         } else {
             k - 1
         };
-        let prev_x = v[at(prev_k)];
+        let prev_x = v(prev_k);
         let prev_y = prev_x - prev_k;
         while x > prev_x && y > prev_y {
-            steps.push(Step::Same);
+            close(&mut open, x, y);
             x -= 1;
             y -= 1;
         }
-        if d > 0 {
-            if x == prev_x {
-                steps.push(Step::Added(b[(y - 1) as usize]));
-            } else {
-                steps.push(Step::Removed(a[(x - 1) as usize]));
-            }
+        if d > 0 && open.is_none() {
+            open = Some((x, y));
         }
         x = prev_x;
         y = prev_y;
     }
-    let mut out: Vec<Hunk<'t>> = Vec::new();
-    let mut current: Hunk<'t> = (Vec::new(), Vec::new());
-    for step in steps.into_iter().rev() {
-        match step {
-            Step::Same => {
-                if !(current.0.is_empty() && current.1.is_empty()) {
-                    out.push(std::mem::take(&mut current));
-                }
-            }
-            Step::Removed(t) => current.0.push(t),
-            Step::Added(t) => current.1.push(t),
-        }
-    }
-    if !(current.0.is_empty() && current.1.is_empty()) {
-        out.push(current);
-    }
+    close(&mut open, 0, 0);
+    out.reverse();
     Some(out)
 }
 
@@ -201,10 +207,11 @@ mod tests {
     }
 
     fn diff(a: &str, b: &str) -> Vec<(String, String)> {
-        hunks(&toks(a), &toks(b), MAX_EDITS)
+        let (ta, tb) = (toks(a), toks(b));
+        hunks(&ta, &tb, MAX_EDITS)
             .unwrap_or_default()
             .into_iter()
-            .map(|(r, a)| (r.join(" "), a.join(" ")))
+            .map(|(r, a)| (ta[r].join(" "), tb[a].join(" ")))
             .collect()
     }
 
@@ -228,7 +235,7 @@ mod tests {
 
     #[test]
     fn swaps_are_told_from_slight_changes() {
-        let d = |a: &str, b: &str| difference(&toks(a), &toks(b));
+        let d = |a: &str, b: &str| difference(&toks(a), &toks(b), |t| t);
         assert_eq!(
             d("wait at check in", "wait at checkout"),
             Difference::Swapped
@@ -245,11 +252,13 @@ mod tests {
     }
 
     #[test]
-    fn either_order_gives_the_same_answer() {
+    fn the_order_can_decide_between_tied_alignments() {
         // Two alignments of equal length: one matches "x" and leaves "w"
-        // against "y" (a swap), the other matches "y" and only adds and drops.
+        // against "y" (a swap), the other matches "y" and only adds and
+        // drops. Which one the diff takes depends on the order, so the
+        // caller fixes the order.
         let (a, b) = (toks("w x y"), toks("y x"));
-        assert_eq!(difference(&a, &b), difference(&b, &a));
+        assert_ne!(difference(&a, &b, |t| t), difference(&b, &a, |t| t));
     }
 
     #[test]
