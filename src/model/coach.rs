@@ -81,7 +81,8 @@ impl Coaching {
     }
 }
 
-fn is_cjk(c: char) -> bool {
+/// Scripts written without spaces, one meaning-bearing glyph at a time.
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF   // kana
         | 0x3400..=0x4DBF // CJK extension A

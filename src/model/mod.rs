@@ -5,6 +5,7 @@ pub mod check;
 pub mod choose;
 pub mod coach;
 pub mod drill;
+pub mod duplicates;
 pub mod limits;
 pub mod matrix;
 pub mod merge;
