@@ -208,7 +208,7 @@ pub fn save_later(app: &mut App) {
 /// Shows what the writer's finished work came to, without waiting.
 /// Returns whether anything was shown (the screen then changed).
 pub fn settle(app: &mut App) -> bool {
-    let written = reports_done(app, false);
+    let written = reports_done(app, false) | duplicates_done(app, false);
     let Screen::Workshop(w) = &mut app.screen else {
         return written;
     };
@@ -224,6 +224,7 @@ pub fn settle(app: &mut App) -> bool {
 /// For the tests, and for whoever must know before going on.
 pub fn wait_for_writer(app: &mut App) {
     reports_done(app, true);
+    duplicates_done(app, true);
     let Screen::Workshop(w) = &mut app.screen else {
         return;
     };
@@ -317,12 +318,45 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::CreateFrom(title, template) => create_from(app, &title, &template),
             Effect::SaveAsAndQuit(path) => save_as_and_quit(app, path),
             Effect::ReadImport(path) => read_import(app, &path),
+            Effect::FindDuplicates(at) => find_duplicates(app, at),
             Effect::Bell => app.bell = true,
             Effect::WriteReports => write_reports(app),
             Effect::CopyReport => copy_report(app),
             Effect::Merge(request) => merge::run(app, request),
         }
     }
+}
+
+/// Starts looking for likely duplicates beside the loop, from the session
+/// as it is now (its MOTs shared, not copied).
+fn find_duplicates(app: &mut App, at: usize) {
+    let waker = app.waker.clone();
+    if let Screen::Workshop(w) = &mut app.screen {
+        let s = &w.session;
+        w.dup_search = Some(crate::app::duplicates::Search::start(
+            s.mots.clone(),
+            s.not_duplicates.clone(),
+            at,
+            waker,
+        ));
+    }
+}
+
+/// Opens the review when the search for duplicates is done; `wait` waits
+/// for it. Returns whether it opened or said anything.
+fn duplicates_done(app: &mut App, wait: bool) -> bool {
+    let Screen::Workshop(w) = &mut app.screen else {
+        return false;
+    };
+    if !w.dup_search.as_ref().is_some_and(|s| wait || s.done()) {
+        return false;
+    }
+    let Some(search) = w.dup_search.take() else {
+        return false;
+    };
+    let said = crate::app::update::duplicates::found(w, search.finish());
+    app.info(said);
+    true
 }
 
 /// Reads a file to import and shows its preview, or says why it cannot be

@@ -70,6 +70,14 @@ pub enum Action {
     NewMot,
     /// Write: import MOTs from a file (asks for it).
     ImportFile,
+    /// Write: review the likely duplicate MOTs, pair by pair.
+    ReviewDuplicates,
+    /// Duplicates: merge the pair, keeping the first one's text.
+    KeepFirst,
+    /// Duplicates: merge the pair, keeping the second one's text.
+    KeepSecond,
+    /// Duplicates: the pair are different moments; do not offer it again.
+    NotDuplicates,
     /// Delete the selected item (asks first).
     Delete,
     /// Setup: add a participant.

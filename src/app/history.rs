@@ -213,6 +213,10 @@ pub enum Change {
     Drill,
     /// Several MOTs added at once (an import), by how many.
     Import(usize),
+    /// A MOT merged into another as its duplicate: (gone, kept).
+    MergeMots(MotId, MotId),
+    /// A pair of MOTs said to be different moments.
+    NotDuplicates,
     /// Anything else.
     Other,
 }
@@ -223,6 +227,10 @@ impl Change {
         match self {
             Change::NewMot(id) => tr!("app.change.new_mot", id = id),
             Change::Import(n) => tr!("app.change.import", n = n),
+            Change::MergeMots(gone, kept) => {
+                tr!("app.change.merge_mots", gone = gone, kept = kept)
+            }
+            Change::NotDuplicates => tr!("app.change.not_duplicates").into(),
             Change::DeleteMot(id) => tr!("app.change.delete_mot", id = id),
             Change::EditMot(id) => tr!("app.change.edit_mot", id = id),
             Change::Tags(id) => tr!("app.change.tags", id = id),
@@ -391,6 +399,16 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
             return Some(Change::NewMot(*id));
         }
         if let Some(id) = old.difference(&new).next() {
+            // Gone into another, which now keeps its text as a note.
+            let rest = before.mots.iter().filter(|m| m.id != *id);
+            let kept = after
+                .mots
+                .iter()
+                .zip(rest)
+                .find(|(a, b)| !Arc::ptr_eq(a, b) && b.notes.len() < a.notes.len());
+            if let Some((kept, _)) = kept {
+                return Some(Change::MergeMots(*id, kept.id));
+            }
             return Some(Change::DeleteMot(*id));
         }
     }
@@ -462,6 +480,9 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
     }
     if before.drill != after.drill {
         return Some(drill_change(before, after));
+    }
+    if before.not_duplicates != after.not_duplicates {
+        return Some(Change::NotDuplicates);
     }
     let setting = if before.title != after.title {
         Change::Title

@@ -90,6 +90,8 @@ contexts! {
     CardEditor,
     /// The preview of MOTs about to be imported into Write.
     ImportPreview,
+    /// The review of likely duplicate MOTs.
+    Duplicates,
 }
 
 impl Context {
@@ -134,6 +136,7 @@ impl Context {
             Context::DrillPick => "keys.ctx.drill_pick",
             Context::CardEditor => "keys.ctx.card_editor",
             Context::ImportPreview => "keys.ctx.import_preview",
+            Context::Duplicates => "keys.ctx.duplicates",
         }
     }
 }
@@ -328,6 +331,8 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                         vec![Context::ImportPreview, Context::Global]
                     }
                 }
+            } else if w.duplicates.is_some() {
+                vec![Context::Duplicates, Context::Global]
             } else if w.goto.is_some() {
                 // Alone: its digits are the number, not a tag, a rating or a count.
                 vec![Context::GoTo]
@@ -436,6 +441,7 @@ const README_ORDER: &[Context] = &[
     Context::Setup,
     Context::Write,
     Context::ImportPreview,
+    Context::Duplicates,
     Context::Editor,
     Context::TextField,
     Context::Tag,
@@ -618,6 +624,7 @@ mod tests {
         &[Context::DrillPick, Context::Global],
         &[Context::CardEditor],
         &[Context::ImportPreview, Context::Global],
+        &[Context::Duplicates, Context::Global],
     ];
 
     #[test]

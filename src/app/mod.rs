@@ -4,6 +4,7 @@
 pub mod action;
 pub mod derived;
 pub mod drill;
+pub mod duplicates;
 pub mod history;
 pub mod import;
 pub mod keymap;
@@ -76,6 +77,9 @@ pub enum Effect {
     SaveAsAndQuit(PathBuf),
     /// Read this file to import its MOTs into Write (a preview first).
     ReadImport(PathBuf),
+    /// Look for likely duplicate MOTs beside the loop; the review opens on
+    /// this pair when they are found.
+    FindDuplicates(usize),
     /// Create a session with this title in the sessions folder and open it.
     Create(String),
     /// As [`Effect::Create`], with the setup of the session in this file.
@@ -368,6 +372,10 @@ pub struct Workshop {
     pub goto: Option<String>,
     /// An import into Write: its file asked for, or its preview.
     pub import: Option<import::ImportFlow>,
+    /// The review of likely duplicates, while it is open.
+    pub duplicates: Option<duplicates::DupReview>,
+    /// The search for likely duplicates, while it runs.
+    pub dup_search: Option<duplicates::Search>,
     /// Vote screen state.
     pub vote: VoteState,
     /// Matrix screen state.
@@ -652,6 +660,8 @@ impl App {
             quit_prompt: None,
             goto: None,
             import: None,
+            duplicates: None,
+            dup_search: None,
             vote: VoteState::default(),
             matrix: MatrixState::default(),
             choose: ChooseState::default(),
@@ -708,6 +718,7 @@ impl App {
             if w.stage() == Stage::Write
                 && w.quit_prompt.is_none()
                 && w.import.is_none()
+                && w.duplicates.is_none()
                 && w.goto.is_none())
     }
 

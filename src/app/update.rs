@@ -18,6 +18,7 @@ use crate::tr;
 mod choose;
 mod controls;
 mod drill;
+pub mod duplicates;
 mod goto;
 mod hands_question;
 mod import;
@@ -430,7 +431,10 @@ fn starts_a_change(w: &Workshop, action: &Action) -> bool {
         | Action::PhaseShorter
         | Action::ToggleAnonymous
         | Action::CommentToMot
-        | Action::ImportFile => true,
+        | Action::ImportFile
+        | Action::KeepFirst
+        | Action::KeepSecond
+        | Action::NotDuplicates => true,
         // Lines pasted into Write's list are an import.
         Action::Paste(_) => {
             w.stage() == Stage::Write && w.import.is_none() && w.setup.editing.is_none()
@@ -481,6 +485,10 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time:
     }
     if w.import.is_some() {
         import::flow(w, action, out);
+        return;
+    }
+    if w.duplicates.is_some() {
+        duplicates::review(w, action, out);
         return;
     }
     // The key after Esc closed an editor with typing in it: undo brings the

@@ -3,6 +3,7 @@
 
 pub mod choose;
 pub mod drill;
+pub mod duplicates;
 pub mod glyphs;
 mod goto;
 pub mod grow;
@@ -83,6 +84,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
         if let Some(flow) = &w.import {
             import::draw(flow, frame, area);
         }
+        if let Some(r) = &w.duplicates {
+            duplicates::draw(w, r, frame, area);
+        }
         if app.help {
             help::draw(app, frame, area);
         }
@@ -112,6 +116,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
             stage_view(w, app.now, frame, body);
             if let Some(flow) = &w.import {
                 import::draw(flow, frame, body);
+            }
+            if let Some(r) = &w.duplicates {
+                duplicates::draw(w, r, frame, body);
             }
             if let Some(q) = &w.quit_prompt {
                 questions::quit_prompt(q, w.path(), frame, body);

@@ -128,7 +128,7 @@ fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: R
 
 /// The selected MOT in full: its three parts, tags, where it came from,
 /// marks and advice.
-fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
     let mut text = vec![
         Line::from(Span::styled(tr!("ui.write.who"), theme::label())),
         Line::from(format!("  {}", m.who)),

@@ -36,6 +36,7 @@ pub(super) fn write(w: &mut Workshop, action: Action, out: &mut Outcome) {
             None => out.info(tr!("app.write.nothing_to_delete")),
         },
         Action::ImportFile => super::import::ask(w, out),
+        Action::ReviewDuplicates => super::duplicates::open(w, out),
         Action::Paste(text) => super::import::pasted(w, &text, out),
         _ => {}
     }

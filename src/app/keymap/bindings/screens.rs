@@ -242,6 +242,49 @@ pub(super) static SCREENS: &[Binding] = &[
         None
     ),
     bind!(
+        Duplicates,
+        [c('1')],
+        A::KeepFirst,
+        "keys.dup.keep_first",
+        bk("1/2", "keys.bar.keep_one")
+    ),
+    bind!(
+        Duplicates,
+        [c('2')],
+        A::KeepSecond,
+        "keys.dup.keep_second",
+        None
+    ),
+    bind!(
+        Duplicates,
+        [c('x')],
+        A::NotDuplicates,
+        "keys.dup.different",
+        b("keys.bar.different")
+    ),
+    bind!(
+        Duplicates,
+        [k(K::Down), c('j'), c(' ')],
+        A::Down,
+        "keys.dup.next",
+        bk("↑↓", "keys.bar.pairs")
+    ),
+    bind!(Duplicates, [k(K::Up), c('k')], A::Up, "keys.dup.prev", None),
+    bind!(
+        Duplicates,
+        [c('u'), ctrl('z')],
+        A::Undo,
+        "keys.dup.undo",
+        b("keys.bar.undo")
+    ),
+    bind!(
+        Duplicates,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.dup.close",
+        b("keys.bar.close")
+    ),
+    bind!(
         TextField,
         [k(K::Enter)],
         A::Submit,

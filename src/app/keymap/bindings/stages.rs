@@ -81,6 +81,13 @@ pub(super) static STAGES: &[Binding] = &[
         "keys.write.import",
         b("keys.bar.import")
     ),
+    bind!(
+        Write,
+        [c('D')],
+        A::ReviewDuplicates,
+        "keys.write.duplicates",
+        None
+    ),
     bind!(Write, [k(K::Up), c('k')], A::Up, "keys.mot.prev", None),
     bind!(Write, [k(K::Down), c('j')], A::Down, "keys.mot.next", None),
     bind!(Write, [k(K::PageUp)], A::PageUp, "keys.page.up", None),

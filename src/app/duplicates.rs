@@ -1,0 +1,92 @@
+//! The review of likely duplicate MOTs: the pairs found when it opened,
+//! one on screen at a time, to merge (keeping either text) or dismiss.
+
+use crate::model::duplicates::Pair;
+
+/// The pairs under review and the one on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DupReview {
+    /// The pairs still to decide, the most alike first.
+    pub pairs: Vec<Pair>,
+    /// The pair on screen.
+    pub at: usize,
+    /// How many MOTs were compared, for the words when none are left.
+    pub compared: usize,
+}
+
+impl DupReview {
+    /// The pair on screen, if any is left.
+    pub fn current(&self) -> Option<Pair> {
+        self.pairs
+            .get(self.at.min(self.pairs.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Takes out every pair that names MOT `id` (merged away), and the pair
+    /// of `a` and `b`, keeping the place in the list.
+    pub fn forget(&mut self, gone: Option<u32>, pair: (u32, u32)) {
+        let before_at = self.pairs[..self.at.min(self.pairs.len())]
+            .iter()
+            .filter(|p| Some(p.a) == gone || Some(p.b) == gone || (p.a, p.b) == pair)
+            .count();
+        self.pairs
+            .retain(|p| !(Some(p.a) == gone || Some(p.b) == gone || (p.a, p.b) == pair));
+        self.at = self.at.saturating_sub(before_at);
+        if self.at >= self.pairs.len() {
+            self.at = self.pairs.len().saturating_sub(1);
+        }
+    }
+}
+
+/// The search for likely duplicates, on a thread of its own: at 10,000
+/// MOTs it takes a noticeable moment, and the room's screen must not wait.
+#[derive(Debug)]
+pub struct Search {
+    handle: std::thread::JoinHandle<Vec<Pair>>,
+    /// How many MOTs it compares.
+    pub compared: usize,
+    /// The pair to show first when it is done (after an undo: where it was).
+    pub at: usize,
+}
+
+impl Search {
+    /// Starts comparing `mots` (shared, not copied), leaving out the pairs
+    /// `dismissed`; `waker`, if any, is called when done.
+    pub fn start(
+        mots: Vec<std::sync::Arc<crate::model::Mot>>,
+        dismissed: Vec<(u32, u32)>,
+        at: usize,
+        waker: Option<crate::store::writer::Waker>,
+    ) -> Search {
+        let compared = mots.len();
+        let handle = std::thread::spawn(move || {
+            let pairs =
+                crate::model::duplicates::likely_duplicates(mots.iter().map(|m| &**m), &dismissed);
+            if let Some(w) = waker {
+                w.wake();
+            }
+            pairs
+        });
+        Search {
+            handle,
+            compared,
+            at,
+        }
+    }
+
+    /// Whether the pairs are ready.
+    pub fn done(&self) -> bool {
+        self.handle.is_finished()
+    }
+
+    /// The pairs, once the thread is done (waiting for it if need be); none
+    /// if it was lost.
+    pub fn finish(self) -> DupReview {
+        let pairs = self.handle.join().unwrap_or_default();
+        DupReview {
+            pairs,
+            at: self.at,
+            compared: self.compared,
+        }
+    }
+}
