@@ -90,11 +90,12 @@ pub(super) fn review(w: &mut Workshop, action: Action, out: &mut Outcome) {
             close_when_done(w, out);
         }
         Action::NotDuplicates => {
-            if out.apply(w.session.dismiss_pair(pair.a, pair.b)).is_some() {
-                r.forget(None, (pair.a, pair.b));
-                out.info(tr!("app.dup.dismissed", a = pair.a, b = pair.b));
-                close_when_done(w, out);
-            }
+            let Some(()) = out.apply(w.session.dismiss_pair(pair.a, pair.b)) else {
+                return;
+            };
+            r.forget(None, (pair.a, pair.b));
+            out.info(tr!("app.dup.dismissed", a = pair.a, b = pair.b));
+            close_when_done(w, out);
         }
         Action::Undo => {
             // The undone decision brings its pair back: the pairs are
