@@ -55,10 +55,10 @@ use wording::Difference;
 ///
 /// Once the swap and polarity rules have spoken, what is left between two
 /// texts is additions, so the threshold says how much one may add: Dice
-/// 0.8 lets the longer text be at most 1.5 times the shorter. In the
-/// labelled pairs of `tests/duplicates.rs`, the pairs that must match (a
-/// word or a few characters added in one to three places) score from 0.87
-/// up; the near misses left to the threshold (a clause of another outcome
+/// 0.8 lets the longer text be at most 1.5 times the shorter. Among the
+/// labelled pairs (`tests/duplicates/labelled.rs`), those that must match
+/// (a word or a few characters added in one to three places) score from
+/// 0.87 up; the near misses left to the threshold (a clause of another outcome
 /// added: "…kept the room but it still smelled of smoke…") score up to
 /// 0.77. The midpoint is 0.82; the threshold sits a little lower because
 /// a pair shown wrongly costs the room one dismissal, while a missed one
