@@ -348,7 +348,7 @@ fn duplicates_done(app: &mut App, wait: bool) -> bool {
     let Screen::Workshop(w) = &mut app.screen else {
         return false;
     };
-    if !w.dup_search.as_ref().is_some_and(|s| wait || s.done()) {
+    if !w.dup_search.as_mut().is_some_and(|s| wait || s.done()) {
         return false;
     }
     let Some(search) = w.dup_search.take() else {

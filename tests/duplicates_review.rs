@@ -181,3 +181,23 @@ fn the_review_reads_in_every_language_at_both_sizes_and_hides_blind_votes() {
     assert!(screen.contains("votes hidden"), "{screen}");
     assert!(!screen.contains("dots ·"), "{screen}");
 }
+
+#[test]
+fn the_search_has_its_pairs_ready_when_it_wakes_the_loop() {
+    use mot::app::duplicates::Search;
+    use mot::store::writer::Waker;
+    let h = merged_room(Language::English);
+    let s = &h.workshop().session;
+    for _ in 0..20 {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waker = Waker::new(move || {
+            let _ = tx.send(());
+        });
+        let mut search = Search::start(s.mots.clone(), Vec::new(), 0, Some(waker));
+        rx.recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the loop is woken");
+        // The loop looks once when woken: the pairs must be there by then.
+        assert!(search.done(), "woken before the pairs were ready");
+        assert_eq!(search.finish().pairs.len(), 2);
+    }
+}

@@ -42,7 +42,11 @@ impl DupReview {
 /// MOTs it takes a noticeable moment, and the room's screen must not wait.
 #[derive(Debug)]
 pub struct Search {
-    handle: std::thread::JoinHandle<Vec<Pair>>,
+    /// The pairs, put here by the thread before it wakes the loop (so the
+    /// loop, once woken, finds them there).
+    result: std::sync::mpsc::Receiver<Vec<Pair>>,
+    /// What was received early, by [`Search::done`].
+    got: Option<Vec<Pair>>,
     /// How many MOTs it compares.
     pub compared: usize,
     /// The pair to show first when it is done (after an undo: where it was).
@@ -59,30 +63,49 @@ impl Search {
         waker: Option<crate::store::writer::Waker>,
     ) -> Search {
         let compared = mots.len();
-        let handle = std::thread::spawn(move || {
-            let pairs =
-                crate::model::duplicates::likely_duplicates(mots.iter().map(|m| &**m), &dismissed);
-            if let Some(w) = waker {
-                w.wake();
-            }
-            pairs
-        });
+        let (tx, result) = std::sync::mpsc::channel();
+        let search = |mots: &[std::sync::Arc<crate::model::Mot>], dismissed: &[(u32, u32)]| {
+            crate::model::duplicates::likely_duplicates(mots.iter().map(|m| &**m), dismissed)
+        };
+        // The MOTs are shared, so keeping them for the fallback copies
+        // pointers only.
+        let (kept, kept_dismissed) = (mots.clone(), dismissed.clone());
+        let sender = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("duplicates".into())
+            .spawn(move || {
+                let _ = sender.send(search(&mots, &dismissed));
+                if let Some(w) = waker {
+                    w.wake();
+                }
+            });
+        // Should no thread start, the search runs here: slower, never lost.
+        if spawned.is_err() {
+            let _ = tx.send(search(&kept, &kept_dismissed));
+        }
         Search {
-            handle,
+            result,
+            got: None,
             compared,
             at,
         }
     }
 
     /// Whether the pairs are ready.
-    pub fn done(&self) -> bool {
-        self.handle.is_finished()
+    pub fn done(&mut self) -> bool {
+        if self.got.is_none() {
+            self.got = self.result.try_recv().ok();
+        }
+        self.got.is_some()
     }
 
     /// The pairs, once the thread is done (waiting for it if need be); none
     /// if it was lost.
-    pub fn finish(self) -> DupReview {
-        let pairs = self.handle.join().unwrap_or_default();
+    pub fn finish(mut self) -> DupReview {
+        let pairs = match self.got.take() {
+            Some(pairs) => pairs,
+            None => self.result.recv().unwrap_or_default(),
+        };
         DupReview {
             pairs,
             at: self.at,

@@ -48,7 +48,28 @@ fn pane(w: &Workshop, id: MotId, key: &'static str, area: Rect, frame: &mut Fram
             theme::key(),
         ))
         .border_style(theme::quiet());
-    let mut lines = super::write::detail_lines(m);
+    // Compact, so both of the pair read whole at 80x24: the sentence, then
+    // one line each for tags, origin, merged wordings, marks and votes.
+    let mut lines = vec![
+        Line::from(crate::model::sentence(m)),
+        Line::from(vec![
+            Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
+            Span::styled(super::write::tags_text(m), theme::quiet()),
+        ]),
+    ];
+    if let Some(o) = &m.origin {
+        lines.push(Line::from(Span::styled(o.words(), theme::quiet())));
+    }
+    if !m.notes.is_empty() {
+        lines.push(Line::from(Span::styled(
+            tr!("ui.dup.notes", n = m.notes.len()),
+            theme::quiet(),
+        )));
+    }
+    let marks = super::choose::marks_text(m);
+    if !marks.is_empty() {
+        lines.push(Line::from(Span::styled(marks, theme::good())));
+    }
     lines.push(votes(w, m));
     frame.render_widget(widgets::wrapped(&lines, block, area, false), area);
 }

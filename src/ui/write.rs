@@ -128,7 +128,7 @@ fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: R
 
 /// The selected MOT in full: its three parts, tags, where it came from,
 /// marks and advice.
-pub(crate) fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
+fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
     let mut text = vec![
         Line::from(Span::styled(tr!("ui.write.who"), theme::label())),
         Line::from(format!("  {}", m.who)),
@@ -137,22 +137,7 @@ pub(crate) fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
         Line::from(Span::styled(tr!("ui.write.feeling"), theme::label())),
         Line::from(format!("  {}", m.feeling)),
     ];
-    let tags = match m.dimension {
-        Some(d) => {
-            let qs: Vec<&str> = m.qualities.iter().map(|q| q.name()).collect();
-            format!(
-                "{} · {}",
-                d.name(),
-                match qs.split_first() {
-                    None => tr!("ui.write.no_quality").into(),
-                    Some((first, rest)) => rest.iter().fold(first.to_string(), |list, q| {
-                        tr!("ui.write.list", list = list, next = q)
-                    }),
-                }
-            )
-        }
-        None => tr!("ui.write.not_tagged").into(),
-    };
+    let tags = tags_text(m);
     text.push(Line::from(vec![
         Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
         Span::styled(tags, theme::quiet()),
@@ -187,6 +172,27 @@ pub(crate) fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
         )));
     }
     text
+}
+
+/// A MOT's dimension and qualities in words ("Repurchase · Tangibles,
+/// Empathy"), or that it is not tagged yet.
+pub(crate) fn tags_text(m: &Mot) -> String {
+    match m.dimension {
+        Some(d) => {
+            let qs: Vec<&str> = m.qualities.iter().map(|q| q.name()).collect();
+            format!(
+                "{} · {}",
+                d.name(),
+                match qs.split_first() {
+                    None => tr!("ui.write.no_quality").into(),
+                    Some((first, rest)) => rest.iter().fold(first.to_string(), |list, q| {
+                        tr!("ui.write.list", list = list, next = q)
+                    }),
+                }
+            )
+        }
+        None => tr!("ui.write.not_tagged").into(),
+    }
 }
 
 /// The MOT editor: its three fields, the sentence read back, the coach's
