@@ -159,3 +159,18 @@ fn help_lists_both_keys_on_one_line_and_presenting_leaves_them_out() {
     h.key(ratatui::crossterm::event::KeyCode::Esc).press('R');
     assert!(md.exists() && html.exists(), "{}", h.status());
 }
+
+#[test]
+fn the_help_says_what_tmux_needs_for_the_copy() {
+    let mut s = mot::model::Session::new("Help");
+    s.stage = mot::model::Stage::Write;
+    let mut h = common::Harness::with_session(s);
+    h.press('?');
+    for (w, hgt) in [(80, 24), (160, 45)] {
+        let screen = h.screen(w, hgt);
+        assert!(screen.contains("set -g set-clipboard on"), "{screen}");
+    }
+    // Presenting has no report keys, so no word about them.
+    h.press('?').press('F').press('?');
+    assert!(!h.screen(160, 45).contains("set-clipboard"));
+}

@@ -157,6 +157,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>(),
         ))
         .border_style(theme::label());
+    // Y copies through the terminal; in tmux that needs one setting, said
+    // where the keys are explained (the key's own line has no room at 80x24).
+    let block = if screen_contexts(app).contains(&crate::app::keymap::Context::Report) {
+        block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {} ", tr!("ui.help.tmux_clipboard")),
+                theme::quiet(),
+            ))
+            .right_aligned(),
+        )
+    } else {
+        block
+    };
     let total = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let visible = height.saturating_sub(2);
     app.help_scroll_max.set(total.saturating_sub(visible));
