@@ -8,6 +8,7 @@ pub mod duplicates;
 pub mod history;
 pub mod import;
 pub mod keymap;
+pub mod merge;
 pub mod setup_rows;
 pub mod text_field;
 pub mod timer;
@@ -25,6 +26,7 @@ use crate::model::{
 use crate::store::writer::{Waker, Writer};
 use crate::store::{Entry, SessionFile};
 use crate::tr;
+pub use merge::{MergeRequest, MergeView, Scroll};
 
 pub use action::{Action, Target};
 pub use setup_rows::SetupRow;
@@ -92,53 +94,6 @@ pub enum Effect {
     CopyReport,
     /// Merge these sessions into a new one in the picker's folder.
     Merge(MergeRequest),
-}
-
-/// How far a popup of wrapped lines is scrolled.
-#[derive(Debug, Default)]
-pub struct Scroll {
-    /// The first row shown.
-    pub top: usize,
-    /// The last row `top` may be, as the last frame drew it (rows depend
-    /// on the width, which only the view knows).
-    pub max: Cell<usize>,
-}
-
-/// A merge of breakout sessions the picker asks the shell to carry out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MergeRequest {
-    /// The session files, in the order marked: the first gives the groups and the setup.
-    pub paths: Vec<PathBuf>,
-    /// The new session's title.
-    pub title: String,
-    /// Where weights differ, take the first session's.
-    pub weights_from_first: bool,
-}
-
-/// A merge in the picker, from its title to what it came to.
-#[derive(Debug)]
-pub enum MergeView {
-    /// The new session's title, being typed (boxed: a field is large
-    /// beside the other views).
-    Title(Box<TextField>),
-    /// What stopped the merge, and how to go on.
-    Conflicts {
-        /// The merge that stopped, to try again with the first session's weights.
-        request: MergeRequest,
-        /// The conflicts and the command line that settles them, a line each.
-        lines: Vec<String>,
-        /// Whether the first session's weights settle every conflict.
-        weights_settle: bool,
-        /// How far it is scrolled.
-        scroll: Scroll,
-    },
-    /// What the merge did, for the facilitator to read and close.
-    Summary {
-        /// A line each.
-        lines: Vec<String>,
-        /// How far it is scrolled.
-        scroll: Scroll,
-    },
 }
 
 /// How to open a session file, after a question about it was answered.
