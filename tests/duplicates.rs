@@ -51,7 +51,7 @@ fn labelled() -> [(&'static str, Pairs, bool); 6] {
 fn the_labelled_set_is_big_enough() {
     assert!(EN_SAME.len() >= 20 && EN_DIFFERENT.len() >= 20);
     assert!(HANS_SAME.len() >= 20 && HANS_DIFFERENT.len() >= 20);
-    assert!(HANT_SAME.len() >= 5 && HANT_DIFFERENT.len() >= 5);
+    assert!(HANT_SAME.len() >= 20 && HANT_DIFFERENT.len() >= 20);
 }
 
 #[test]
