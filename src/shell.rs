@@ -372,7 +372,15 @@ fn read_import(app: &mut App, path: &Path) {
                 )));
             }
         }
-        Err(e) => app.error(tr!("app.import.cannot_read", reason = e.words(path))),
+        Err(e) => {
+            // The path stays typed, to be put right rather than typed again.
+            if let Screen::Workshop(w) = &mut app.screen {
+                w.import = Some(crate::app::import::ImportFlow::Asking(Box::new(
+                    crate::app::text_field::TextField::new(&path.to_string_lossy()),
+                )));
+            }
+            app.error(tr!("app.import.cannot_read", reason = e.words(path)));
+        }
     }
 }
 

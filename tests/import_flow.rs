@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::Harness;
+use mot::app::import::ImportFlow;
 use mot::i18n::{self, Language};
 use mot::model::{MotOrigin, MotText, Session, Stage};
 use ratatui::crossterm::event::KeyCode;
@@ -133,9 +134,19 @@ fn esc_adds_nothing_and_a_refused_file_says_why() {
             path.display(),
             h.status()
         );
-        assert!(h.workshop().import.is_none(), "no preview");
+        // No preview: the path stays typed, to be put right.
+        assert!(
+            matches!(&h.workshop().import, Some(ImportFlow::Asking(f)) if f.text() == path.to_string_lossy()),
+            "the path is kept"
+        );
         assert_eq!(h.workshop().session.mots.len(), 2);
+        h.key(KeyCode::Esc);
     }
+    // A path in quotes, as a file manager drops it, reads as the path.
+    let quoted = format!("'{}'", fixture("list.tabs.txt").display());
+    h.press('i').type_text(&quoted).key(KeyCode::Enter);
+    assert!(h.screen(100, 30).contains("found in list.tabs.txt"));
+    h.key(KeyCode::Esc);
     // An empty path is asked again; Esc gives up.
     h.press('i').key(KeyCode::Enter);
     assert!(h.status().contains("Type the path"));

@@ -28,7 +28,8 @@ pub fn run(file: &Path, into: &Path, yes: bool) -> Result<ExitCode, String> {
         Err(OpenError::RecoveryWaiting(_)) => {
             return Err(tr!("cli.import.recovery", path = shown));
         }
-        Err(e) => return Err(format!("{shown}: {}", plain::escaped(&e.to_string()))),
+        // The error names the file itself.
+        Err(e) => return Err(plain::escaped(&e.to_string()).into_owned()),
     };
     if !opened.file.writable() {
         return Err(tr!("cli.import.read_only", path = shown));
@@ -51,7 +52,9 @@ pub fn run(file: &Path, into: &Path, yes: bool) -> Result<ExitCode, String> {
         .file
         .save(&opened.session, Instant::now())
         .map_err(|e| format!("{shown}: {e}"))?;
-    if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
+    if let [only] = ids.as_slice() {
+        say(&tr!("cli.import.added_one", id = only, path = shown));
+    } else if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
         say(&tr!(
             "cli.import.added",
             n = ids.len(),
@@ -77,8 +80,8 @@ fn print(w: &mot::import::Preview) {
     if w.more > 0 {
         say(&format!("  {}", tr!("import.preview.more", n = w.more)));
     }
-    if !w.problems.is_empty() {
-        say(&tr!("import.preview.problems", n = w.problems.len()));
+    if let Some(head) = &w.problems_head {
+        say(head);
         for p in &w.problems {
             say(&format!("  {p}"));
         }

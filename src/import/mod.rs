@@ -154,6 +154,7 @@ impl std::fmt::Display for Reason {
                 found = found,
                 expected = expected
             ),
+            Reason::Parts { found: 1 } => tr!("import.reason.parts_one").to_string(),
             Reason::Parts { found } => tr!("import.reason.parts", found = found),
             Reason::UnknownDimension(v) => tr!("import.reason.unknown_dimension", value = v),
             Reason::UnknownQuality(v) => tr!("import.reason.unknown_quality", value = v),

@@ -21,6 +21,8 @@ pub struct Preview {
     pub more: usize,
     /// Every line that cannot be read: "line 7: no feeling".
     pub problems: Vec<String>,
+    /// The heading over them ("3 lines cannot be read…"), when there are any.
+    pub problems_head: Option<String>,
     /// Columns left out because mot does not know them, when there are any.
     pub ignored: Option<String>,
     /// The question: what confirming adds.
@@ -63,6 +65,11 @@ pub fn preview(import: &Import, source: Option<&str>) -> Preview {
         })
         .collect();
     let problems = import.problems.iter().map(ToString::to_string).collect();
+    let problems_head = match import.problems.len() {
+        0 => None,
+        1 => Some(tr!("import.preview.problems_one").to_string()),
+        n => Some(tr!("import.preview.problems", n = n)),
+    };
     let ignored = (!import.ignored_columns.is_empty()).then(|| {
         let names: Vec<String> = import
             .ignored_columns
@@ -95,6 +102,7 @@ pub fn preview(import: &Import, source: Option<&str>) -> Preview {
         first,
         more: n.saturating_sub(FIRST),
         problems,
+        problems_head,
         ignored,
         question,
     }

@@ -75,7 +75,14 @@ impl MotLine {
             situation: m.situation.clone(),
             feeling: m.feeling.clone(),
             origin: m.origin.as_ref().map(crate::model::MotOrigin::words),
-            notes: m.notes.iter().map(sentence).collect(),
+            notes: m
+                .notes
+                .iter()
+                .map(|n| match &n.origin {
+                    Some(o) => format!("{} ({})", sentence(n), o.words()),
+                    None => sentence(n),
+                })
+                .collect(),
         }
     }
 }

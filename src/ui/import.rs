@@ -79,12 +79,9 @@ fn preview(p: &ImportPreview, frame: &mut Frame, area: Rect) {
             theme::quiet(),
         )));
     }
-    if !w.problems.is_empty() {
+    if let Some(head) = &w.problems_head {
         body.push(Line::from(""));
-        body.push(Line::from(Span::styled(
-            tr!("import.preview.problems", n = w.problems.len()),
-            theme::warn(),
-        )));
+        body.push(Line::from(Span::styled(head.clone(), theme::warn())));
     }
     let head: Vec<Line<'static>> = body.iter().flat_map(|l| widgets::wrap(l, cols)).collect();
     // The question and its keys stay at the bottom; the rest scrolls.

@@ -149,11 +149,13 @@ fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
     // so a MOT a hall wrote many times does not fill the detail.
     const NOTES_SHOWN: usize = 3;
     for n in m.notes.iter().take(NOTES_SHOWN) {
-        let said = sentence(n);
-        text.push(Line::from(Span::styled(
-            tr!("ui.write.merged_note", sentence = said),
-            theme::quiet(),
-        )));
+        let mut said = tr!("ui.write.merged_note", sentence = sentence(n));
+        // Where the merged wording came from, so a breakout's MOT kept
+        // under another's text still says which breakout wrote it.
+        if let Some(o) = &n.origin {
+            said = format!("{said} · {}", o.words());
+        }
+        text.push(Line::from(Span::styled(said, theme::quiet())));
     }
     if m.notes.len() > NOTES_SHOWN {
         text.push(Line::from(Span::styled(

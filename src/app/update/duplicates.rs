@@ -31,7 +31,10 @@ pub fn found(w: &mut Workshop, mut review: DupReview) -> String {
         w.duplicates = None;
         return tr!("app.dup.none", n = review.compared);
     }
-    let said = tr!("app.dup.found", n = review.pairs.len());
+    let said = match review.pairs.len() {
+        1 => tr!("app.dup.found_one").to_string(),
+        n => tr!("app.dup.found", n = n),
+    };
     w.duplicates = Some(review);
     said
 }

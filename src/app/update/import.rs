@@ -33,7 +33,7 @@ pub(super) fn flow(w: &mut Workshop, action: Action, out: &mut Outcome) {
     match flow {
         ImportFlow::Asking(field) => match action {
             Action::Submit => {
-                let typed = field.text().trim().to_string();
+                let typed = unquoted(field.text().trim()).to_string();
                 if typed.is_empty() {
                     out.error(tr!("app.import.type_path"));
                     return;
@@ -127,6 +127,16 @@ fn add(w: &mut Workshop, p: &ImportPreview, out: &mut Outcome) {
             last = last
         ),
     });
+}
+
+/// A path as a file manager drops it, in quotes, without them.
+fn unquoted(typed: &str) -> &str {
+    for q in ['\'', '"'] {
+        if let Some(inner) = typed.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    typed
 }
 
 /// `~/x` is the home folder's x, as a shell would read it.

@@ -112,6 +112,10 @@ impl Summary {
             }
         }
         out.push(tr!("merge.summary.setup", label = self.setup_from));
+        // The totals are new numbers: the room sees them when the facilitator says.
+        if sum(|i| i.dots + i.hands) > 0 {
+            out.push(tr!("merge.summary.votes_hidden").to_string());
+        }
         // Groups matched by name, one line per breakout; the others one by one.
         let mut labels: Vec<&str> = Vec::new();
         for link in &self.groups {
