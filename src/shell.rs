@@ -367,9 +367,10 @@ fn read_import(app: &mut App, path: &Path) {
         Ok(import) => {
             let file = crate::import::file_name(path);
             if let Screen::Workshop(w) = &mut app.screen {
-                w.import = Some(crate::app::import::ImportFlow::Preview(Box::new(
-                    crate::app::import::ImportPreview::new(import, Some(file)),
-                )));
+                let before = crate::import::imported_from(&w.session, &file);
+                let mut p = crate::app::import::ImportPreview::new(import, Some(file.clone()));
+                p.words.imported_before(&file, before);
+                w.import = Some(crate::app::import::ImportFlow::Preview(Box::new(p)));
             }
         }
         Err(e) => {

@@ -81,6 +81,8 @@ fn the_sheets_mots() -> Vec<ImportedMot> {
             &[Tangibles, Empathy],
             Some(Golden::End),
         ),
+        // Its dimension, "xyz", is no dimension: the MOT comes without it.
+        mot(9, ("顧客", "退貨時店員很快處理", "很放心"), None, &[], None),
         mot(
             11,
             ("常客", "生日收到手寫卡片", "感動"),
@@ -127,7 +129,6 @@ fn one_sheet_in_every_encoding_reads_the_same() {
             problems,
             [
                 (7, Reason::Missing(Element::Feeling)),
-                (9, Reason::UnknownDimension("xyz".into())),
                 (
                     13,
                     Reason::TooManyColumns {
@@ -136,6 +137,17 @@ fn one_sheet_in_every_encoding_reads_the_same() {
                     }
                 ),
             ],
+            "{file}"
+        );
+        // A value no one knows costs the tag, never the MOT, and is said.
+        let left_out: Vec<(usize, Reason)> = read
+            .left_out
+            .into_iter()
+            .map(|p| (p.line, p.reason))
+            .collect();
+        assert_eq!(
+            left_out,
+            [(9, Reason::UnknownDimension("xyz".into()))],
             "{file}"
         );
         assert!(read.ignored_columns.is_empty(), "{file}");
@@ -304,8 +316,8 @@ fn apply_adds_every_mot_with_its_tags_in_one_go() {
         feeling: "kept".into(),
     });
     let ids = import::apply(&mut session, &read, Some("sheet.utf8.csv")).expect("applies");
-    assert_eq!(ids.len(), 7);
-    assert_eq!(session.mots.len(), 8);
+    assert_eq!(ids.len(), 8);
+    assert_eq!(session.mots.len(), 9);
     for (id, want) in ids.iter().zip(the_sheets_mots()) {
         let got = session.mot(*id).expect("added");
         assert_eq!(got.text(), want.text);

@@ -57,14 +57,15 @@ fn a_file_is_previewed_added_in_one_step_and_taken_back_by_one_undo() {
     // lines that cannot be read with their numbers; nothing added yet.
     let screen = h.screen(100, 30);
     for want in [
-        "7 MOTs found in sheet.gb18030.csv",
+        "8 MOTs found in sheet.gb18030.csv",
         "GB18030",
         "line 3: Business traveller",
-        "… and 2 more",
-        "3 lines cannot be read",
-        "line 7: no feeling",
+        "… and 3 more",
+        "Added without a value that cannot be read (1):",
         "line 9: unknown dimension “xyz”",
-        "Add these 7 MOTs, leaving out the 3 lines",
+        "2 lines cannot be read",
+        "line 7: no feeling",
+        "Add these 8 MOTs, leaving out the 2 lines",
     ] {
         assert!(screen.contains(want), "{want}:\n{screen}");
     }
@@ -72,10 +73,10 @@ fn a_file_is_previewed_added_in_one_step_and_taken_back_by_one_undo() {
     assert_eq!(saved(&h).mots.len(), 2);
     h.key(KeyCode::Enter);
     let s = &h.workshop().session;
-    assert_eq!(s.mots.len(), 9);
+    assert_eq!(s.mots.len(), 10);
     assert!(
         h.status()
-            .contains("Added 7 MOTs (3 to 9) from sheet.gb18030.csv")
+            .contains("Added 8 MOTs (3 to 10) from sheet.gb18030.csv")
     );
     assert_eq!(
         s.mot(4).and_then(|m| m.origin.clone()),
@@ -85,7 +86,7 @@ fn a_file_is_previewed_added_in_one_step_and_taken_back_by_one_undo() {
         })
     );
     assert_eq!(h.workshop().cursor, 2, "the first one added is selected");
-    assert_eq!(saved(&h).mots.len(), 9, "on disk");
+    assert_eq!(saved(&h).mots.len(), 10, "on disk");
     // Write's detail says where it came from.
     h.key(KeyCode::Down);
     assert!(
@@ -95,13 +96,24 @@ fn a_file_is_previewed_added_in_one_step_and_taken_back_by_one_undo() {
     h.press('u');
     assert_eq!(h.workshop().session.mots.len(), 2, "one undo, all of it");
     assert!(
-        h.status().contains("the import of 7 MOTs"),
+        h.status().contains("the import of 8 MOTs"),
         "{}",
         h.status()
     );
     assert_eq!(saved(&h).mots.len(), 2);
     h.ctrl('r');
-    assert_eq!(h.workshop().session.mots.len(), 9);
+    assert_eq!(h.workshop().session.mots.len(), 10);
+    // The same file again: the preview warns before anything is added twice.
+    h.press('i');
+    h.type_text(&fixture("sheet.gb18030.csv").to_string_lossy());
+    h.key(KeyCode::Enter);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("8 MOTs of this session were imported from a file named sheet.gb18030.csv"),
+        "{screen}"
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(h.workshop().session.mots.len(), 10);
 }
 
 #[test]
@@ -265,7 +277,8 @@ fn the_command_line_previews_asks_and_adds_under_the_lock() {
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(err.contains("7 MOTs found in sheet.big5.csv"), "{err}");
+    assert!(err.contains("8 MOTs found in sheet.big5.csv"), "{err}");
+    assert!(err.contains("line 9: unknown dimension"), "{err}");
     assert!(err.contains("Big5"), "{err}");
     assert!(err.contains("give --yes"), "{err}");
     assert_eq!(fs::read(&path).expect("read"), before);
@@ -300,9 +313,9 @@ fn the_command_line_previews_asks_and_adds_under_the_lock() {
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("Added 7 MOTs (2 to 8)"), "{err}");
+    assert!(err.contains("Added 8 MOTs (2 to 9)"), "{err}");
     let now = mot::store::load(&path).expect("reads");
-    assert_eq!(now.mots.len(), 8);
+    assert_eq!(now.mots.len(), 9);
     assert!(now.mots[1..].iter().all(|m| matches!(
         &m.origin,
         Some(MotOrigin::Import { file, .. }) if file == "sheet.big5.csv"

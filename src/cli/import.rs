@@ -37,7 +37,8 @@ pub fn run(file: &Path, into: &Path, yes: bool) -> Result<ExitCode, String> {
     let import = mot::import::read_file(file)
         .map_err(|e| tr!("app.import.cannot_read", reason = e.words(file)))?;
     let name = mot::import::file_name(file);
-    let words = mot::import::preview(&import, Some(&name));
+    let mut words = mot::import::preview(&import, Some(&name));
+    words.imported_before(&name, mot::import::imported_from(&opened.session, &name));
     print(&words);
     if import.mots.is_empty() {
         return Ok(ExitCode::FAILURE);
@@ -80,6 +81,12 @@ fn print(w: &mot::import::Preview) {
     if w.more > 0 {
         say(&format!("  {}", tr!("import.preview.more", n = w.more)));
     }
+    if let Some((head, rest)) = w.left_out.split_first() {
+        say(head);
+        for line in rest {
+            say(&format!("  {line}"));
+        }
+    }
     if let Some(head) = &w.problems_head {
         say(head);
         for p in &w.problems {
@@ -88,6 +95,9 @@ fn print(w: &mot::import::Preview) {
     }
     if let Some(ignored) = &w.ignored {
         say(ignored);
+    }
+    if let Some(again) = &w.again {
+        say(again);
     }
     say(&w.question);
 }

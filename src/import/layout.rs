@@ -20,6 +20,9 @@ pub struct Parsed {
     pub mots: Vec<ImportedMot>,
     /// The lines not read.
     pub problems: Vec<Problem>,
+    /// Values left off MOTs that were read (a dimension, a quality or a
+    /// golden mark no one knows), by line.
+    pub left_out: Vec<Problem>,
     /// Header cells naming no known column.
     pub ignored_columns: Vec<String>,
 }
@@ -140,6 +143,7 @@ fn by_header(
         layout,
         mots: Vec::new(),
         problems: Vec::new(),
+        left_out: Vec::new(),
         ignored_columns,
     };
     let mut rows = 0usize;
@@ -183,6 +187,7 @@ fn list(text: &str, header_line: usize) -> Result<Parsed, ImportError> {
         layout: Layout::List,
         mots: Vec::new(),
         problems: Vec::new(),
+        left_out: Vec::new(),
         ignored_columns: Vec::new(),
     };
     let mut three = 0usize;
@@ -243,9 +248,13 @@ fn list(text: &str, header_line: usize) -> Result<Parsed, ImportError> {
 }
 
 impl Parsed {
-    fn push(&mut self, line: usize, read: Result<ImportedMot, Reason>) {
+    fn push(&mut self, line: usize, read: Result<(ImportedMot, Vec<Reason>), Reason>) {
         match read {
-            Ok(mot) => self.mots.push(mot),
+            Ok((mot, dropped)) => {
+                self.mots.push(mot);
+                self.left_out
+                    .extend(dropped.into_iter().map(|reason| Problem { line, reason }));
+            }
             Err(reason) => self.problems.push(Problem { line, reason }),
         }
     }
@@ -262,8 +271,9 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The MOT the row holds, or why it holds none.
-    fn read(&self, line: usize) -> Result<ImportedMot, Reason> {
+    /// The MOT the row holds and the tags left off it (a value no one
+    /// knows loses the tag, not the MOT someone wrote), or why it holds none.
+    fn read(&self, line: usize) -> Result<(ImportedMot, Vec<Reason>), Reason> {
         let elements = [
             (Element::Who, self.who),
             (Element::Situation, self.situation),
@@ -283,13 +293,20 @@ impl Row<'_> {
                 });
             }
         }
-        let dimension = values::dimension(self.dimension)
-            .map_err(|()| Reason::UnknownDimension(short(self.dimension)))?;
-        let qualities = values::qualities(self.qualities)
-            .map_err(|piece| Reason::UnknownQuality(short(&piece)))?;
-        let golden =
-            values::golden(self.golden).map_err(|()| Reason::UnknownGolden(short(self.golden)))?;
-        Ok(ImportedMot {
+        let mut dropped = Vec::new();
+        let dimension = values::dimension(self.dimension).unwrap_or_else(|()| {
+            dropped.push(Reason::UnknownDimension(short(self.dimension)));
+            None
+        });
+        let qualities = values::qualities(self.qualities).unwrap_or_else(|piece| {
+            dropped.push(Reason::UnknownQuality(short(&piece)));
+            Vec::new()
+        });
+        let golden = values::golden(self.golden).unwrap_or_else(|()| {
+            dropped.push(Reason::UnknownGolden(short(self.golden)));
+            None
+        });
+        let mot = ImportedMot {
             line,
             text: MotText {
                 who: clean_line(self.who),
@@ -299,7 +316,8 @@ impl Row<'_> {
             dimension,
             qualities,
             golden,
-        })
+        };
+        Ok((mot, dropped))
     }
 }
 

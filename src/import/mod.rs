@@ -14,7 +14,7 @@ pub mod preview;
 mod values;
 
 pub use encoding::Encoding;
-pub use preview::{Preview, preview};
+pub use preview::{Preview, imported_from, preview};
 
 use crate::model::limits::{MAX_FILE_BYTES, MAX_MOTS};
 use crate::model::{Dimension, Golden, ModelError, MotId, MotOrigin, MotText, Quality, Session};
@@ -31,6 +31,9 @@ pub struct Import {
     pub mots: Vec<ImportedMot>,
     /// The lines that could not be read, in order.
     pub problems: Vec<Problem>,
+    /// Values left off MOTs that were read: a dimension, a quality or a
+    /// golden mark no one knows costs the tag, never the MOT.
+    pub left_out: Vec<Problem>,
     /// Header cells that name no column mot knows; their values are left out.
     pub ignored_columns: Vec<String>,
 }
@@ -237,6 +240,7 @@ pub fn read_text(text: &str) -> Result<Import, ImportError> {
         layout: parsed.layout,
         mots: parsed.mots,
         problems: parsed.problems,
+        left_out: parsed.left_out,
         ignored_columns: parsed.ignored_columns,
     })
 }

@@ -23,10 +23,34 @@ pub struct Preview {
     pub problems: Vec<String>,
     /// The heading over them ("3 lines cannot be read…"), when there are any.
     pub problems_head: Option<String>,
+    /// Values left off MOTs that are added, with their lines, under a
+    /// heading of their own (first), when there are any.
+    pub left_out: Vec<String>,
     /// Columns left out because mot does not know them, when there are any.
     pub ignored: Option<String>,
+    /// A warning that this file was imported into the session before.
+    pub again: Option<String>,
     /// The question: what confirming adds.
     pub question: String,
+}
+
+impl Preview {
+    /// Warns that `n` MOTs of the session came from a file of this name
+    /// already: importing it again would add them twice.
+    pub fn imported_before(&mut self, file: &str, n: usize) {
+        self.again = (n > 0).then(|| tr!("import.preview.again", n = n, file = file));
+    }
+}
+
+/// How many MOTs of `session` say they were imported from a file named `file`.
+pub fn imported_from(session: &crate::model::Session, file: &str) -> usize {
+    session
+        .mots
+        .iter()
+        .filter(|m| {
+            matches!(&m.origin, Some(crate::model::MotOrigin::Import { file: f, .. }) if f == file)
+        })
+        .count()
 }
 
 /// Puts `import`, read from `source` (a file's name, or none for pasted
@@ -65,6 +89,11 @@ pub fn preview(import: &Import, source: Option<&str>) -> Preview {
         })
         .collect();
     let problems = import.problems.iter().map(ToString::to_string).collect();
+    let mut left_out: Vec<String> = Vec::new();
+    if !import.left_out.is_empty() {
+        left_out.push(tr!("import.preview.left_out", n = import.left_out.len()));
+        left_out.extend(import.left_out.iter().map(ToString::to_string));
+    }
     let problems_head = match import.problems.len() {
         0 => None,
         1 => Some(tr!("import.preview.problems_one").to_string()),
@@ -103,7 +132,9 @@ pub fn preview(import: &Import, source: Option<&str>) -> Preview {
         more: n.saturating_sub(FIRST),
         problems,
         problems_head,
+        left_out,
         ignored,
+        again: None,
         question,
     }
 }

@@ -79,15 +79,14 @@ fn preview(p: &ImportPreview, frame: &mut Frame, area: Rect) {
             theme::quiet(),
         )));
     }
-    if let Some(head) = &w.problems_head {
-        body.push(Line::from(""));
-        body.push(Line::from(Span::styled(head.clone(), theme::warn())));
-    }
     let head: Vec<Line<'static>> = body.iter().flat_map(|l| widgets::wrap(l, cols)).collect();
     // The question and its keys stay at the bottom; the rest scrolls.
     let mut foot: Vec<Line<'static>> = Vec::new();
     if let Some(ignored) = &w.ignored {
         foot.push(Line::from(Span::styled(ignored.clone(), theme::quiet())));
+    }
+    if let Some(again) = &w.again {
+        foot.push(Line::from(Span::styled(again.clone(), theme::warn())));
     }
     // The keys are on the key bar below, from the one key table.
     foot.push(Line::from(Span::styled(w.question.clone(), theme::label())));
@@ -105,7 +104,32 @@ fn preview(p: &ImportPreview, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     let rows = usize::from(inner.height);
     let foot_rows = foot.len().min(rows);
-    let total = head.len() + w.problems.len();
+    // Below the MOTs: the values left off MOTs added, then the lines not
+    // read, each under its heading; made into lines only where on show.
+    let left = w.left_out.len() + usize::from(!w.left_out.is_empty());
+    let bad = w.problems_head.as_ref().map_or(0, |_| 2 + w.problems.len());
+    let item = |i: usize| -> Line<'static> {
+        if i < left {
+            return match i {
+                0 => Line::from(""),
+                1 => Line::from(Span::styled(w.left_out[0].clone(), theme::warn())),
+                _ => Line::from(Span::styled(
+                    format!("  {}", w.left_out[i - 1]),
+                    theme::quiet(),
+                )),
+            };
+        }
+        match (i - left, &w.problems_head) {
+            (0, _) => Line::from(""),
+            (1, Some(head)) => Line::from(Span::styled(head.clone(), theme::warn())),
+            (j, _) => Line::from(Span::styled(
+                format!("  {}", w.problems.get(j - 2).map_or("", String::as_str)),
+                theme::error(),
+            )),
+        }
+    };
+    let items = left + bad;
+    let total = head.len() + items;
     // A row says where the view is when not everything fits.
     let overflow = total > rows - foot_rows;
     let room = (rows - foot_rows).saturating_sub(usize::from(overflow));
@@ -113,13 +137,11 @@ fn preview(p: &ImportPreview, frame: &mut Frame, area: Rect) {
     // lines costs what the box holds, not what the file holds.
     let scroll = p.scroll.min(total.saturating_sub(room));
     let mut shown: Vec<Line<'static>> = head.iter().skip(scroll).cloned().collect();
-    let first_problem = scroll.saturating_sub(head.len());
-    for problem in w.problems.iter().skip(first_problem) {
+    for i in scroll.saturating_sub(head.len())..items {
         if shown.len() >= room {
             break;
         }
-        let line = Line::from(Span::styled(format!("  {problem}"), theme::error()));
-        shown.extend(widgets::wrap(&line, cols));
+        shown.extend(widgets::wrap(&item(i), cols));
     }
     shown.truncate(room);
     if overflow {
