@@ -393,3 +393,19 @@ fn a_group_no_breakout_shares_stops_the_merge_until_mapped() {
     assert_eq!(merged.session.groups.len(), 4);
     assert_eq!(merged.session.mots[3].hands_for(1), 4, "3 + 1 in one group");
 }
+
+#[test]
+fn the_same_session_under_two_names_is_not_merged_twice() {
+    i18n::set(Language::English);
+    // A copy (or a hard link) reads as the same session, whatever its path.
+    let sessions = [read(&fixture("north.ron")), read(&fixture("north.ron"))];
+    let stopped =
+        merge::merge(&inputs(&sessions), "Twice", &Options::default()).expect_err("stops");
+    assert!(
+        matches!(&stopped.list[..], [Conflict::SameSession { .. }]),
+        "{:?}",
+        stopped.list
+    );
+    let text = stopped.lines().join("\n");
+    assert!(text.contains("hold the same session"), "{text}");
+}

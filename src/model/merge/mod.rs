@@ -206,6 +206,14 @@ pub struct Conflicts {
 pub enum Conflict {
     /// Fewer than two sessions to merge.
     TooFewInputs,
+    /// Two inputs hold the same session (a copy, a hard link): merging it
+    /// twice would count its every MOT, dot and hand twice.
+    SameSession {
+        /// The label of the first.
+        first: String,
+        /// The label of the second.
+        second: String,
+    },
     /// An option names an input that is not there (counted from 0).
     NoSuchInput {
         /// The input named.
@@ -337,6 +345,17 @@ pub fn merge(inputs: &[Breakout], title: &str, options: &Options) -> Result<Merg
                 input: label.clone(),
                 message: e.to_string(),
             });
+        }
+    }
+    // The same session under two names: by what it holds, MOTs and all.
+    for (i, a) in inputs.iter().enumerate() {
+        for (j, b) in inputs.iter().enumerate().skip(i + 1) {
+            if !a.session.mots.is_empty() && a.session == b.session {
+                list.push(Conflict::SameSession {
+                    first: labels[i].clone(),
+                    second: labels[j].clone(),
+                });
+            }
         }
     }
     if !list.is_empty() {

@@ -211,6 +211,13 @@ impl Conflict {
             Conflict::NoSuchInput { input, count } => {
                 tr!("merge.conflict.no_such_input", n = input + 1, count = count)
             }
+            Conflict::SameSession { first, second } => {
+                tr!(
+                    "merge.conflict.same_session",
+                    first = first,
+                    second = second
+                )
+            }
             Conflict::InvalidInput { input, message } => {
                 tr!(
                     "merge.conflict.invalid_input",
