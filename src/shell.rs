@@ -329,14 +329,14 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
 
 /// Starts looking for likely duplicates beside the loop, from the session
 /// as it is now (its MOTs shared, not copied).
-fn find_duplicates(app: &mut App, at: usize) {
+fn find_duplicates(app: &mut App, reopen: Option<usize>) {
     let waker = app.waker.clone();
     if let Screen::Workshop(w) = &mut app.screen {
         let s = &w.session;
         w.dup_search = Some(crate::app::duplicates::Search::start(
             s.mots.clone(),
             s.not_duplicates.clone(),
-            at,
+            reopen,
             waker,
         ));
     }
@@ -354,8 +354,12 @@ fn duplicates_done(app: &mut App, wait: bool) -> bool {
     let Some(search) = w.dup_search.take() else {
         return false;
     };
+    let reopened = search.reopen;
     let said = crate::app::update::duplicates::found(w, search.finish());
-    app.info(said);
+    // Reopened after an undo: the undo's words stay; the count is on screen.
+    if !reopened {
+        app.info(said);
+    }
     true
 }
 

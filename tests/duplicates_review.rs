@@ -143,6 +143,11 @@ fn undo_inside_the_review_brings_the_pair_back_and_esc_closes() {
     h.press('u');
     let back = h.workshop().duplicates.as_ref().map(|r| r.pairs.len());
     assert_eq!(back, Some(2), "the undone pair is offered again");
+    assert!(
+        h.status().contains("Undid: MOT"),
+        "says what it undid: {}",
+        h.status()
+    );
     assert_eq!(h.workshop().session.mots.len(), 5);
     h.key(KeyCode::Esc);
     assert!(h.workshop().duplicates.is_none());
@@ -193,7 +198,7 @@ fn the_search_has_its_pairs_ready_when_it_wakes_the_loop() {
         let waker = Waker::new(move || {
             let _ = tx.send(());
         });
-        let mut search = Search::start(s.mots.clone(), Vec::new(), 0, Some(waker));
+        let mut search = Search::start(s.mots.clone(), Vec::new(), None, Some(waker));
         rx.recv_timeout(std::time::Duration::from_secs(30))
             .expect("the loop is woken");
         // The loop looks once when woken: the pairs must be there by then.

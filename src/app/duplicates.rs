@@ -51,15 +51,18 @@ pub struct Search {
     pub compared: usize,
     /// The pair to show first when it is done (after an undo: where it was).
     pub at: usize,
+    /// Whether it reopens the review after an undo.
+    pub reopen: bool,
 }
 
 impl Search {
     /// Starts comparing `mots` (shared, not copied), leaving out the pairs
-    /// `dismissed`; `waker`, if any, is called when done.
+    /// `dismissed`; `reopen` is the pair to show after an undo; `waker`, if
+    /// any, is called when done.
     pub fn start(
         mots: Vec<std::sync::Arc<crate::model::Mot>>,
         dismissed: Vec<(u32, u32)>,
-        at: usize,
+        reopen: Option<usize>,
         waker: Option<crate::store::writer::Waker>,
     ) -> Search {
         let compared = mots.len();
@@ -87,7 +90,8 @@ impl Search {
             result,
             got: None,
             compared,
-            at,
+            at: reopen.unwrap_or(0),
+            reopen: reopen.is_some(),
         }
     }
 

@@ -79,9 +79,10 @@ pub enum Effect {
     SaveAsAndQuit(PathBuf),
     /// Read this file to import its MOTs into Write (a preview first).
     ReadImport(PathBuf),
-    /// Look for likely duplicate MOTs beside the loop; the review opens on
-    /// this pair when they are found.
-    FindDuplicates(usize),
+    /// Look for likely duplicate MOTs beside the loop; the review opens
+    /// when they are found, on this pair when reopened after an undo (and
+    /// then the undo's words stay on the status line).
+    FindDuplicates(Option<usize>),
     /// Create a session with this title in the sessions folder and open it.
     Create(String),
     /// As [`Effect::Create`], with the setup of the session in this file.

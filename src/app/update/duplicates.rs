@@ -13,7 +13,7 @@ pub(super) fn open(w: &mut Workshop, out: &mut Outcome) {
         return;
     }
     out.info(tr!("app.dup.looking", n = w.session.mots.len()));
-    out.effects.push(Effect::FindDuplicates(0));
+    out.effects.push(Effect::FindDuplicates(None));
 }
 
 /// Opens the review on the pairs found, or says there are none. The
@@ -107,7 +107,7 @@ pub(super) fn review(w: &mut Workshop, action: Action, out: &mut Outcome) {
             w.duplicates = None;
             let step = w.history.undo(&w.session);
             out.travelled = Some((Travel::Undo, travel(w, step, out)));
-            out.effects.push(Effect::FindDuplicates(at));
+            out.effects.push(Effect::FindDuplicates(Some(at)));
         }
         _ => {}
     }

@@ -101,7 +101,9 @@ fn figure(out: &mut Page, r: &Report) {
         }
         let _ = writeln!(
             out.0,
-            "<text class=\"outside\" data-region=\"0\" x=\"6\" y=\"30\">{}</text>",
+            // Below the top name, left of the circles: long names (votes
+            // hidden) do not run over it.
+            "<text class=\"outside\" data-region=\"0\" x=\"6\" y=\"58\">{}</text>",
             escape(&tr!(
                 "report.field",
                 label = tr!("report.circles.outside"),
