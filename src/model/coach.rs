@@ -161,7 +161,13 @@ pub fn sentence(text: &impl Elements) -> String {
             Language::TraditionalChinese => Language::TraditionalChinese,
             _ => Language::SimplifiedChinese,
         };
-        (lang, "。")
+        // A feeling that ends in its own ！ or ？ (or …) needs no 。 after it.
+        let end = if feeling.ends_with(['！', '？', '!', '?', '…']) {
+            ""
+        } else {
+            "。"
+        };
+        (lang, end)
     } else if feeling.ends_with(['.', '!', '?', '…']) {
         (Language::English, "")
     } else {
@@ -239,6 +245,15 @@ mod tests {
         assert_eq!(detail("在登机口等"), 2);
         assert_eq!(detail("ok — 好"), 1);
         assert_eq!(detail(""), 0);
+    }
+
+    #[test]
+    fn a_chinese_feeling_that_ends_in_its_own_mark_gets_no_second_stop() {
+        let s = sentence(&t("年轻白领", "排队等位", "等待也是一种享受！"));
+        assert!(s.ends_with("享受！"), "{s}");
+        let s = sentence(&t("年轻白领", "排队等位", "还会再来吗？"));
+        assert!(s.ends_with("吗？"), "{s}");
+        assert!(sentence(&t("年轻白领", "排队等位", "很开心")).ends_with("开心。"));
     }
 
     #[test]

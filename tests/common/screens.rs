@@ -161,6 +161,8 @@ fn merges(lang: Language, session: &impl Fn() -> Session) -> Vec<(&'static str, 
     use mot::model::merge::{self, Options};
     mot::i18n::set(lang);
     let (a, mut b) = (session(), session());
+    // Another breakout, not a copy: the same session twice is refused.
+    b.title.push_str(" (east)");
     let request = MergeRequest {
         paths: vec!["a.ron".into(), "b.ron".into()],
         title: "a + 1".into(),
