@@ -17,7 +17,7 @@ pub use crate::model::Language;
 /// The areas a catalog is split into, so each file stays readable. An
 /// area's file may be one part of a larger area, named `area_part`
 /// (`drill_view`): its keys start with the larger area's name.
-pub const AREAS: [&str; 12] = [
+pub const AREAS: [&str; 13] = [
     "app",
     "cli",
     "drill",
@@ -30,6 +30,7 @@ pub const AREAS: [&str; 12] = [
     "report",
     "import",
     "merge",
+    "access",
 ];
 
 /// What every key of an area's file starts with (before its `.`):
@@ -53,12 +54,13 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/report.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/import.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/merge.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/access.txt")),
         ]
     };
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 12] {
+pub fn sources(lang: Language) -> [&'static str; 13] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),

@@ -1,5 +1,6 @@
 //! `mot`: run a Moments-of-Truth workshop in the terminal.
 
+pub mod access;
 pub mod app;
 pub mod calendar;
 pub mod clipboard;
