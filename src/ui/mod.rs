@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod merge;
 pub mod picker;
 pub mod present;
+pub mod qr;
 pub mod questions;
 pub mod score;
 pub mod setup;
