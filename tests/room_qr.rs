@@ -22,11 +22,7 @@ fn decode(buf: &Buffer) -> Vec<String> {
         }
         let (px, py) = ((x - border) / zoom, (y - border) / zoom);
         let symbol = buf[(px as u16, (py / 2) as u16)].symbol();
-        match (symbol, py % 2) {
-            ("█", _) => true,
-            ("▀", 0) | ("▄", 1) => true,
-            _ => false,
-        }
+        matches!((symbol, py % 2), ("█", _) | ("▀", 0) | ("▄", 1))
     };
     let mut img =
         rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| if dark(x, y) { 0 } else { 255 });
