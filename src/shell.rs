@@ -20,8 +20,12 @@ use crate::store::{self, OpenError, Opened, StoreError};
 use crate::ui::picker::age;
 use crate::{plain, tr};
 
+mod duplicates;
+mod import;
 mod reports;
 
+use duplicates::{duplicates_done, find_duplicates};
+use import::read_import;
 use reports::{copy_report, reports_done, write_reports};
 pub mod merge;
 
@@ -323,68 +327,6 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::WriteReports => write_reports(app),
             Effect::CopyReport => copy_report(app),
             Effect::Merge(request) => merge::run(app, request),
-        }
-    }
-}
-
-/// Starts looking for likely duplicates beside the loop, from the session
-/// as it is now (its MOTs shared, not copied).
-fn find_duplicates(app: &mut App, reopen: Option<usize>) {
-    let waker = app.waker.clone();
-    if let Screen::Workshop(w) = &mut app.screen {
-        let s = &w.session;
-        w.dup_search = Some(crate::app::duplicates::Search::start(
-            s.mots.clone(),
-            s.not_duplicates.clone(),
-            reopen,
-            waker,
-        ));
-    }
-}
-
-/// Opens the review when the search for duplicates is done; `wait` waits
-/// for it. Returns whether it opened or said anything.
-fn duplicates_done(app: &mut App, wait: bool) -> bool {
-    let Screen::Workshop(w) = &mut app.screen else {
-        return false;
-    };
-    if !w.dup_search.as_mut().is_some_and(|s| wait || s.done()) {
-        return false;
-    }
-    let Some(search) = w.dup_search.take() else {
-        return false;
-    };
-    let reopened = search.reopen;
-    let said = crate::app::update::duplicates::found(w, search.finish());
-    // Reopened after an undo: the undo's words stay; the count is on screen.
-    if !reopened {
-        app.info(said);
-    }
-    true
-}
-
-/// Reads a file to import and shows its preview, or says why it cannot be
-/// read. Read as a session file is (never through a link, a regular file
-/// of sane size), as opening a session is.
-fn read_import(app: &mut App, path: &Path) {
-    match crate::import::read_file(path) {
-        Ok(import) => {
-            let file = crate::import::file_name(path);
-            if let Screen::Workshop(w) = &mut app.screen {
-                let before = crate::import::imported_from(&w.session, &file);
-                let mut p = crate::app::import::ImportPreview::new(import, Some(file.clone()));
-                p.words.imported_before(&file, before);
-                w.import = Some(crate::app::import::ImportFlow::Preview(Box::new(p)));
-            }
-        }
-        Err(e) => {
-            // The path stays typed, to be put right rather than typed again.
-            if let Screen::Workshop(w) = &mut app.screen {
-                w.import = Some(crate::app::import::ImportFlow::Asking(Box::new(
-                    crate::app::text_field::TextField::new(&path.to_string_lossy()),
-                )));
-            }
-            app.error(tr!("app.import.cannot_read", reason = e.words(path)));
         }
     }
 }
