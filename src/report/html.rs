@@ -280,25 +280,8 @@ fn card(out: &mut Page, r: &Report, n: usize, c: &ChosenMot) {
 fn messages(out: &mut Page, r: &Report) {
     section(out, "messages", tr!("report.messages.title"));
     out.raw("<ul>\n");
-    if r.core_message.trim().is_empty() {
-        out.li(tr!("report.messages.no_core"));
-    }
-    let m = r.messages;
-    if m.chosen == 0 {
-        out.li(tr!("report.chosen.none"));
-    } else {
-        out.li(&tr!(
-            "report.messages.carrying",
-            carrying = m.carrying,
-            chosen = m.chosen
-        ));
-        out.li(&tr!("report.messages.distinct", n = m.distinct));
-        if m.many() {
-            out.li(&format!(
-                "⚠ {}",
-                tr!("report.messages.many", n = m.distinct)
-            ));
-        }
+    for line in r.message_check() {
+        out.li(&line);
     }
     out.raw("</ul>\n");
     end(out);

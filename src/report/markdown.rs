@@ -212,25 +212,8 @@ fn chosen_one(out: &mut Out, r: &Report, n: usize, c: &ChosenMot) {
 
 fn messages(out: &mut Out, r: &Report) {
     out.heading(2, tr!("report.messages.title"));
-    if r.core_message.trim().is_empty() {
-        out.item(tr!("report.messages.no_core"));
-    }
-    let m = r.messages;
-    if m.chosen == 0 {
-        out.item(tr!("report.chosen.none"));
-        return;
-    }
-    out.item(&tr!(
-        "report.messages.carrying",
-        carrying = m.carrying,
-        chosen = m.chosen
-    ));
-    out.item(&tr!("report.messages.distinct", n = m.distinct));
-    if m.many() {
-        out.item(&format!(
-            "⚠ {}",
-            tr!("report.messages.many", n = m.distinct)
-        ));
+    for line in r.message_check() {
+        out.item(&line);
     }
 }
 

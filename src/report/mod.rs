@@ -591,3 +591,33 @@ fn circles(
         counts,
     }
 }
+
+impl Report {
+    /// The message check as lines, the same in every format: whether the
+    /// core message is set, how many chosen MOTs carry it, how many
+    /// messages they speak with, and a warning when that is too many.
+    pub fn message_check(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if self.core_message.trim().is_empty() {
+            lines.push(crate::tr!("report.messages.no_core").to_string());
+        }
+        let m = self.messages;
+        if m.chosen == 0 {
+            lines.push(crate::tr!("report.chosen.none").to_string());
+            return lines;
+        }
+        lines.push(crate::tr!(
+            "report.messages.carrying",
+            carrying = m.carrying,
+            chosen = m.chosen
+        ));
+        lines.push(crate::tr!("report.messages.distinct", n = m.distinct));
+        if m.many() {
+            lines.push(format!(
+                "⚠ {}",
+                crate::tr!("report.messages.many", n = m.distinct)
+            ));
+        }
+        lines
+    }
+}
