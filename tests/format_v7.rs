@@ -115,7 +115,10 @@ fn a_version_6_file_opens_and_is_kept_before_the_first_write() {
     common::dispatch(&mut app, Action::NextStage);
     assert_eq!(fs::read(&kept).expect("the original is kept"), original);
     let now = fs::read_to_string(&path).expect("read");
-    assert!(now.starts_with("(\n    version: 7,"), "{now}");
+    assert!(
+        now.starts_with(&format!("(\n    version: {FORMAT_VERSION},")),
+        "{now}"
+    );
 }
 
 #[test]

@@ -543,6 +543,7 @@ fn many_mots(n: usize) -> Session {
         chosen: false,
         motx: Default::default(),
         origin: None,
+        author: None,
         notes: Vec::new(),
     };
     s.mots = (1..=n as u32)
@@ -612,6 +613,9 @@ const TEXTS: &[(&str, SetText)] = &[
     ("mots[0].motx.customer_next", |s, t| {
         Arc::make_mut(&mut s.mots[0]).motx.customer_next = t
     }),
+    ("mots[2].author", |s, t| {
+        Arc::make_mut(&mut s.mots[2]).author = Some(t)
+    }),
 ];
 
 #[test]
@@ -626,6 +630,8 @@ fn every_text_at_its_limit_draws_and_one_character_more_is_refused() {
         ));
         set(&mut s, text);
     }
+    // The author is drawn only when the room sees authors.
+    s.show_authors = true;
     s.validate().expect("at the limit");
     draw_every_stage(&mut opened(s));
     for (path, set) in TEXTS {

@@ -74,6 +74,7 @@ fn rest_of(s: &Session) -> Session {
         max_dots_per_mot: s.max_dots_per_mot,
         counting: s.counting,
         votes_revealed: s.votes_revealed,
+        show_authors: s.show_authors,
         circles: s.circles,
         groups: s.groups.clone(),
         participants: s.participants.clone(),

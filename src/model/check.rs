@@ -317,6 +317,9 @@ fn mots(s: &Session, groups: &HashSet<GroupId>) -> Result<HashSet<MotId>, ModelE
         if let Some(o) = &m.origin {
             origin(o, m.id, at.clone())?;
         }
+        if let Some(a) = &m.author {
+            author(a, m.id, at.clone().then("author"))?;
+        }
         notes(m, at)?;
     }
     Ok(seen)
@@ -368,6 +371,7 @@ pub(super) fn origin(o: &MotOrigin, mot: MotId, at: FieldPath) -> Checked {
                 }
                 return Ok(());
             }
+            MotOrigin::Phone => return Ok(()),
             MotOrigin::Breakout { session, from } => {
                 text(session, at.clone().then("session"))?;
                 match from {
@@ -379,6 +383,17 @@ pub(super) fn origin(o: &MotOrigin, mot: MotId, at: FieldPath) -> Checked {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// Checks the name of who sent MOT `mot` from their phone, at `at`: as long
+/// as a participant's name may be, on one line (a control character could
+/// move the room's screen about), and not blank (none is written as none).
+fn author(name: &str, mot: MotId, at: FieldPath) -> Checked {
+    text(name, at.clone())?;
+    if name.trim().is_empty() || name.chars().any(char::is_control) {
+        return invalid(at, tr!("model.invalid.author", mot = mot));
     }
     Ok(())
 }

@@ -177,7 +177,8 @@ pub const TABLE: &[Limit] = &[
         field: "title, brand, core_message, target_user, groups[].name, groups[].description, \
                 participants[].name, mots[].who, mots[].situation, mots[].feeling, \
                 mots[].motx.company_does, mots[].motx.customer_next, mots[].notes[].*, \
-                mots[].origin.session, drill.deck[].card.*, drill.sheets[].comments",
+                mots[].origin.session, mots[].author, drill.deck[].card.*, \
+                drill.sheets[].comments",
         min: None,
         max: MAX_TEXT_CHARS as u64,
         unit: "model.limit.unit.characters",

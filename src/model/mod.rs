@@ -30,7 +30,7 @@ pub use ranking::{Filter, Ranked, Ranking};
 pub use room::{Language, Theme, Timebox};
 pub use session::{
     Dots, FORMAT_VERSION, Group, GroupId, Hands, Mot, MotId, MotNote, MotOrigin, MotText,
-    Participant, ParticipantId, Session,
+    Participant, ParticipantId, Session, provenance,
 };
 pub use stage::Stage;
 pub use taxonomy::{Dimension, Quality};

@@ -192,6 +192,29 @@ mod tests {
     }
 
     #[test]
+    fn the_kept_mot_keeps_its_author_and_the_note_its_origin() {
+        let mut s = Session::new("t");
+        let text = |who: &str| MotText {
+            who: who.into(),
+            situation: "waits at the desk".into(),
+            feeling: "forgotten".into(),
+        };
+        let typed = s.add_mot(text("a guest"));
+        let ann = s.try_add_phone_mot(text("a guest!"), "Ann").expect("room");
+        let bo = s.try_add_phone_mot(text("a guest?"), "Bo").expect("room");
+        // Kept without an author: it does not take the other's.
+        s.merge_same_moment(typed, ann).expect("merges");
+        let m = s.mot(typed).expect("kept");
+        assert_eq!(m.author, None);
+        assert_eq!(m.notes[0].origin, Some(crate::model::MotOrigin::Phone));
+        // Kept with one: it stays.
+        let carl = s.try_add_phone_mot(text("a guest."), "Carl").expect("room");
+        s.merge_same_moment(bo, carl).expect("merges");
+        assert_eq!(s.mot(bo).and_then(|m| m.author.as_deref()), Some("Bo"));
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
     fn dismissing_keeps_the_pair_once_in_order() {
         let (mut s, a, b, ..) = room();
         s.dismiss_pair(b, a).expect("both there");

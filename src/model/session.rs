@@ -20,7 +20,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The format version this build writes; see `store` for how files are read.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Stable identifier of an MOT within a session (shown to the room as "MOT 7").
 pub type MotId = u32;
@@ -62,6 +62,10 @@ pub struct Session {
     pub counting: Counting,
     /// Whether vote totals are shown to the room (blind until revealed).
     pub votes_revealed: bool,
+    /// Whether the room sees who sent a MOT from their phone (off unless
+    /// the facilitator turns it on; not written while off).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub show_authors: bool,
     /// Where the three circles of Choose start (missing in older files: the defaults).
     pub circles: Thresholds,
     /// Respondent groups, each with its vote weight.
@@ -153,6 +157,12 @@ pub struct Mot {
     /// and none is not written, so files without drills read as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<MotOrigin>,
+    /// The name of the participant who sent it from their phone: a name,
+    /// not an id, so a merge that renumbers participants or a participant
+    /// removed leaves nothing dangling. Shown only when the session's
+    /// [`Session::show_authors`] says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// The texts of MOTs merged into this one as duplicates, kept so the
     /// room's other wording is never lost.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -160,7 +170,7 @@ pub struct Mot {
 }
 
 /// Where a MOT came from. One typed field for every source, so a later
-/// source (a participant's phone) is one more variant.
+/// source is one more variant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum MotOrigin {
@@ -186,6 +196,9 @@ pub enum MotOrigin {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<Box<MotOrigin>>,
     },
+    /// Sent from a participant's phone in the room (who sent it is the
+    /// MOT's `author`).
+    Phone,
 }
 
 impl MotOrigin {
@@ -212,6 +225,7 @@ impl MotOrigin {
                     None => outer,
                 }
             }
+            MotOrigin::Phone => crate::tr!("model.origin.phone").to_string(),
         }
     }
 
@@ -314,6 +328,7 @@ impl Session {
             max_dots_per_mot: DEFAULT_MAX_DOTS_PER_MOT,
             counting: Counting::Both,
             votes_revealed: false,
+            show_authors: false,
             circles: Thresholds::default(),
             groups: default_groups(crate::i18n::current()),
             participants: Vec::new(),
@@ -409,18 +424,37 @@ impl Session {
             let at = super::FieldPath::field("mots").at(self.mots.len());
             super::check::origin(origin, id, at)?;
         }
-        Ok(self.push_mot(text, origin))
+        Ok(self.push_mot(text, origin, None))
+    }
+
+    /// Adds a MOT sent from a participant's phone in the room and returns
+    /// its new id. `author` is the name they sent it under, cleaned as every
+    /// text is (no control characters, within the text limit); blank means
+    /// none. Refuses when the session holds [`MAX_MOTS`] already. The way
+    /// in for the room's phones.
+    pub fn try_add_phone_mot(&mut self, text: MotText, author: &str) -> Result<MotId, ModelError> {
+        if self.mots.len() >= MAX_MOTS {
+            return Err(ModelError::TooManyMots { max: MAX_MOTS });
+        }
+        let author = clean_line(author);
+        let author = (!author.is_empty()).then_some(author);
+        Ok(self.push_mot(text, Some(MotOrigin::Phone), author))
     }
 
     /// Adds an MOT and returns its new id, whatever the count: for code that
     /// builds sessions it knows are small (tests, examples). Past
     /// [`MAX_MOTS`] the session no longer validates, so it is never saved.
     pub fn add_mot(&mut self, text: MotText) -> MotId {
-        self.push_mot(text, None)
+        self.push_mot(text, None, None)
     }
 
     /// The one place a new MOT is made: cleaned text, a fresh id, no tags.
-    fn push_mot(&mut self, text: MotText, origin: Option<MotOrigin>) -> MotId {
+    fn push_mot(
+        &mut self,
+        text: MotText,
+        origin: Option<MotOrigin>,
+        author: Option<String>,
+    ) -> MotId {
         let id = next_id(self.mots.iter().map(|m| m.id));
         self.mots.push(Arc::new(Mot {
             id,
@@ -437,6 +471,7 @@ impl Session {
             chosen: false,
             motx: Motx::default(),
             origin,
+            author,
             notes: Vec::new(),
         }));
         id
@@ -656,12 +691,44 @@ impl Mot {
         }
     }
 
+    /// Where it came from and, when the room sees authors, who sent it, in
+    /// words of the language on show ("Sent from a phone · Ann"), as Write,
+    /// the duplicates review and the report say it; none when there is
+    /// nothing to say.
+    pub fn provenance(&self, show_authors: bool) -> Option<String> {
+        provenance(
+            self.origin.as_ref().map(MotOrigin::words),
+            self.shown_author(show_authors),
+        )
+    }
+
+    /// Who sent it, when the room sees authors (`show_authors`).
+    pub fn shown_author(&self, show_authors: bool) -> Option<&str> {
+        self.author.as_deref().filter(|_| show_authors)
+    }
+
     /// Hands counted for a group (zero when none were typed).
     pub fn hands_for(&self, group: GroupId) -> u32 {
         self.hands
             .iter()
             .find(|h| h.group == group)
             .map_or(0, |h| h.count)
+    }
+}
+
+/// A MOT's origin in words joined with the name of who sent it, when it is
+/// to be shown ("Sent from a phone · Ann"); the name alone says "By Ann".
+/// One place for the joining, so the screens and every report say it alike.
+pub fn provenance(origin: Option<String>, author: Option<&str>) -> Option<String> {
+    match (origin, author) {
+        (Some(origin), Some(author)) => Some(crate::tr!(
+            "model.origin.by",
+            origin = origin,
+            author = author
+        )),
+        (Some(origin), None) => Some(origin),
+        (None, Some(author)) => Some(crate::tr!("model.origin.author", author = author)),
+        (None, None) => None,
     }
 }
 

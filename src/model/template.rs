@@ -32,6 +32,7 @@ impl Session {
             max_dots_per_mot,
             counting,
             votes_revealed: _,
+            show_authors,
             circles,
             groups,
             participants,
@@ -56,6 +57,9 @@ impl Session {
             counting: *counting,
             // A new room votes blind until the facilitator reveals.
             votes_revealed: false,
+            // Whether the room sees who sent what is the facilitator's
+            // setting, as the drill's anonymous debrief is.
+            show_authors: *show_authors,
             circles: *circles,
             groups: groups.clone(),
             participants: participants.clone(),

@@ -145,7 +145,10 @@ pub fn decode(text: &str) -> Result<Decoded, FormatError> {
         6 => parse::<super::v6::SessionV6>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
-        _ => parse::<super::v7::SessionV7>(text, version)?
+        7 => parse::<super::v7::SessionV7>(text, version)?
+            .into_session()
+            .map_err(|e| at_path(text, e))?,
+        _ => parse::<super::v8::SessionV8>(text, version)?
             .into_session()
             .map_err(|e| at_path(text, e))?,
     };

@@ -18,6 +18,7 @@ pub mod v4;
 pub mod v5;
 pub mod v6;
 pub mod v7;
+pub mod v8;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

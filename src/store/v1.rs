@@ -55,6 +55,7 @@ impl From<SessionV1> for Session {
             max_dots_per_mot: v1.max_dots_per_mot,
             counting: Counting::Both,
             votes_revealed: v1.votes_revealed,
+            show_authors: false,
             circles: Thresholds::default(),
             groups: v1.groups,
             participants: v1.participants,

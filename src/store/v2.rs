@@ -51,6 +51,7 @@ impl From<SessionV2> for Session {
             max_dots_per_mot: v2.max_dots_per_mot,
             counting: Counting::Both,
             votes_revealed: v2.votes_revealed,
+            show_authors: false,
             circles: Thresholds::default(),
             groups: v2.groups,
             participants: v2.participants,

@@ -41,6 +41,7 @@ impl From<MotV3> for Mot {
             chosen: false,
             motx: Default::default(),
             origin: None,
+            author: None,
             notes: Vec::new(),
         }
     }
@@ -89,6 +90,7 @@ impl From<SessionV3> for Session {
             max_dots_per_mot: v3.max_dots_per_mot,
             counting: Counting::Both,
             votes_revealed: v3.votes_revealed,
+            show_authors: false,
             circles: Thresholds::default(),
             groups: v3.groups,
             participants: v3.participants,

@@ -99,6 +99,7 @@ impl WrittenMot for MotV4 {
             motx: self.motx,
             // Version 4 and 5 files say nothing of where a MOT came from.
             origin: None,
+            author: None,
             notes: Vec::new(),
         }
     }
@@ -210,6 +211,7 @@ impl SessionV4 {
             max_dots_per_mot: self.max_dots_per_mot,
             counting: Counting::Both,
             votes_revealed: self.votes_revealed,
+            show_authors: false,
             circles: self.circles,
             groups,
             participants: self.participants,

@@ -81,6 +81,7 @@ impl SessionV5 {
             max_dots_per_mot: self.max_dots_per_mot,
             counting: self.counting,
             votes_revealed: self.votes_revealed,
+            show_authors: false,
             circles: self.circles,
             groups,
             participants: self.participants,

@@ -96,6 +96,7 @@ impl WrittenMot for MotV6 {
             chosen: self.chosen,
             motx: self.motx,
             origin: self.origin.map(MotOrigin::from),
+            author: None,
             notes: Vec::new(),
         }
     }
@@ -172,6 +173,7 @@ impl SessionV6 {
             max_dots_per_mot: self.max_dots_per_mot,
             counting: self.counting,
             votes_revealed: self.votes_revealed,
+            show_authors: false,
             circles: self.circles,
             groups,
             participants: self.participants,

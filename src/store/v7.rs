@@ -1,24 +1,96 @@
-//! Format version 7, the current one: version 6 plus what getting work in
-//! and out of a session records. A MOT's `origin` may also be a line of an
-//! imported file or a breakout's session, a MOT keeps the texts of the
-//! duplicates merged into it (`notes`), and the session the pairs the room
-//! said are not duplicates (`not_duplicates`). As from version 4, every
-//! field with an obvious default may be left out. When a later version
-//! changes the session, this reader stays as it is and gets a conversion,
-//! as the older ones have.
+//! Format version 7: version 6 plus what getting work in and out of a
+//! session records. A MOT's `origin` may also be a line of an imported file
+//! or a breakout's session, a MOT keeps the texts of the duplicates merged
+//! into it (`notes`), and the session the pairs the room said are not
+//! duplicates (`not_duplicates`). As from version 4, every field with an
+//! obvious default may be left out. Its origin is its own shape here (a
+//! drill, an import, a breakout; no phone), so a version 7 file that names
+//! what version 8 added is refused, not read. Kept so these files still
+//! open: they are read into these types and converted.
 
 use serde::Deserialize;
 
 use super::v4::{
     WrittenMot, default_dot_budget, default_max_dots_per_mot, groups_and_mots, present,
 };
+use crate::model::drill::BehaviourStep;
 use crate::model::drill::plan::Drill;
 use crate::model::{
-    Counting, Dimension, Dots, Golden, Group, Hands, Language, ModelError, Mot, MotId, MotNote,
-    MotOrigin, Motx, Participant, Quality, Session, Stage, Theme, Thresholds, Timebox,
+    Counting, Dimension, Dots, FORMAT_VERSION, Golden, Group, Hands, Language, ModelError, Mot,
+    MotId, MotNote, MotOrigin, Motx, Participant, Quality, Session, Stage, Theme, Thresholds,
+    Timebox,
 };
 
-/// An MOT as version 7 writes it: version 4's fields, with the same
+/// Where a MOT came from, as version 7 knew it: a drill, an imported file
+/// or a breakout. Its own type so a version 7 file that names a later
+/// source (a phone) is refused, not read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "MotOrigin")]
+pub enum MotOriginV7 {
+    /// A comment on an observer's sheet.
+    Drill {
+        /// The round, from 0.
+        round: u32,
+        /// The behaviour step.
+        step: BehaviourStep,
+    },
+    /// A line of an imported file.
+    Import {
+        /// The file's name, without its folder.
+        file: String,
+        /// The line, from 1.
+        line: u32,
+    },
+    /// A breakout's session merged in.
+    Breakout {
+        /// The breakout session's title.
+        session: String,
+        /// Where it came from within that session.
+        #[serde(default)]
+        from: Option<Box<MotOriginV7>>,
+    },
+}
+
+impl From<MotOriginV7> for MotOrigin {
+    fn from(o: MotOriginV7) -> MotOrigin {
+        match o {
+            MotOriginV7::Drill { round, step } => MotOrigin::Drill { round, step },
+            MotOriginV7::Import { file, line } => MotOrigin::Import { file, line },
+            MotOriginV7::Breakout { session, from } => MotOrigin::Breakout {
+                session,
+                from: from.map(|inner| Box::new(MotOrigin::from(*inner))),
+            },
+        }
+    }
+}
+
+/// The text of a duplicate merged into a MOT, as version 7 wrote it: its
+/// origin of version 7's shape.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "MotNote")]
+pub struct MotNoteV7 {
+    #[serde(default)]
+    who: String,
+    #[serde(default)]
+    situation: String,
+    #[serde(default)]
+    feeling: String,
+    #[serde(default)]
+    origin: Option<MotOriginV7>,
+}
+
+impl From<MotNoteV7> for MotNote {
+    fn from(n: MotNoteV7) -> MotNote {
+        MotNote {
+            who: n.who,
+            situation: n.situation,
+            feeling: n.feeling,
+            origin: n.origin.map(MotOrigin::from),
+        }
+    }
+}
+
+/// An MOT as version 7 wrote it: version 4's fields, with the same
 /// defaults, `origin`, left out for a MOT typed in, and `notes`, left out when
 /// nothing was merged into it.
 #[derive(Debug, Deserialize)]
@@ -51,9 +123,9 @@ pub struct MotV7 {
     #[serde(default)]
     motx: Motx,
     #[serde(default)]
-    origin: Option<MotOrigin>,
+    origin: Option<MotOriginV7>,
     #[serde(default)]
-    notes: Vec<MotNote>,
+    notes: Vec<MotNoteV7>,
 }
 
 impl WrittenMot for MotV7 {
@@ -76,8 +148,10 @@ impl WrittenMot for MotV7 {
             competitors_poor: self.competitors_poor,
             chosen: self.chosen,
             motx: self.motx,
-            origin: self.origin,
-            notes: self.notes,
+            origin: self.origin.map(MotOrigin::from),
+            // Version 7 had no phones, so no MOT has an author.
+            author: None,
+            notes: self.notes.into_iter().map(MotNote::from).collect(),
         }
     }
 }
@@ -135,14 +209,14 @@ pub struct SessionV7 {
 }
 
 impl SessionV7 {
-    /// The session, with what the file left out filled in (see
-    /// [`groups_and_mots`]).
+    /// The session in the current format, with no authors and authors not
+    /// shown (version 7 had no phones) and what the file left out filled in
+    /// (see [`groups_and_mots`]).
     pub fn into_session(self) -> Result<Session, ModelError> {
+        debug_assert_eq!(self.version, 7);
         let (groups, mots) = groups_and_mots(self.language, self.groups, self.mots)?;
         Ok(Session {
-            // As written: the caller refuses a file whose parsed version is
-            // not the one its peek saw.
-            version: self.version,
+            version: FORMAT_VERSION,
             title: self.title,
             stage: self.stage,
             language: self.language,
@@ -156,6 +230,7 @@ impl SessionV7 {
             max_dots_per_mot: self.max_dots_per_mot,
             counting: self.counting,
             votes_revealed: self.votes_revealed,
+            show_authors: false,
             circles: self.circles,
             groups,
             participants: self.participants,

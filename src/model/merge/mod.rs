@@ -490,6 +490,7 @@ fn setup_of(setup: &Session, title: &str) -> Session {
         max_dots_per_mot,
         counting,
         votes_revealed: _,
+        show_authors: _,
         circles,
         groups: _,
         participants: _,
@@ -515,6 +516,9 @@ fn setup_of(setup: &Session, title: &str) -> Session {
         counting: *counting,
         // The merged totals stay hidden until the facilitator reveals them.
         votes_revealed: false,
+        // Names are shown when this room says so: a breakout that kept
+        // them hidden must not have them shown by the merge.
+        show_authors: false,
         circles: *circles,
         groups: Vec::new(),
         participants: Vec::new(),

@@ -89,6 +89,32 @@ fn every_mot_comes_along_numbered_in_order_with_its_breakout() {
 }
 
 #[test]
+fn a_phones_mot_keeps_its_author_and_the_merge_starts_with_names_hidden() {
+    i18n::set(Language::English);
+    let mut a = breakout("A", Language::English);
+    a.show_authors = true;
+    a.try_add_phone_mot(text("c"), "Ann").expect("adds");
+    let sessions = [a, breakout("B", Language::English)];
+    let merged = merge(&inputs(&sessions), "All", &Options::default()).expect("merges");
+    let s = &merged.session;
+    let c = &s.mots[2];
+    assert_eq!(c.author.as_deref(), Some("Ann"));
+    assert_eq!(
+        c.origin,
+        Some(MotOrigin::Breakout {
+            session: "A".into(),
+            from: Some(Box::new(MotOrigin::Phone)),
+        })
+    );
+    assert_eq!(
+        c.provenance(true).as_deref(),
+        Some("From breakout “A” · Sent from a phone · Ann")
+    );
+    assert!(!s.show_authors, "the merged room turns names on itself");
+    assert!(s.validate().is_ok());
+}
+
+#[test]
 fn chinese_default_groups_match_english_ones() {
     i18n::set(Language::English);
     let en = breakout("EN", Language::English);

@@ -8,8 +8,9 @@ use ron::error::Error;
 use crate::i18n::{fill, t};
 use crate::tr;
 
-/// When a field came into the format: a file of an older version that
-/// writes it is told which version to declare instead.
+/// When a field, or a choice of an enum (`MotOrigin`'s `Phone`), came into
+/// the format: a file of an older version that writes it is told which
+/// version to declare instead.
 const ADDED_IN: &[(&str, &str, u32)] = &[
     ("Session", "stage", 2),
     ("Session", "language", 3),
@@ -27,7 +28,20 @@ const ADDED_IN: &[(&str, &str, u32)] = &[
     ("Mot", "origin", 6),
     ("Mot", "notes", 7),
     ("Session", "not_duplicates", 7),
+    ("MotOrigin", "Import", 7),
+    ("MotOrigin", "Breakout", 7),
+    ("Mot", "author", 8),
+    ("Session", "show_authors", 8),
+    ("MotOrigin", "Phone", 8),
 ];
+
+/// The version `found` in `outer` came with, when it is later than `version`.
+fn added_after(outer: Option<&str>, found: &str, version: u32) -> Option<u32> {
+    ADDED_IN
+        .iter()
+        .find(|(o, f, added)| Some(*o) == outer && *f == found && *added > version)
+        .map(|(_, _, added)| *added)
+}
 
 /// The first version whose files may leave out a field with a default.
 const OPTIONAL_FROM: u32 = 4;
@@ -113,24 +127,32 @@ pub(super) fn words(code: &Error, version: u32) -> String {
         Error::ExceededRecursionLimit => tr!("store.ron.too_deep").to_string(),
         Error::NoSuchExtension(name) => tr!("store.ron.no_extension", name = name),
         Error::NoSuchEnumVariant {
-            expected, found, ..
-        } => tr!(
-            "store.ron.unknown_choice",
-            found = found,
-            choices = names(expected)
-        ),
+            expected,
+            found,
+            outer,
+        } => match added_after(outer.as_deref(), found, version) {
+            // A choice of a later version, as a field of one below.
+            Some(added) => tr!(
+                "store.ron.added_later",
+                field = found,
+                added = added,
+                version = version
+            ),
+            None => tr!(
+                "store.ron.unknown_choice",
+                found = found,
+                choices = names(expected)
+            ),
+        },
         Error::NoSuchStructField {
             expected,
             found,
             outer,
         } => {
-            let added = ADDED_IN.iter().find(|(o, f, added)| {
-                Some(*o) == outer.as_deref() && *f == found && *added > version
-            });
             // A field of a later version needs that version, not a list of
             // the fields this one has: said first, so a short status line keeps it.
-            match added {
-                Some((_, _, added)) => tr!(
+            match added_after(outer.as_deref(), found, version) {
+                Some(added) => tr!(
                     "store.ron.added_later",
                     field = found,
                     added = added,
@@ -247,5 +269,19 @@ mod tests {
         };
         assert!(words(&code, 4).contains("format version 5"));
         assert!(!words(&code, 5).contains("format version 5"));
+    }
+
+    #[test]
+    fn a_choice_of_a_later_version_names_that_version() {
+        i18n::set(Language::English);
+        let code = |outer: &str| Error::NoSuchEnumVariant {
+            expected: &["Drill", "Import", "Breakout"],
+            found: "Phone".into(),
+            outer: Some(outer.into()),
+        };
+        assert!(words(&code("MotOrigin"), 7).contains("write `version: 8`"));
+        // Another enum's `Phone` is only not one of its choices.
+        let said = words(&code("Counting"), 7);
+        assert!(said.contains("not one of the choices"), "{said}");
     }
 }
