@@ -3,7 +3,8 @@
 //! those names (`show_authors`). The fixture holds each; a version 7 file
 //! opens and is kept before the first write; a version 7 file naming these
 //! is told to declare 8; an author that is too long or not one line is
-//! refused where it is, in words.
+//! refused where it is, in words; Write shows an author only while the
+//! session says the room sees them.
 
 mod common;
 
@@ -11,6 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
+use common::Harness;
 use mot::app::{Action, App, OpenHow};
 use mot::i18n::{self, Language};
 use mot::model::limits::MAX_TEXT_CHARS;
@@ -227,4 +229,41 @@ fn an_author_too_long_or_not_one_line_is_refused_where_it_is_in_words() {
         .expect("room");
     assert_eq!(s.mot(id).and_then(|m| m.author.as_deref()), Some("[31mBob"));
     s.validate().expect("cleaned");
+}
+
+#[test]
+fn write_shows_the_author_only_when_the_room_sees_authors() {
+    for show in [false, true] {
+        let mut h = Harness::with_session(room(show));
+        h.key(ratatui::crossterm::event::KeyCode::Down);
+        for (w, ht) in [(80, 24), (160, 45)] {
+            let screen = h.screen(w, ht);
+            // The list row, after the MOT's text.
+            let row = screen
+                .lines()
+                .find(|l| l.contains("a tired guest"))
+                .unwrap_or_else(|| panic!("{screen}"));
+            assert_eq!(row.contains("· Ann Lee"), show, "{w}x{ht}:\n{screen}");
+            // The detail says where it came from, and who when shown.
+            assert!(screen.contains("Sent from a phone"), "{w}x{ht}:\n{screen}");
+            assert_eq!(
+                screen.contains("Sent from a phone · Ann Lee"),
+                show,
+                "{w}x{ht}:\n{screen}"
+            );
+            assert_eq!(screen.contains("Ann Lee"), show, "{w}x{ht}:\n{screen}");
+        }
+        // The editor, after the sentence read back.
+        common::dispatch(&mut h.app, Action::Open);
+        let editing = h.screen(100, 30);
+        assert!(editing.contains("Editing MOT 2"), "{editing}");
+        assert_eq!(editing.contains("· Ann Lee"), show, "{editing}");
+        // Editing keeps who sent it.
+        h.type_text(" at once");
+        common::dispatch(&mut h.app, Action::SaveMot);
+        let m = &h.workshop().session.mots[1];
+        assert_eq!(m.who, "a tired guest at once");
+        assert_eq!(m.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.origin, Some(MotOrigin::Phone));
+    }
 }

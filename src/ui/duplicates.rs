@@ -57,8 +57,8 @@ fn pane(w: &Workshop, id: MotId, key: &'static str, area: Rect, frame: &mut Fram
             Span::styled(super::write::tags_text(m), theme::quiet()),
         ]),
     ];
-    if let Some(o) = &m.origin {
-        lines.push(Line::from(Span::styled(o.words(), theme::quiet())));
+    if let Some(said) = m.provenance(w.session.show_authors) {
+        lines.push(Line::from(Span::styled(said, theme::quiet())));
     }
     if !m.notes.is_empty() {
         lines.push(Line::from(Span::styled(

@@ -16,7 +16,8 @@ pub fn draw(w: &Workshop, frame: &mut Frame, area: Rect) {
         draw_editor(w, ed, frame, area);
         return;
     }
-    let detail = w.selected_mot().map(detail_lines);
+    let show = w.session.show_authors;
+    let detail = w.selected_mot().map(|m| detail_lines(m, show));
     let (list, area_of_detail) = if area.width >= 120 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
             .areas(area);
@@ -85,27 +86,46 @@ fn draw_list(w: &Workshop, frame: &mut Frame, area: Rect) {
     }
     let range = widgets::window(w.cursor, n, inner.height as usize, &w.scroll);
     super::note_rows(inner, range.clone(), Target::Mot);
+    let cols = inner.width as usize;
     let lines: Vec<Line> = range
         .map(|i| {
             let m = &w.session.mots[i];
             let sel = i == w.cursor;
             let marker = if sel { theme::MARKER } else { theme::NO_MARKER };
-            let row = mot_row(m, (inner.width as usize).saturating_sub(2));
             let style = if sel {
                 theme::selected()
             } else {
                 theme::text()
             };
-            Line::from(Span::styled(
-                widgets::pad(&format!("{marker}{row}"), inner.width as usize),
-                style,
-            ))
+            // Who sent it, dim after its text when the room sees authors;
+            // a long name takes a third of the row at most.
+            let author = m
+                .shown_author(w.session.show_authors)
+                .map(|a| widgets::fit(&format!(" · {a}"), cols / 3));
+            let author_w = author.as_deref().map_or(0, widgets::width);
+            let row = mot_row(m, cols.saturating_sub(2 + author_w));
+            let main = format!("{marker}{row}");
+            let rest = cols.saturating_sub(widgets::width(&main) + author_w);
+            let mut spans = vec![Span::styled(main, style)];
+            if let Some(a) = author {
+                spans.push(Span::styled(
+                    a,
+                    if sel {
+                        theme::selected()
+                    } else {
+                        theme::quiet()
+                    },
+                ));
+            }
+            spans.push(Span::styled(" ".repeat(rest), style));
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: Rect) {
+    let show = w.session.show_authors;
     let (Some(m), Some(text)) = (w.selected_mot(), text) else {
         frame.render_widget(Block::bordered().title(" MOT "), area);
         return;
@@ -120,15 +140,15 @@ fn draw_detail(w: &Workshop, text: Option<Vec<Line>>, frame: &mut Frame, area: R
         grow::shorten_situation(m, usize::from(inner.height), cols, |t| {
             let mut short = m.clone();
             short.situation = t.situation.clone();
-            widgets::wrap_all(&detail_lines(&short), cols, true)
+            widgets::wrap_all(&detail_lines(&short, show), cols, true)
         })
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// The selected MOT in full: its three parts, tags, where it came from,
-/// marks and advice.
-fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
+/// The selected MOT in full: its three parts, tags, where it came from
+/// (and who sent it, when the room sees authors: `show`), marks and advice.
+fn detail_lines(m: &Mot, show: bool) -> Vec<Line<'static>> {
     let mut text = vec![
         Line::from(Span::styled(tr!("ui.write.who"), theme::label())),
         Line::from(format!("  {}", m.who)),
@@ -142,8 +162,8 @@ fn detail_lines(m: &Mot) -> Vec<Line<'static>> {
         Span::styled(format!("{} ", tr!("ui.write.tags")), theme::label()),
         Span::styled(tags, theme::quiet()),
     ]));
-    if let Some(origin) = &m.origin {
-        text.push(Line::from(Span::styled(origin.words(), theme::quiet())));
+    if let Some(said) = m.provenance(show) {
+        text.push(Line::from(Span::styled(said, theme::quiet())));
     }
     // The wording of duplicates merged into it: a few, and how many more,
     // so a MOT a hall wrote many times does not fill the detail.
@@ -224,12 +244,26 @@ pub(crate) fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area:
     let text = ed.text();
     let advice_lines = advice(&text);
     let cols = usize::from(inner.width.saturating_sub(2));
+    // Who sent the MOT being edited, dim after the read-back, when the
+    // room sees authors; a long name takes a third of a row at most.
+    let author = ed
+        .mot
+        .and_then(|id| w.session.mot(id))
+        .and_then(|m| m.shown_author(w.session.show_authors))
+        .map(|a| widgets::fit(&format!(" · {a}"), cols / 3));
+    let read_back = |t: &crate::model::MotText| {
+        let mut spans = vec![Span::raw(sentence(t))];
+        if let Some(a) = &author {
+            spans.push(Span::styled(a.clone(), theme::quiet()));
+        }
+        Line::from(spans)
+    };
     let advice_want = grow::rows(&advice_lines, usize::from(inner.width));
     let wants = [
         (1, grow::field_rows(&ed.fields[0], ed.focus == 0, cols)),
         (2, grow::field_rows(&ed.fields[1], ed.focus == 1, cols)),
         (1, grow::field_rows(&ed.fields[2], ed.focus == 2, cols)),
-        (2, grow::text_rows(&sentence(&text), cols)),
+        (2, grow::rows(&[read_back(&text)], cols)),
         (1, advice_want),
     ];
     let borders = 2 * 4;
@@ -258,11 +292,10 @@ pub(crate) fn draw_editor(w: &Workshop, ed: &MotEditor, frame: &mut Frame, area:
     ));
     let preview_cols = usize::from(preview.width.saturating_sub(2)).max(1);
     let preview_rows = usize::from(preview.height.saturating_sub(2));
-    frame.render_widget(
-        Paragraph::new(grow::sentence_lines(&text, preview_cols, preview_rows))
-            .block(preview_block),
-        preview,
-    );
+    let preview_lines = grow::shorten_situation(&text, preview_rows, preview_cols, |t| {
+        widgets::wrap(&read_back(t), preview_cols)
+    });
+    frame.render_widget(Paragraph::new(preview_lines).block(preview_block), preview);
     frame.render_widget(
         widgets::wrapped(&advice_lines, Block::new(), advice_area, true),
         advice_area,
