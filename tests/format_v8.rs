@@ -3,8 +3,8 @@
 //! those names (`show_authors`). The fixture holds each; a version 7 file
 //! opens and is kept before the first write; a version 7 file naming these
 //! is told to declare 8; an author that is too long or not one line is
-//! refused where it is, in words; Write shows an author only while the
-//! session says the room sees them.
+//! refused where it is, in words; Write and the reports show an author only
+//! while the session says the room sees them.
 
 mod common;
 
@@ -17,6 +17,8 @@ use mot::app::{Action, App, OpenHow};
 use mot::i18n::{self, Language};
 use mot::model::limits::MAX_TEXT_CHARS;
 use mot::model::{FORMAT_VERSION, MotOrigin, MotText, Session, Stage};
+use mot::report::build;
+use mot::report::csv::{BOM, Table, render};
 use mot::store;
 
 fn fixture(name: &str) -> std::path::PathBuf {
@@ -265,5 +267,36 @@ fn write_shows_the_author_only_when_the_room_sees_authors() {
         assert_eq!(m.who, "a tired guest at once");
         assert_eq!(m.author.as_deref(), Some("Ann Lee"));
         assert_eq!(m.origin, Some(MotOrigin::Phone));
+    }
+}
+
+#[test]
+fn the_reports_name_the_author_only_when_the_room_sees_authors() {
+    for show in [false, true] {
+        let mut s = room(show);
+        // Markup in a name stays text in the HTML.
+        s.try_add_phone_mot(text("x", "y", "z"), "<b>Bo</b>")
+            .expect("room");
+        let md = mot::report::markdown(&s, None, Language::English);
+        assert!(md.contains("Sent from a phone"), "{md}");
+        assert_eq!(md.contains("Sent from a phone · Ann Lee"), show, "{md}");
+        let html = mot::report::html(&s, None, Language::English);
+        assert_eq!(html.contains("Sent from a phone · Ann Lee"), show);
+        assert_eq!(html.contains("&lt;b&gt;Bo&lt;/b&gt;"), show);
+        assert!(!html.contains("<b>Bo</b>"), "{html}");
+        let csv = render(&build(&s, None, Language::English), Table::Mots).expect("csv");
+        let mut reader = csv::Reader::from_reader(csv.strip_prefix(BOM).expect("bom").as_bytes());
+        let head: Vec<String> = reader
+            .headers()
+            .expect("head")
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let author = head.iter().position(|h| h == "Author").expect("a column");
+        let from = head.iter().position(|h| h == "Came from").expect("origin");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(&rows[1][from], "Sent from a phone");
+        assert_eq!(&rows[0][author], "");
+        assert_eq!(&rows[1][author], if show { "Ann Lee" } else { "" });
     }
 }

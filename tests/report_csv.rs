@@ -78,15 +78,16 @@ fn every_mot_is_a_row_with_every_field_and_its_scores() {
     let s = airline();
     let (head, rows) = read(&csv_of(&s, Language::English, Table::Mots));
     assert_eq!(rows.len(), s.mots.len());
-    // Twenty fields, then one column of points per respondent group.
-    assert_eq!(head.len(), 20 + s.groups.len(), "{head:?}");
+    // Twenty-one fields, then one column of points per respondent group.
+    assert_eq!(head.len(), 21 + s.groups.len(), "{head:?}");
     for (name, at) in [
         ("ID", 0),
         ("Who", 1),
         ("Sentence", 4),
         ("Came from", 14),
-        ("Merged wordings", 15),
-        ("Weighted score", 16),
+        ("Author", 15),
+        ("Merged wordings", 16),
+        ("Weighted score", 17),
     ] {
         assert_eq!(column(&head, name), at, "{head:?}");
     }
@@ -109,7 +110,7 @@ fn every_mot_is_a_row_with_every_field_and_its_scores() {
     // Group points add up to the weighted score, row by row.
     let weighted = column(&head, "Weighted score");
     for row in &rows {
-        let groups: u64 = row[20..]
+        let groups: u64 = row[21..]
             .iter()
             .map(|c| c.parse::<u64>().expect("a number"))
             .sum();
@@ -142,9 +143,9 @@ fn hidden_votes_leave_the_score_columns_empty() {
     s.votes_revealed = false;
     let (head, rows) = read(&csv_of(&s, Language::English, Table::Mots));
     // The columns stay, so sheets before and after the reveal line up.
-    assert_eq!(head.len(), 20 + s.groups.len());
+    assert_eq!(head.len(), 21 + s.groups.len());
     for row in &rows {
-        for (i, cell) in row.iter().enumerate().skip(16) {
+        for (i, cell) in row.iter().enumerate().skip(17) {
             assert_eq!(cell, "", "{} shows {cell} while hidden", head[i]);
         }
     }

@@ -116,6 +116,7 @@ fn mots(r: &Report) -> Vec<Vec<String>> {
         tr!("ui.choose.motx_does"),
         tr!("ui.choose.motx_next"),
         tr!("report.csv.origin"),
+        tr!("report.csv.author"),
         tr!("report.csv.notes"),
         tr!("report.weighted"),
         tr!("report.raw"),
@@ -152,6 +153,9 @@ fn mot_row(r: &Report, m: &MotRow) -> Vec<String> {
         cell(&m.motx.company_does),
         cell(&m.motx.customer_next),
         cell(m.mot.origin.as_deref().unwrap_or_default()),
+        // Empty unless the session shows authors: the column stays, so
+        // sheets of one room line up whatever the setting was.
+        cell(m.mot.author.as_deref().unwrap_or_default()),
         cell(&m.mot.notes.join("\n")),
         number(s.map(|s| s.points.weighted)),
         number(s.map(|s| s.points.raw)),

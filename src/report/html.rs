@@ -189,8 +189,8 @@ fn card(out: &mut Page, r: &Report, n: usize, c: &ChosenMot) {
         &tr!("report.chosen.heading", n = n, id = c.mot.id),
     );
     out.el("p", "sentence", &c.mot.sentence);
-    if let Some(o) = &c.mot.origin {
-        out.el("p", "origin", o);
+    if let Some(o) = c.mot.origin_line() {
+        out.el("p", "origin", &o);
     }
     for note in &c.mot.notes {
         out.el("p", "note", &tr!("report.merged_note", sentence = note));
@@ -634,8 +634,8 @@ fn every_mot(out: &mut Page, r: &Report) {
         for m in &d.mots {
             // Where it came from and what was merged into it, under its feeling.
             let mut more = String::new();
-            if let Some(o) = &m.origin {
-                more.push_str(&format!("<br><span class=\"origin\">{}</span>", escape(o)));
+            if let Some(o) = m.origin_line() {
+                more.push_str(&format!("<br><span class=\"origin\">{}</span>", escape(&o)));
             }
             for note in &m.notes {
                 more.push_str(&format!(

@@ -527,9 +527,8 @@ fn every_mot(out: &mut Out, r: &Report) {
         );
         for m in &d.mots {
             let from = m
-                .origin
-                .as_deref()
-                .map(|o| format!(" · _{}_", escape(o)))
+                .origin_line()
+                .map(|o| format!(" · _{}_", escape(&o)))
                 .unwrap_or_default();
             out.item(&format!(
                 "**#{}** {} · {} · {}{from}",
@@ -550,8 +549,8 @@ fn every_mot(out: &mut Out, r: &Report) {
 
 /// Where a chosen MOT came from and the wordings merged into it, when any.
 fn provenance(out: &mut Out, m: &MotLine) {
-    if let Some(o) = &m.origin {
-        out.item(&format!("_{}_", escape(o)));
+    if let Some(o) = m.origin_line() {
+        out.item(&format!("_{}_", escape(&o)));
     }
     for note in &m.notes {
         out.item(&tr!("report.merged_note", sentence = escape(note)));

@@ -60,14 +60,17 @@ pub struct MotLine {
     pub situation: String,
     /// What they felt.
     pub feeling: String,
-    /// Where it came from (a breakout, a file, the drill), in words.
+    /// Where it came from (a breakout, a file, the drill, a phone), in words.
     pub origin: Option<String>,
+    /// Who sent it from their phone, only when the session shows authors.
+    pub author: Option<String>,
     /// The wordings of duplicates merged into it, each as a sentence.
     pub notes: Vec<String>,
 }
 
 impl MotLine {
-    fn of(m: &Mot) -> MotLine {
+    /// `m` as the report reads it; its author only when `show_authors`.
+    fn of(m: &Mot, show_authors: bool) -> MotLine {
         MotLine {
             id: m.id,
             sentence: sentence(m),
@@ -75,6 +78,7 @@ impl MotLine {
             situation: m.situation.clone(),
             feeling: m.feeling.clone(),
             origin: m.origin.as_ref().map(crate::model::MotOrigin::words),
+            author: m.shown_author(show_authors).map(str::to_string),
             notes: m
                 .notes
                 .iter()
@@ -84,6 +88,12 @@ impl MotLine {
                 })
                 .collect(),
         }
+    }
+
+    /// Where it came from and who sent it, as one line ("Sent from a phone
+    /// · Ann"), as the Markdown and HTML say it.
+    pub fn origin_line(&self) -> Option<String> {
+        crate::model::provenance(self.origin.clone(), self.author.as_deref())
     }
 }
 
@@ -380,7 +390,7 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
         .iter()
         .filter(|m| m.chosen)
         .map(|m| ChosenMot {
-            mot: MotLine::of(m),
+            mot: MotLine::of(m, s.show_authors),
             dimension: m.dimension.map(|d| d.name().to_string()),
             qualities: m.qualities.iter().map(|q| q.name().to_string()).collect(),
             golden: m.golden.map(golden_words),
@@ -398,7 +408,7 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
                 Some(RankRow {
                     rank: r.rank,
                     raw_rank: r.raw_rank,
-                    mot: MotLine::of(m),
+                    mot: MotLine::of(m, s.show_authors),
                     points: points(m.id),
                     by_group: r.score.by_group.iter().map(|(_, p)| *p).collect(),
                     chosen: m.chosen,
@@ -430,7 +440,7 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
         .iter()
         .enumerate()
         .map(|(i, m)| MotRow {
-            mot: MotLine::of(m),
+            mot: MotLine::of(m, s.show_authors),
             dimension: m.dimension.map(|d| d.name().to_string()),
             qualities: m.qualities.iter().map(|q| q.name().to_string()).collect(),
             golden: m.golden.map(golden_words),
@@ -469,7 +479,7 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
                 .filter(move |m| m.golden == Some(g))
                 .map(move |m| GoldenMot {
                     mark: golden_words(g),
-                    mot: MotLine::of(m),
+                    mot: MotLine::of(m, s.show_authors),
                 })
         })
         .collect();
@@ -496,7 +506,7 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
                 .mots
                 .iter()
                 .filter(|m| m.dimension == Some(d))
-                .map(|m| MotLine::of(m))
+                .map(|m| MotLine::of(m, s.show_authors))
                 .collect(),
         })
         .collect();
@@ -506,7 +516,7 @@ fn build_here(s: &Session, date: Option<Date>, lang: Language) -> Report {
             .mots
             .iter()
             .filter(|m| m.dimension.is_none())
-            .map(|m| MotLine::of(m))
+            .map(|m| MotLine::of(m, s.show_authors))
             .collect(),
     });
     by_dimension.retain(|d| !d.mots.is_empty());
@@ -580,7 +590,7 @@ fn circles(
     let candidates = shown.then(|| {
         ranking
             .candidates()
-            .filter_map(|r| by_id.get(&r.id).map(|m| MotLine::of(m)))
+            .filter_map(|r| by_id.get(&r.id).map(|m| MotLine::of(m, s.show_authors)))
             .collect()
     });
     Circles {
