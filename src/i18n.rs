@@ -17,7 +17,7 @@ pub use crate::model::Language;
 /// The areas a catalog is split into, so each file stays readable. An
 /// area's file may be one part of a larger area, named `area_part`
 /// (`drill_view`): its keys start with the larger area's name.
-pub const AREAS: [&str; 13] = [
+pub const AREAS: [&str; 14] = [
     "app",
     "cli",
     "drill",
@@ -31,6 +31,7 @@ pub const AREAS: [&str; 13] = [
     "import",
     "merge",
     "access",
+    "phones",
 ];
 
 /// What every key of an area's file starts with (before its `.`):
@@ -55,12 +56,13 @@ macro_rules! catalog_files {
             include_str!(concat!("../assets/i18n/", $lang, "/import.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/merge.txt")),
             include_str!(concat!("../assets/i18n/", $lang, "/access.txt")),
+            include_str!(concat!("../assets/i18n/", $lang, "/phones.txt")),
         ]
     };
 }
 
 /// The catalog files of a language, in the order of [`AREAS`].
-pub fn sources(lang: Language) -> [&'static str; 13] {
+pub fn sources(lang: Language) -> [&'static str; 14] {
     match lang {
         Language::English => catalog_files!("en"),
         Language::SimplifiedChinese => catalog_files!("zh-Hans"),

@@ -9,6 +9,7 @@ pub mod import;
 pub mod model;
 pub mod plain;
 pub mod report;
+pub mod serve;
 pub mod shell;
 pub mod signals;
 pub mod store;

@@ -41,6 +41,31 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// Opening the room to phones from the command line.
+#[derive(clap::Args, Clone)]
+struct RoomArgs {
+    /// Open the room to phones at once (the same as pressing O).
+    #[arg(long)]
+    room: bool,
+    /// Where the room listens, as ADDR:PORT (default: this laptop's addresses on port 4747, or a free port when it is busy).
+    #[arg(long, value_name = "ADDR:PORT", value_parser = parse_listen)]
+    listen: Option<mot::serve::Listen>,
+}
+
+/// Reads `--listen`.
+fn parse_listen(text: &str) -> Result<mot::serve::Listen, String> {
+    mot::serve::Listen::parse(text)
+}
+
+/// Carries `--room` and `--listen` into the app.
+fn with_room(mut app: App, room: &RoomArgs) -> App {
+    app.room_pending = room.room;
+    if let Some(listen) = room.listen {
+        app.listen = listen;
+    }
+    app
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create a session with this title and open it.
@@ -50,11 +75,15 @@ enum Command {
         /// Start from the setup of this session file (brand, message, groups, participants, rules), without its MOTs or votes.
         #[arg(long, value_name = "PATH")]
         from: Option<PathBuf>,
+        #[command(flatten)]
+        room: RoomArgs,
     },
     /// Open a session file.
     Open {
         /// Path to a .ron session file.
         path: PathBuf,
+        #[command(flatten)]
+        room: RoomArgs,
     },
     /// Print the sessions in the folder without starting the interface.
     List,
@@ -382,7 +411,7 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             need_terminal()?;
             tui(settings.picker(dir, entries))
         }
-        Some(Command::New { title, from }) => {
+        Some(Command::New { title, from, room }) => {
             let clean = mot::model::session::clean_line(title);
             if clean.is_empty() {
                 return Err(tr!("cli.new.needs_title").into());
@@ -404,9 +433,9 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             if app.workshop_ref().is_none() {
                 return Err(status_text(&app));
             }
-            tui(app)
+            tui(with_room(app, room))
         }
-        Some(Command::Open { path }) => {
+        Some(Command::Open { path, room }) => {
             let path = settings.session_path(path);
             // Absolute, so the picker behind a question names a real folder.
             let path = std::path::absolute(&path).unwrap_or(path);
@@ -427,7 +456,7 @@ fn run(settings: Settings) -> Result<ExitCode, String> {
             if let Screen::Picker(p) = &mut app.screen {
                 p.entries = store::list(&folder).unwrap_or_default();
             }
-            tui(app)
+            tui(with_room(app, room))
         }
         Some(Command::List) => {
             let dir = settings.dir()?;

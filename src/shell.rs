@@ -22,6 +22,7 @@ use crate::{plain, tr};
 
 mod duplicates;
 mod import;
+pub mod phones;
 mod reports;
 
 use duplicates::{duplicates_done, find_duplicates};
@@ -212,7 +213,7 @@ pub fn save_later(app: &mut App) {
 /// Shows what the writer's finished work came to, without waiting.
 /// Returns whether anything was shown (the screen then changed).
 pub fn settle(app: &mut App) -> bool {
-    let written = reports_done(app, false) | duplicates_done(app, false);
+    let written = reports_done(app, false) | duplicates_done(app, false) | phones::serve(app);
     let Screen::Workshop(w) = &mut app.screen else {
         return written;
     };
@@ -327,6 +328,8 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
             Effect::WriteReports => write_reports(app),
             Effect::CopyReport => copy_report(app),
             Effect::Merge(request) => merge::run(app, request),
+            Effect::OpenRoom => phones::open_room(app),
+            Effect::CloseRoom => phones::close_room(app),
         }
     }
 }

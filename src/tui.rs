@@ -217,7 +217,9 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let mut mouse = false;
     {
-        let app = shared.app();
+        let mut app = shared.app();
+        // What the command line asked to start with (`--room`).
+        shell::settle(&mut app);
         sync_mouse(&app, &mut mouse);
         terminal.draw(|f| ui::draw(&app, f))?;
     }

@@ -67,6 +67,15 @@ impl Throttle {
         everyone.max(own)
     }
 
+    /// How long every code waits before it is judged, at `now`, whoever
+    /// sent it: the room's own part of [`Throttle::wait`].
+    pub fn everyone(&mut self, now: Instant) -> Duration {
+        self.forget_old(now);
+        EVERYONE_STEP
+            .saturating_mul(u32::try_from(self.recent.len()).unwrap_or(u32::MAX))
+            .min(EVERYONE_MAX)
+    }
+
     /// A wrong code was submitted from `device` at `now`.
     pub fn wrong(&mut self, device: &str, now: Instant) {
         self.forget_old(now);

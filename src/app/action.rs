@@ -199,6 +199,12 @@ pub enum Action {
     ScrollUp,
     /// The mouse wheel, down.
     ScrollDown,
+    /// Opens the room to phones (or shows its screen); on that screen, closes it.
+    Room,
+    /// Shows or hides who sent each MOT from a phone.
+    ToggleAuthors,
+    /// What a phone in the room asks (from the room's server, not a key).
+    Phone(crate::app::phones::PhoneAction),
 }
 
 /// Something on screen a click can reach; views note where they drew each.

@@ -159,6 +159,13 @@ impl History {
         self.trim();
     }
 
+    /// Notes a change that is not the facilitator's (a phone's MOT, dots or
+    /// name): no step of undo, but the next step is compared with it, so
+    /// undoing the facilitator's next change leaves the phone's standing.
+    pub fn absorb(&mut self, now: &Session) {
+        self.current = now.clone();
+    }
+
     /// Notes a change that continues the last one (the next digit of a
     /// count): when it is the same kind of change to the same thing, it
     /// joins that step, so one undo takes back the whole of it.

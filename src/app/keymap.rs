@@ -92,6 +92,8 @@ contexts! {
     ImportPreview,
     /// The review of likely duplicate MOTs.
     Duplicates,
+    /// The room screen: the QR code, the address, the phones.
+    Room,
 }
 
 impl Context {
@@ -137,6 +139,7 @@ impl Context {
             Context::CardEditor => "keys.ctx.card_editor",
             Context::ImportPreview => "keys.ctx.import_preview",
             Context::Duplicates => "keys.ctx.duplicates",
+            Context::Room => "keys.ctx.room",
         }
     }
 }
@@ -333,6 +336,13 @@ pub fn screen_contexts(app: &App) -> Vec<Context> {
                 }
             } else if w.duplicates.is_some() {
                 vec![Context::Duplicates, Context::Global]
+            } else if w.phones.screen.is_some() {
+                // Presenting the QR code: only the way back.
+                if app.presenting {
+                    vec![Context::Presenting, Context::Global]
+                } else {
+                    vec![Context::Room, Context::Global]
+                }
             } else if w.goto.is_some() {
                 // Alone: its digits are the number, not a tag, a rating or a count.
                 vec![Context::GoTo]
@@ -427,6 +437,14 @@ pub fn keys_text(b: &Binding) -> String {
                 || keys_label(b),
                 |c| format!("{}/{}", keys_label(b), keys_label(c)),
             ),
+        // Starting and resetting the timer too (80x24 has no row to spare).
+        Action::ToggleTimer => BINDINGS
+            .iter()
+            .find(|c| c.context == b.context && c.action == Action::ResetTimer)
+            .map_or_else(
+                || keys_label(b),
+                |c| format!("{}/{}", keys_label(b), keys_label(c)),
+            ),
         _ => keys_label(b),
     }
 }
@@ -457,6 +475,7 @@ const README_ORDER: &[Context] = &[
     Context::DrillDebrief,
     Context::DrillPick,
     Context::CardEditor,
+    Context::Room,
     Context::Presenting,
     Context::Locked,
     Context::Restore,
@@ -625,6 +644,7 @@ mod tests {
         &[Context::CardEditor],
         &[Context::ImportPreview, Context::Global],
         &[Context::Duplicates, Context::Global],
+        &[Context::Room, Context::Global],
     ];
 
     #[test]

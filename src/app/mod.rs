@@ -9,6 +9,7 @@ pub mod history;
 pub mod import;
 pub mod keymap;
 pub mod merge;
+pub mod phones;
 pub mod setup_rows;
 pub mod text_field;
 pub mod timer;
@@ -95,6 +96,10 @@ pub enum Effect {
     CopyReport,
     /// Merge these sessions into a new one in the picker's folder.
     Merge(MergeRequest),
+    /// Open the room to phones: start serving it.
+    OpenRoom,
+    /// Close the room: stop serving it and close its port.
+    CloseRoom,
 }
 
 /// How to open a session file, after a question about it was answered.
@@ -217,6 +222,10 @@ pub struct App {
     /// An OSC 52 sequence for the terminal loop to write (and clear): text
     /// for the clipboard.
     pub clipboard: Option<String>,
+    /// Where the room listens when it opens (`--listen`).
+    pub listen: crate::serve::Listen,
+    /// Set by `--room`: the room opens as soon as a session is open.
+    pub room_pending: bool,
 }
 
 /// A place on screen and what a click there reaches.
@@ -344,6 +353,10 @@ pub struct Workshop {
     pub timer: Option<timer::Timer>,
     /// Figures computed from the session once per change (see [`derived`]).
     pub derived: derived::Derived,
+    /// The room's phones: claims, newcomers, MOTs sent, the room screen.
+    pub phones: phones::Phones,
+    /// The room's server while the room is open (the shell starts and stops it).
+    pub server: Option<crate::serve::Server>,
 }
 
 /// Setup screen state.
@@ -566,6 +579,8 @@ impl App {
             waker: None,
             reports: Vec::new(),
             clipboard: None,
+            listen: crate::serve::Listen::default(),
+            room_pending: false,
         }
     }
 
@@ -624,6 +639,8 @@ impl App {
             drill,
             timer: None,
             derived: derived::Derived::default(),
+            phones: phones::Phones::default(),
+            server: None,
         }));
         self.help = false;
     }
@@ -705,6 +722,7 @@ impl Workshop {
     /// have), and the next frame works them out again.
     pub fn changed(&mut self) {
         self.derived = derived::Derived::default();
+        self.phones.revision = self.phones.revision.wrapping_add(1);
     }
 
     /// Whether this instance only looks (another `mot` holds the session).

@@ -23,6 +23,7 @@ mod goto;
 mod hands_question;
 mod import;
 mod matrix;
+mod phones;
 mod picker;
 mod setup;
 mod tag;
@@ -46,6 +47,10 @@ const PAGE: usize = 10;
 /// Applies an action and says what must happen outside.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     crate::i18n::set(app.language());
+    // A phone's ask leaves the facilitator's screen, status and typing alone.
+    if let Action::Phone(ask) = action {
+        return phones::phone(app, ask);
+    }
     // A tick only moves the clock: the message on show stays.
     if action == Action::Tick {
         return tick(app);
@@ -136,6 +141,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 w.changed();
             }
             workshop(w, action, &mut out, now);
+            phones::tidy_claims(w);
             if !moving {
                 w.changed();
             }
@@ -491,6 +497,10 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time:
         duplicates::review(w, action, out);
         return;
     }
+    if w.phones.screen.is_some() {
+        phones::screen(w, action, out);
+        return;
+    }
     // The key after Esc closed an editor with typing in it: undo brings the
     // editor back as it was; any other key lets the draft go.
     if let Some(draft) = w.draft.take()
@@ -532,6 +542,7 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time:
                 out.save();
             }
         }
+        Action::Room => phones::open_or_show(w, out),
         Action::GoToMot if lists_mots(w) => w.goto = Some(String::new()),
         Action::GoToMot => out.info(tr!("app.goto.no_list")),
         // Write, Tag and Vote share one MOT selection, so the room never loses its place.
@@ -601,7 +612,8 @@ enum Removal {
 /// or `None` when there was nothing to go to.
 fn travel(w: &mut Workshop, step: Option<(Session, Change)>, out: &mut Outcome) -> Option<Change> {
     let (session, what) = step?;
-    w.session = session;
+    let before = std::mem::replace(&mut w.session, session);
+    phones::keep_phone_work(w, &before);
     // A count being typed belonged to the session as it was.
     w.vote.typing_count = false;
     clamp_selections(w);

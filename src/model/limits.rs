@@ -119,6 +119,22 @@ pub const MAX_ORIGIN_DEPTH: usize = 16;
 /// Most pairs the room said are not duplicates.
 pub const MAX_NOT_DUPLICATES: usize = 200_000;
 
+/// Most bytes in one request a phone sends to the room.
+pub const MAX_PHONE_REQUEST_BYTES: usize = 16 * 1024;
+
+/// Most characters in one field a phone sends (who, situation, feeling, a name).
+pub const MAX_PHONE_TEXT_CHARS: usize = 1_000;
+
+/// Most MOTs one phone may send in a minute.
+pub const MAX_PHONE_MOTS_PER_MINUTE: usize = 10;
+
+/// Most phones the room lets in.
+pub const MAX_PHONES: usize = 500;
+
+/// What the table shows in the file's column for a limit of the room's
+/// server: nothing of it is in the file.
+const ROOM: &str = "@room";
+
 /// One row of the table: what is limited, where the file holds it, and how
 /// far it may go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,6 +353,34 @@ pub const TABLE: &[Limit] = &[
         max: *SCORES.end() as u64,
         unit: "",
     },
+    Limit {
+        what: "model.limit.phone_request",
+        field: ROOM,
+        min: None,
+        max: MAX_PHONE_REQUEST_BYTES as u64,
+        unit: "model.limit.unit.bytes",
+    },
+    Limit {
+        what: "model.limit.phone_text",
+        field: ROOM,
+        min: None,
+        max: MAX_PHONE_TEXT_CHARS as u64,
+        unit: "model.limit.unit.characters",
+    },
+    Limit {
+        what: "model.limit.phone_mots",
+        field: ROOM,
+        min: None,
+        max: MAX_PHONE_MOTS_PER_MINUTE as u64,
+        unit: "model.limit.unit.mots",
+    },
+    Limit {
+        what: "model.limit.phones",
+        field: ROOM,
+        min: None,
+        max: MAX_PHONES as u64,
+        unit: "model.limit.unit.phones",
+    },
 ];
 
 impl Limit {
@@ -393,6 +437,8 @@ pub fn markdown() -> String {
     for l in TABLE {
         let field = if l.field.is_empty() {
             "(the file)".to_string()
+        } else if l.field == ROOM {
+            "(the room's server; not saved)".to_string()
         } else {
             l.field
                 .split(", ")

@@ -11,6 +11,7 @@ pub mod help;
 pub mod import;
 pub mod matrix;
 pub mod merge;
+pub mod phones;
 pub mod picker;
 pub mod present;
 pub mod qr;
@@ -81,7 +82,11 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if let (true, Screen::Workshop(w)) = (app.presenting, &app.screen) {
-        present::draw(app, w, frame, area);
+        if w.phones.screen.is_some() {
+            phones::present(w, frame, area);
+        } else {
+            present::draw(app, w, frame, area);
+        }
         if let Some(flow) = &w.import {
             import::draw(flow, frame, area);
         }
@@ -120,6 +125,9 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
             }
             if let Some(r) = &w.duplicates {
                 duplicates::draw(w, r, frame, body);
+            }
+            if let Some(screen) = &w.phones.screen {
+                phones::draw(w, screen, frame, body);
             }
             if let Some(q) = &w.quit_prompt {
                 questions::quit_prompt(q, w.path(), frame, body);
@@ -230,6 +238,12 @@ fn stage_bar(w: &Workshop, frame: &mut Frame, area: Rect) {
         marks.push(Span::styled(
             format!(" {} ", tr!("room.bar.read_only")),
             theme::warn(),
+        ));
+    }
+    if w.phones.open {
+        marks.push(Span::styled(
+            format!(" {} ", tr!("phones.bar", n = w.phones.count())),
+            theme::good(),
         ));
     }
     let stage_w: usize = stages.iter().map(|s| s.width()).sum();

@@ -82,21 +82,29 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
                 let left = s.dot_budget.saturating_sub(spent_of(p.id));
                 let spent = spent_of(p.id).min(s.dot_budget);
                 let dots = dot_glyphs(spent, left, usize::from(area.width) / 3);
-                let done = s
-                    .participants
-                    .iter()
-                    .filter(|q| spent_of(q.id) >= s.dot_budget)
-                    .count();
+                // With the room open, phones vote: the wall counts who has
+                // voted at all, and nothing of where.
+                let done = if w.phones.open {
+                    tr!(
+                        "phones.voted",
+                        voted = s.participants.iter().filter(|q| spent_of(q.id) > 0).count(),
+                        of = s.participants.len()
+                    )
+                } else {
+                    let done = s
+                        .participants
+                        .iter()
+                        .filter(|q| spent_of(q.id) >= s.dot_budget)
+                        .count();
+                    tr!("ui.vote.done", done = done, total = s.participants.len())
+                };
                 Line::from(vec![
                     Span::styled(format!("{} ", tr!("ui.vote.voting")), theme::label()),
                     Span::styled(format!("◀ {} ▶", p.name), theme::selected()),
                     Span::raw(format!("  {group}  ")),
                     Span::styled(dots, theme::key()),
                     Span::raw(format!(" {}   ", tr!("ui.vote.left", n = left))),
-                    Span::styled(
-                        tr!("ui.vote.done", done = done, total = s.participants.len()),
-                        theme::quiet(),
-                    ),
+                    Span::styled(done, theme::quiet()),
                 ])
             }
             None => Line::from(Span::styled(

@@ -75,6 +75,9 @@ pub(super) fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
                 out.error(tr!("app.vote.no_participants_dots"));
                 return;
             };
+            if !super::phones::keyboard_may_vote(w, p, out) {
+                return;
+            }
             if action == Action::Increase {
                 out.apply(w.session.add_dot(p, mot));
             } else {

@@ -556,13 +556,7 @@ pub(super) static STAGES: &[Binding] = &[
         "keys.stages.timer",
         b("keys.bar.timer")
     ),
-    bind!(
-        Stages,
-        [c('T')],
-        A::ResetTimer,
-        "keys.stages.reset_timer",
-        None
-    ),
+    bind!(Stages, [c('T')], A::ResetTimer, "", None),
     bind!(
         Stages,
         [c('F'), k(K::F(5))],
@@ -586,6 +580,13 @@ pub(super) static STAGES: &[Binding] = &[
         "keys.global.language",
         None
     ),
+    bind!(
+        Stages,
+        [c('O')],
+        A::Room,
+        "keys.stages.room",
+        bk("O", "keys.bar.room")
+    ),
     bind!(Global, [c('C')], A::SwitchTheme, "keys.global.theme", None),
     bind!(Global, [c('M')], A::ToggleMouse, "keys.global.mouse", None),
     // One line of help for both: the fullest screens have no room for two.
@@ -597,6 +598,55 @@ pub(super) static STAGES: &[Binding] = &[
         None
     ),
     bind!(Report, [c('Y')], A::CopyReport, "", None),
+    // The room screen
+    bind!(Room, [k(K::Up), c('k')], A::Up, "keys.room.prev", None),
+    bind!(Room, [k(K::Down), c('j')], A::Down, "keys.room.next", None),
+    bind!(Room, [k(K::PageUp)], A::PageUp, "keys.page.up", None),
+    bind!(Room, [k(K::PageDown)], A::PageDown, "keys.page.down", None),
+    bind!(Room, [k(K::Home)], A::Home, "keys.room.first", None),
+    bind!(Room, [k(K::End)], A::End, "keys.room.last", None),
+    bind!(
+        Room,
+        [c('x'), k(K::Delete)],
+        A::Delete,
+        "keys.room.release",
+        b("keys.bar.release")
+    ),
+    bind!(
+        Room,
+        [k(K::Left), k(K::Right)],
+        A::Right,
+        "keys.room.group",
+        bk("←→", "keys.bar.group")
+    ),
+    bind!(
+        Room,
+        [c('a')],
+        A::ToggleAuthors,
+        "keys.room.authors",
+        b("keys.bar.authors")
+    ),
+    bind!(
+        Room,
+        [c('F'), k(K::F(5))],
+        A::TogglePresenting,
+        "keys.room.present",
+        b("keys.bar.present")
+    ),
+    bind!(
+        Room,
+        [c('O')],
+        A::Room,
+        "keys.room.close",
+        bk("O", "keys.bar.close_room")
+    ),
+    bind!(
+        Room,
+        [k(K::Esc)],
+        A::Cancel,
+        "keys.room.back",
+        bk("Esc", "keys.bar.back")
+    ),
     bind!(
         Presenting,
         [k(K::Esc)],
