@@ -89,6 +89,110 @@ fn against_floor(floor: &mut Floor, mut f: impl FnMut()) -> (Duration, Duration)
     (runs[runs.len() / 2], floors[floors.len() / 2])
 }
 
+/// Key to frame on Tag while forty phones send to the room.
+fn with_phones(app: &mut App, terminal: &mut Terminal<TestBackend>) -> (Duration, Duration) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    app.listen = mot::serve::Listen::At("127.0.0.1:0".parse().expect("address"));
+    mot::shell::dispatch(app, mot::app::Action::Room);
+    mot::shell::dispatch(app, mot::app::Action::Cancel);
+    let Some(address) = app.workshop_ref().and_then(|w| w.phones.address.clone()) else {
+        println!("the room did not open");
+        return (Duration::ZERO, Duration::from_nanos(1));
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let phones: Vec<_> = (0..40)
+        .map(|i| {
+            let stop = Arc::clone(&stop);
+            let (link, base) = (address.link.clone(), address.short.clone());
+            std::thread::spawn(move || phone(i, &link, &base, &stop))
+        })
+        .collect();
+    terminal.draw(|f| mot::ui::draw(app, f)).expect("draw");
+    let mut same_rows = Floor::of_screen(terminal);
+    let mut down = true;
+    let t = against_floor(&mut same_rows, || {
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        down = !down;
+        mot::shell::handle_event(app, &key(code));
+        mot::shell::settle(app);
+        terminal.draw(|f| mot::ui::draw(app, f)).expect("draw");
+    });
+    stop.store(true, Ordering::Relaxed);
+    // Phones waiting for an answer get it, then see the stop.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !phones.iter().all(|p| p.is_finished()) && Instant::now() < deadline {
+        mot::shell::settle(app);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let answered: usize = phones.into_iter().filter_map(|p| p.join().ok()).sum();
+    println!("         (the phones' changes answered while measuring: {answered})");
+    mot::shell::dispatch(app, mot::app::Action::Room);
+    mot::shell::dispatch(app, mot::app::Action::Room);
+    t
+}
+
+/// One phone: in through the link, a name of its own, then its MOTs and
+/// its name let go, again and again until `stop`. Returns the asks answered.
+fn phone(i: usize, link: &str, base: &str, stop: &std::sync::atomic::AtomicBool) -> usize {
+    use std::sync::atomic::Ordering;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(30)))
+        .build()
+        .into();
+    let Ok(r) = agent.get(link).call() else {
+        return 0;
+    };
+    let Some(cookie) = r
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
+    else {
+        return 0;
+    };
+    let post = |path: &str, body: serde_json::Value| -> Option<serde_json::Value> {
+        let mut r = agent
+            .post(format!("{base}{path}"))
+            .header("Cookie", &cookie)
+            .send_json(&body)
+            .ok()?;
+        r.body_mut().read_json().ok()
+    };
+    if post(
+        "/api/join",
+        serde_json::json!({ "name": format!("Phone {i}"), "group": 1 + (i % 4) }),
+    )
+    .is_none()
+    {
+        return 0;
+    }
+    let mut answered = 1;
+    let mut k = 0;
+    while !stop.load(Ordering::Relaxed) {
+        let body = if k < 10 {
+            post(
+                "/api/mot",
+                serde_json::json!({ "who": format!("guest {i}-{k}"), "situation": "at the desk, late at night after a long drive", "feeling": "welcome" }),
+            )
+        } else {
+            post("/api/leave", serde_json::json!({}))
+        };
+        k += 1;
+        if body.is_some() {
+            answered += 1;
+        }
+        let _ = agent
+            .get(format!("{base}/api/state"))
+            .header("Cookie", &cookie)
+            .call();
+    }
+    answered
+}
+
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
@@ -296,6 +400,11 @@ fn main() {
                 terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");
             }),
         );
+        // The same key to frame with the room open and forty phones busy:
+        // each sends its ten MOTs a minute, then lets its name go again and
+        // again (each an ask the loop applies), and asks for news; the loop
+        // answers them between the facilitator's keys.
+        report(n, "40 phones", with_phones(&mut app, &mut terminal));
         mot::shell::wait_for_writer(&mut app);
         drop(app);
         match in_terminal(&path) {

@@ -74,3 +74,63 @@ fn it_grows_with_the_screen_and_keeps_a_quiet_zone() {
     assert!(buf.content().iter().all(|c| c.symbol() == " "));
     assert!(Qr::new(&"x".repeat(5000)).is_err(), "too long for a code");
 }
+
+/// The room screen as the app draws it, at `w`x`h`, presenting or not.
+fn room_screen(w: u16, h: u16, presenting: bool) -> (Buffer, String) {
+    use mot::app::phones::{RoomAddress, RoomScreen};
+    mot::i18n::set(mot::i18n::Language::English);
+    let mut s = mot::model::Session::new("Room");
+    s.add_participant("Ann", 1).expect("group");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = mot::app::App::workshop(s, dir.path().join("room.ron"));
+    app.presenting = presenting;
+    if let mot::app::Screen::Workshop(ws) = &mut app.screen {
+        ws.phones.open = true;
+        ws.phones.address = Some(RoomAddress {
+            link: "http://192.168.8.20:4747/j/0f3a9c2d4e5b6a7988776655443322ff".into(),
+            short: "http://192.168.8.20:4747".into(),
+            code: "K7Q D4M".into(),
+            others: Vec::new(),
+            listening: "0.0.0.0:4747".into(),
+            warning: None,
+        });
+        ws.phones.screen = Some(RoomScreen::default());
+    }
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+    terminal.draw(|f| mot::ui::draw(&app, f)).expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let text: String = (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    (buf, text)
+}
+
+#[test]
+fn the_room_screen_shows_the_code_that_reads_as_its_link_and_the_address() {
+    let link = "http://192.168.8.20:4747/j/0f3a9c2d4e5b6a7988776655443322ff";
+    for (w, h, presenting) in [
+        (80, 24, false),
+        (100, 30, false),
+        (160, 45, false),
+        (80, 24, true),
+        (160, 45, true),
+    ] {
+        let (buf, text) = room_screen(w, h, presenting);
+        assert_eq!(
+            decode(&buf),
+            [link],
+            "{w}x{h} presenting {presenting}\n{text}"
+        );
+        assert!(text.contains("http://192.168.8.20:4747"), "{w}x{h}\n{text}");
+        // The link is the address on screen and the room's token.
+        assert!(link.starts_with("http://192.168.8.20:4747/"));
+        if !presenting {
+            assert!(text.contains("K7Q D4M"), "{w}x{h}\n{text}");
+        }
+    }
+}

@@ -86,6 +86,13 @@ impl Harness {
         }
     }
 
+    pub fn workshop_mut(&mut self) -> &mut Workshop {
+        match &mut self.app.screen {
+            Screen::Workshop(w) => w,
+            Screen::Picker(_) => panic!("no session is open"),
+        }
+    }
+
     /// The screen as text, one line per row.
     pub fn screen(&self, width: u16, height: u16) -> String {
         render(&self.app, width, height)

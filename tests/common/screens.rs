@@ -97,6 +97,29 @@ pub fn every(lang: Language, session: impl Fn() -> Session) -> Vec<(String, App)
         w.vote.mode = VoteMode::Hands;
     }
     out.push(("Vote hands".to_string(), app));
+    // The room open to phones, its screen on show, and presenting its code.
+    for presenting in [false, true] {
+        let mut app = workshop(Stage::Write);
+        app.presenting = presenting;
+        if let Screen::Workshop(w) = &mut app.screen {
+            w.phones.open = true;
+            w.phones.address = Some(mot::app::phones::RoomAddress {
+                link: "http://192.168.8.20:4747/j/0f3a9c2d4e5b6a7988776655443322ff".into(),
+                short: "http://192.168.8.20:4747".into(),
+                code: "K7Q D4M".into(),
+                others: vec!["http://10.0.0.7:4747".into()],
+                listening: "0.0.0.0:4747".into(),
+                warning: None,
+            });
+            w.phones.screen = Some(Default::default());
+        }
+        let name = if presenting {
+            "room presenting"
+        } else {
+            "room"
+        };
+        out.push((name.to_string(), app));
+    }
     let mut app = workshop(Stage::Write);
     if let Screen::Workshop(w) = &mut app.screen {
         w.editor = Some(MotEditor {
