@@ -171,3 +171,21 @@ fn a_phone_writes_only_with_a_name_and_votes_only_while_the_room_votes() {
         Ok(PhoneReply::Claimed(2))
     );
 }
+
+#[test]
+fn authors_are_shown_from_the_room_screen_and_that_is_undone_by_name() {
+    let mut h = room();
+    phone(&mut h, 7, PhoneAsk::Claim(1)).expect("claim");
+    phone(&mut h, 7, PhoneAsk::Write(text("a phone's guest"))).expect("sent");
+    assert!(!h.screen(100, 30).contains("· Ann"), "hidden by default");
+    h.press('O').press('a').key(KeyCode::Esc);
+    assert!(h.workshop().session.show_authors);
+    assert!(h.screen(100, 30).contains("· Ann"));
+    h.press('u');
+    assert!(!h.workshop().session.show_authors);
+    assert!(
+        h.status().contains("showing who sent each phone MOT"),
+        "{}",
+        h.status()
+    );
+}

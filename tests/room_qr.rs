@@ -129,7 +129,8 @@ fn the_room_screen_shows_the_code_that_reads_as_its_link_and_the_address() {
         assert!(text.contains("http://192.168.8.20:4747"), "{w}x{h}\n{text}");
         // The link is the address on screen and the room's token.
         assert!(link.starts_with("http://192.168.8.20:4747/"));
-        if !presenting {
+        // The code as text, or in big letters that fit whole.
+        if !presenting || w < 120 {
             assert!(text.contains("K7Q D4M"), "{w}x{h}\n{text}");
         }
     }

@@ -220,7 +220,8 @@ pub fn present(w: &Workshop, frame: &mut Frame, area: Rect) {
         );
     }
     let inner = text_area.inner(Margin::new(1, 1));
-    let big_fits = inner.width as usize >= address.code.chars().count() * 4 && inner.height >= 9;
+    // Half-height big letters are eight columns wide each.
+    let big_fits = inner.width as usize >= address.code.chars().count() * 8 && inner.height >= 9;
     let mut lines = vec![
         Line::from(Span::styled(
             tr!("phones.screen.scan").to_string(),

@@ -68,6 +68,8 @@ pub enum Change {
     Counting,
     /// Revealing (`true`) or hiding the totals.
     Reveal(bool),
+    /// Showing (`true`) or hiding who sent each phone MOT.
+    Authors(bool),
     /// The session's language.
     Language,
     /// The session's theme.
@@ -142,6 +144,8 @@ impl Change {
             Change::Counting => tr!("app.change.counting").into(),
             Change::Reveal(true) => tr!("app.change.reveal").into(),
             Change::Reveal(false) => tr!("app.change.hide").into(),
+            Change::Authors(true) => tr!("phones.change.authors_shown").into(),
+            Change::Authors(false) => tr!("phones.change.authors_hidden").into(),
             Change::Language => tr!("app.change.language").into(),
             Change::Theme => tr!("app.change.theme").into(),
             Change::Timeboxes => tr!("app.change.timeboxes").into(),
@@ -293,6 +297,8 @@ pub fn describe(before: &Session, after: &Session) -> Option<Change> {
         Change::Counting
     } else if before.votes_revealed != after.votes_revealed {
         Change::Reveal(after.votes_revealed)
+    } else if before.show_authors != after.show_authors {
+        Change::Authors(after.show_authors)
     } else if before.language != after.language {
         Change::Language
     } else if before.theme != after.theme {

@@ -104,10 +104,16 @@ fn ask(
                 .and_then(|p| w.session.participant(p))
                 .map(|p| p.name.clone())
                 .ok_or(Refusal::NoName)?;
+            // The list follows arrivals when its last MOT was selected, as
+            // a log does; elsewhere the selection stays where it was.
+            let following = w.editor.is_none() && w.cursor + 1 >= w.session.mots.len();
             let id = w
                 .session
                 .try_add_phone_mot(text, &author)
                 .map_err(Refusal::Model)?;
+            if following {
+                w.cursor = w.session.mots.len() - 1;
+            }
             w.phones.arrived.push((id, device));
             out.save();
             // Kept whatever the stage: a MOT sent as the room moved on is
