@@ -60,7 +60,7 @@ fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
         || app.typing()
         || match &app.screen {
             Screen::Picker(p) => p.offer.is_some() || p.merge.is_some(),
-            Screen::Workshop(w) => w.quit_prompt.is_some(),
+            Screen::Workshop(w) => w.quit_prompt.is_some() || w.phones.screen.is_some(),
         };
     if !app.mouse || covered {
         return None;
