@@ -357,6 +357,8 @@ fn save_now(app: &mut App) {
 /// Quits after saving. When the save fails, asks first and offers to write
 /// the session elsewhere: the room's work is never thrown away by one key.
 fn quit(app: &mut App) {
+    // Quitting closes the room first: its port, and its connections' files.
+    phones::stop(app);
     // A report being written is finished first, so no half-written
     // temporary is left beside the session.
     reports_done(app, true);
@@ -680,6 +682,7 @@ fn create_session(app: &mut App, session: Session) -> Option<PathBuf> {
 /// what is being typed, saves the session where it is safe to, and says where
 /// the data is. `None` when no session is open.
 pub fn rescue(app: &mut App) -> Option<String> {
+    phones::stop(app);
     let (message, lost) = rescue_session(app)?;
     app.lost |= lost;
     Some(message)

@@ -189,3 +189,163 @@ fn authors_are_shown_from_the_room_screen_and_that_is_undone_by_name() {
         h.status()
     );
 }
+
+#[test]
+fn undo_walks_back_past_a_newcomer_and_redo_comes_back() {
+    let mut h = room();
+    h.workshop_mut().session.add_mot(text("a second guest"));
+    h.workshop_mut().session.add_mot(text("a third guest"));
+    let w = h.workshop_mut();
+    w.history = mot::app::history::History::new(&w.session);
+    // Two facilitator's changes...
+    h.key(KeyCode::End).press('d').press('d');
+    assert_eq!(h.workshop().session.mots.len(), 1);
+    // ... then a newcomer from a phone.
+    phone(
+        &mut h,
+        9,
+        PhoneAsk::Join {
+            name: "Zoe".into(),
+            group: 2,
+        },
+    )
+    .expect("joined");
+    h.press('u');
+    assert_eq!(h.workshop().session.mots.len(), 2, "{}", h.status());
+    h.press('u');
+    assert_eq!(h.workshop().session.mots.len(), 3, "{}", h.status());
+    assert!(
+        h.workshop()
+            .session
+            .participants
+            .iter()
+            .any(|p| p.name == "Zoe")
+    );
+    h.press('u');
+    assert!(h.status().contains("Nothing to undo"), "{}", h.status());
+    h.ctrl('r');
+    assert_eq!(h.workshop().session.mots.len(), 2, "{}", h.status());
+    h.ctrl('r');
+    assert_eq!(h.workshop().session.mots.len(), 1, "{}", h.status());
+}
+
+#[test]
+fn undo_of_keyboard_dots_is_not_caught_by_the_phones_dots() {
+    let mut h = room();
+    h.workshop_mut().session.stage = Stage::Vote;
+    h.workshop_mut()
+        .session
+        .add_participant("Cy", 2)
+        .expect("group");
+    let w = h.workshop_mut();
+    w.history = mot::app::history::History::new(&w.session);
+    phone(&mut h, 7, PhoneAsk::Claim(1)).expect("claim");
+    phone(&mut h, 8, PhoneAsk::Claim(2)).expect("claim");
+    phone(&mut h, 7, PhoneAsk::SetDots { mot: 1, count: 2 }).expect("dots");
+    // Cy votes from the keyboard, twice; Bo's phone votes between.
+    h.workshop_mut().vote.participant = 2;
+    h.press('+');
+    phone(&mut h, 8, PhoneAsk::SetDots { mot: 1, count: 1 }).expect("dots");
+    h.press('+');
+    assert_eq!(h.workshop().session.dots_on(3, 1), 2);
+    // Ann takes one back: her entry stays, Bo's moves nothing.
+    phone(&mut h, 7, PhoneAsk::SetDots { mot: 1, count: 0 }).expect("dots");
+    h.press('u');
+    assert_eq!(h.workshop().session.dots_on(3, 1), 1, "{}", h.status());
+    h.press('u');
+    assert_eq!(h.workshop().session.dots_on(3, 1), 0, "{}", h.status());
+    let s = &h.workshop().session;
+    assert_eq!(
+        (s.dots_on(1, 1), s.dots_on(2, 1)),
+        (0, 1),
+        "the phones' dots stand"
+    );
+    h.press('u');
+    assert!(h.status().contains("Nothing to undo"), "{}", h.status());
+    h.ctrl('r').ctrl('r');
+    assert_eq!(h.workshop().session.dots_on(3, 1), 2, "{}", h.status());
+    assert!(h.workshop().session.validate().is_ok());
+}
+
+#[test]
+fn a_name_that_voted_is_not_picked_by_another_phone_until_the_facilitator_frees_it() {
+    let mut h = room();
+    h.workshop_mut().session.stage = Stage::Vote;
+    phone(&mut h, 7, PhoneAsk::Claim(1)).expect("claim");
+    phone(&mut h, 7, PhoneAsk::SetDots { mot: 1, count: 1 }).expect("dots");
+    // "Not me": the phone lets go, and nobody may pick Ann and see her vote.
+    phone(&mut h, 7, PhoneAsk::Leave).expect("left");
+    assert_eq!(phone(&mut h, 8, PhoneAsk::Claim(1)), Err(Refusal::Voted));
+    assert_eq!(phone(&mut h, 7, PhoneAsk::Claim(1)), Err(Refusal::Voted));
+    // Bo voted from the keyboard: no phone picks him either.
+    h.workshop_mut().vote.participant = 1;
+    h.press('+');
+    assert_eq!(phone(&mut h, 8, PhoneAsk::Claim(2)), Err(Refusal::Voted));
+    // The facilitator frees Ann (a lost phone): her new phone takes her, once.
+    h.press('O');
+    h.workshop_mut()
+        .phones
+        .screen
+        .as_mut()
+        .expect("screen")
+        .selected = 0;
+    h.press('x').key(KeyCode::Esc);
+    assert_eq!(
+        phone(&mut h, 8, PhoneAsk::Claim(1)),
+        Ok(PhoneReply::Claimed(1))
+    );
+    phone(&mut h, 8, PhoneAsk::Leave).expect("left");
+    assert_eq!(phone(&mut h, 9, PhoneAsk::Claim(1)), Err(Refusal::Voted));
+    // The wall says nothing of a phone's dots, and v does not show them.
+    phone(
+        &mut h,
+        7,
+        PhoneAsk::Join {
+            name: "Dee".into(),
+            group: 1,
+        },
+    )
+    .expect("joined");
+    h.workshop_mut().vote.participant = 2;
+    assert!(h.screen(100, 30).contains("votes on their phone"));
+    h.press('v');
+    assert!(
+        h.status().contains("their dots are theirs alone"),
+        "{}",
+        h.status()
+    );
+    assert!(!h.workshop().vote.show_dots);
+}
+
+#[test]
+fn names_and_mots_from_phones_are_plain_and_unique() {
+    let mut h = room();
+    let join = |h: &mut Harness, name: &str| {
+        phone(
+            h,
+            5,
+            PhoneAsk::Join {
+                name: name.into(),
+                group: 1,
+            },
+        )
+    };
+    assert_eq!(join(&mut h, "ann"), Err(Refusal::SameName));
+    assert_eq!(join(&mut h, "A\u{200b}nn"), Err(Refusal::SameName));
+    assert_eq!(join(&mut h, "\u{1b}\u{7}"), Err(Refusal::Empty));
+    let Ok(PhoneReply::Claimed(id)) = join(&mut h, "Ann\u{202e}gnp.exe") else {
+        panic!("a name with an override, cleaned")
+    };
+    let name = h.workshop().session.participant(id).map(|p| p.name.clone());
+    assert_eq!(name.as_deref(), Some("Anngnp.exe"));
+    let blank = MotText {
+        who: "\u{7}".into(),
+        situation: "\u{200b}".into(),
+        feeling: " \u{1b} ".into(),
+    };
+    assert_eq!(
+        phone(&mut h, 5, PhoneAsk::Write(blank)),
+        Err(Refusal::Empty)
+    );
+    assert_eq!(h.workshop().session.mots.len(), 1);
+}

@@ -445,3 +445,62 @@ fn closing_the_room_closes_its_port() {
     assert!(refused.is_err(), "the port is closed");
     assert!(!room.with(|app| workshop(app).phones.open));
 }
+
+#[test]
+fn a_stranger_holding_connections_open_is_capped_and_timed_out() {
+    use std::io::Read;
+    // From the laptop's own network address, as a stranger on the Wi-Fi.
+    let Some(ip) = mot::serve::address::laptop_addresses().into_iter().next() else {
+        eprintln!("no network address on this machine: nothing to try");
+        return;
+    };
+    let room = Room::open_on(session(), "0.0.0.0:0");
+    let port: u16 = room
+        .base
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
+    let at = std::net::SocketAddr::new(ip, port);
+    let idle: Vec<std::net::TcpStream> = (0..mot::model::limits::MAX_CONNECTIONS_PER_ADDRESS)
+        .map(|_| std::net::TcpStream::connect(at).expect("connects"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // One more from the same address is closed at once.
+    let mut extra = std::net::TcpStream::connect(at).expect("connects");
+    extra
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let mut buf = [0u8; 16];
+    assert!(
+        matches!(extra.read(&mut buf), Ok(0) | Err(_)),
+        "over the cap: closed"
+    );
+    // Phones from other addresses still get in meanwhile (here, the laptop's own).
+    let mut p = Phone::at(&format!("http://127.0.0.1:{port}"), None);
+    assert_eq!(p.get(&format!("/j/{}", room.token)).0, 303);
+    assert_eq!(p.get("/").0, 200);
+    // A connection that sends no request is closed after ten seconds.
+    let mut first = idle.into_iter().next().expect("one");
+    first
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    let started = std::time::Instant::now();
+    let closed = first.read(&mut buf);
+    assert!(matches!(closed, Ok(0) | Err(_)), "{closed:?}");
+    assert!(started.elapsed() < Duration::from_secs(15));
+}
+
+#[test]
+fn the_pages_a_stranger_sees_name_no_session() {
+    let room = Room::open(session());
+    let mut stranger = room.phone();
+    for (status, page) in [
+        stranger.get("/"),
+        stranger.post_form("/code", &[("code", "WRONG1")]),
+        stranger.get(&format!("/j/{}", "0".repeat(32))),
+    ] {
+        assert!(status >= 200, "{status}");
+        assert!(!page.contains("Front desk"), "{page}");
+    }
+}

@@ -86,16 +86,38 @@ fn rest_of(s: &Session) -> Session {
 }
 
 /// One list as another, from a base: the base's first `start` entries, then
-/// `with` in place of the base's next `replaced`, then the rest of the base.
+/// `with` in place of the base's next entries (`old`), then the rest of the base.
 /// A change to one MOT keeps one MOT; the others are the base's.
 #[derive(Debug, Clone)]
 struct Splice<T> {
     start: usize,
-    replaced: usize,
+    /// What `with` replaces, as the base held it (kept to find it again).
+    old: Vec<T>,
     with: Vec<T>,
 }
 
-impl<T: Clone + PartialEq> Splice<T> {
+/// What names an entry of a list in the history: an MOT's id, a dot's
+/// participant and MOT.
+trait Keyed {
+    type Key: Eq + std::hash::Hash;
+    fn key(&self) -> Self::Key;
+}
+
+impl Keyed for Arc<Mot> {
+    type Key = crate::model::MotId;
+    fn key(&self) -> Self::Key {
+        self.id
+    }
+}
+
+impl Keyed for Dots {
+    type Key = (crate::model::ParticipantId, crate::model::MotId);
+    fn key(&self) -> Self::Key {
+        (self.participant, self.mot)
+    }
+}
+
+impl<T: Clone + PartialEq + Keyed> Splice<T> {
     /// What makes `target` from `base`. (Shared MOTs compare by pointer first.)
     fn between(target: &[T], base: &[T]) -> Splice<T> {
         let start = target.iter().zip(base).take_while(|(t, b)| t == b).count();
@@ -109,20 +131,47 @@ impl<T: Clone + PartialEq> Splice<T> {
             .count();
         Splice {
             start,
-            replaced: base.len() - start - end,
+            old: base[start..base.len() - end].to_vec(),
             with: target[start..target.len() - end].to_vec(),
         }
     }
 
     fn apply(&self, base: &[T]) -> Vec<T> {
-        // The base is always the version the splice was taken against; the
-        // bounds are kept all the same, so a slip can never panic.
         let start = self.start.min(base.len());
-        let end = (start + self.replaced).min(base.len());
+        let end = (start + self.old.len()).min(base.len());
+        let in_place = base[start..end]
+            .iter()
+            .map(Keyed::key)
+            .eq(self.old.iter().map(Keyed::key));
+        if !in_place {
+            return self.apply_by_key(base);
+        }
         let mut out = Vec::with_capacity(base.len() - (end - start) + self.with.len());
         out.extend_from_slice(&base[..start]);
         out.extend_from_slice(&self.with);
         out.extend_from_slice(&base[end..]);
+        out
+    }
+
+    /// The base moved since the step was taken (a phone took a dot back,
+    /// which shifts the dots after it): what the step replaced is found by
+    /// its key, so no other entry is touched and none is doubled.
+    fn apply_by_key(&self, base: &[T]) -> Vec<T> {
+        let gone: std::collections::HashSet<T::Key> =
+            self.old.iter().chain(&self.with).map(Keyed::key).collect();
+        let first = base
+            .iter()
+            .position(|e| gone.contains(&e.key()))
+            .unwrap_or(self.start.min(base.len()));
+        let mut out: Vec<T> = Vec::with_capacity(base.len() + self.with.len());
+        out.extend(base[..first].iter().cloned());
+        out.extend_from_slice(&self.with);
+        out.extend(
+            base[first..]
+                .iter()
+                .filter(|e| !gone.contains(&e.key()))
+                .cloned(),
+        );
         out
     }
 }

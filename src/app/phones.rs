@@ -75,6 +75,10 @@ pub enum Refusal {
     Closed,
     /// Another phone holds that participant.
     Taken,
+    /// That participant has voted already; only the facilitator frees the name.
+    Voted,
+    /// Someone on the list has that name already.
+    SameName,
     /// The phone must pick its name first.
     NoName,
     /// The room is not voting with dots now.
@@ -95,6 +99,8 @@ impl Refusal {
         match self {
             Refusal::Closed => tr!("phones.refused.closed").into(),
             Refusal::Taken => tr!("phones.refused.taken").into(),
+            Refusal::Voted => tr!("phones.refused.voted").into(),
+            Refusal::SameName => tr!("phones.refused.same_name").into(),
             Refusal::NoName => tr!("phones.refused.no_name").into(),
             Refusal::NotVoting => tr!("phones.refused.not_voting").into(),
             Refusal::Revealed => tr!("phones.refused.revealed").into(),
@@ -120,6 +126,10 @@ pub struct Phones {
     /// Participants who added themselves from a phone (the facilitator
     /// checks their group).
     pub newcomers: BTreeSet<ParticipantId>,
+    /// Participants with dots the facilitator freed for a phone to pick
+    /// (a lost phone): a name with dots is not picked otherwise, so no phone
+    /// reads or changes another person's vote by picking their name.
+    pub freed: BTreeSet<ParticipantId>,
     /// MOTs that came from phones while the session was open, with the phone.
     pub arrived: Vec<(MotId, DeviceId)>,
     /// The answer to the phone action just applied (the shell takes it).

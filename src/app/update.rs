@@ -497,7 +497,9 @@ fn workshop(w: &mut Workshop, action: Action, out: &mut Outcome, now: std::time:
         duplicates::review(w, action, out);
         return;
     }
-    if w.phones.screen.is_some() {
+    // Undo and redo work under the room screen too (its group and author
+    // changes are steps like any).
+    if w.phones.screen.is_some() && !matches!(action, Action::Undo | Action::Redo) {
         phones::screen(w, action, out);
         return;
     }
@@ -613,7 +615,10 @@ enum Removal {
 fn travel(w: &mut Workshop, step: Option<(Session, Change)>, out: &mut Outcome) -> Option<Change> {
     let (session, what) = step?;
     let before = std::mem::replace(&mut w.session, session);
-    phones::keep_phone_work(w, &before);
+    if phones::keep_phone_work(w, &before) {
+        // What the phones did stays, and is not a step of its own.
+        w.history.absorb(&w.session);
+    }
     // A count being typed belonged to the session as it was.
     w.vote.typing_count = false;
     clamp_selections(w);

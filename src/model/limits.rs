@@ -131,6 +131,16 @@ pub const MAX_PHONE_MOTS_PER_MINUTE: usize = 10;
 /// Most phones the room lets in.
 pub const MAX_PHONES: usize = 500;
 
+/// Most connections to the room at once (fewer when the system allows
+/// this process fewer open files).
+pub const MAX_CONNECTIONS: usize = 768;
+
+/// Most connections to the room at once from one address.
+pub const MAX_CONNECTIONS_PER_ADDRESS: usize = 24;
+
+/// Most names one phone adds to the list in a minute.
+pub const MAX_PHONE_JOINS_PER_MINUTE: usize = 3;
+
 /// What the table shows in the file's column for a limit of the room's
 /// server: nothing of it is in the file.
 const ROOM: &str = "@room";
@@ -380,6 +390,27 @@ pub const TABLE: &[Limit] = &[
         min: None,
         max: MAX_PHONES as u64,
         unit: "model.limit.unit.phones",
+    },
+    Limit {
+        what: "model.limit.phone_joins",
+        field: ROOM,
+        min: None,
+        max: MAX_PHONE_JOINS_PER_MINUTE as u64,
+        unit: "model.limit.unit.participants",
+    },
+    Limit {
+        what: "model.limit.connections",
+        field: ROOM,
+        min: None,
+        max: MAX_CONNECTIONS as u64,
+        unit: "model.limit.unit.connections",
+    },
+    Limit {
+        what: "model.limit.connections_per_address",
+        field: ROOM,
+        min: None,
+        max: MAX_CONNECTIONS_PER_ADDRESS as u64,
+        unit: "model.limit.unit.connections",
     },
 ];
 

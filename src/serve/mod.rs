@@ -20,6 +20,7 @@ use crate::store::writer::Waker;
 
 pub mod address;
 mod api;
+mod conns;
 mod devices;
 mod pages;
 mod routes;
@@ -261,13 +262,7 @@ fn serve(
             Err(_) => return,
         };
         let app = routes::router(shared);
-        let server = axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        );
-        let task = tokio::spawn(async move {
-            let _ = server.await;
-        });
+        let task = tokio::spawn(conns::serve(listener, app));
         let _ = stopped.await;
         task.abort();
     });

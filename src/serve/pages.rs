@@ -62,8 +62,9 @@ pub(super) fn voting(snapshot: &Snapshot) -> bool {
     snapshot.stage == Stage::Vote && snapshot.dots_counted && !snapshot.revealed
 }
 
-/// The page for a phone without a cookie: the room code.
-pub(super) fn code(title: &str, lang: Language, message: Option<&str>) -> String {
+/// The page for a phone without a cookie: the room code. It names no
+/// session: anyone on the network may see it.
+pub(super) fn code(lang: Language, message: Option<&str>) -> String {
     let mut b = String::new();
     let _ = write!(
         b,
@@ -81,7 +82,7 @@ pub(super) fn code(title: &str, lang: Language, message: Option<&str>) -> String
         let _ = write!(b, "<p class=\"error\" role=\"alert\">{}</p>", escape(m));
     }
     b.push_str("</main>");
-    frame(lang, title, &b, "", 0)
+    frame(lang, "", &b, "", 0)
 }
 
 /// The whole document around a page's body.

@@ -88,7 +88,8 @@ async fn guard(mut response: Response) -> Response {
 
 /// The phone a request comes from, by its cookie.
 fn device(shared: &Shared, headers: &HeaderMap) -> Option<DeviceId> {
-    let devices = shared.devices();
+    let mut devices = shared.devices();
+    let now = Instant::now();
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -96,7 +97,7 @@ fn device(shared: &Shared, headers: &HeaderMap) -> Option<DeviceId> {
         .flat_map(|v| v.split(';'))
         .filter_map(|part| part.trim().split_once('='))
         .filter(|(k, _)| *k == COOKIE)
-        .find_map(|(_, v)| devices.find(v))
+        .find_map(|(_, v)| devices.find(v, now))
 }
 
 /// The latest picture of the session.
@@ -147,7 +148,7 @@ async fn index(State(shared): Shared_, headers: HeaderMap, Query(q): Query<LangQ
             .as_deref()
             .and_then(Language::from_code)
             .unwrap_or(published.snapshot.language);
-        let page = i18n::speaking(lang, || pages::code(&published.snapshot.title, lang, None));
+        let page = i18n::speaking(lang, || pages::code(lang, None));
         return html(StatusCode::OK, page);
     };
     let lang = language(&shared, device, &published);
@@ -182,7 +183,13 @@ fn admit(shared: &Shared, headers: &HeaderMap) -> Response {
     if device(shared, headers).is_some() {
         return see_page(None);
     }
-    let added = shared.devices().add();
+    let held: std::collections::HashSet<DeviceId> = published(shared)
+        .snapshot
+        .people
+        .iter()
+        .filter_map(|p| p.phone)
+        .collect();
+    let added = shared.devices().add(Instant::now(), &held);
     match added {
         Ok((_, cookie)) => see_page(Some(cookie)),
         Err(why) => {
@@ -192,9 +199,7 @@ fn admit(shared: &Shared, headers: &HeaderMap) -> Response {
                 DeviceRefused::Full => tr!("phones.web.full", max = crate::app::phones::MAX_PHONES),
                 DeviceRefused::Random(e) => e.to_string(),
             });
-            let page = i18n::speaking(lang, || {
-                pages::code(&published.snapshot.title, lang, Some(&message))
-            });
+            let page = i18n::speaking(lang, || pages::code(lang, Some(&message)));
             html(StatusCode::SERVICE_UNAVAILABLE, page)
         }
     }
@@ -245,9 +250,7 @@ fn wait_page(shared: &Shared, wait: Duration) -> Response {
             seconds = wait.as_secs_f64().ceil() as u64
         )
     });
-    let page = i18n::speaking(lang, || {
-        pages::code(&published.snapshot.title, lang, Some(&message))
-    });
+    let page = i18n::speaking(lang, || pages::code(lang, Some(&message)));
     let mut r = html(StatusCode::TOO_MANY_REQUESTS, page);
     if let Ok(v) = HeaderValue::from_str(&(wait.as_secs_f64().ceil() as u64).to_string()) {
         r.headers_mut().insert(header::RETRY_AFTER, v);
@@ -274,11 +277,7 @@ async fn link(
     let published = published(&shared);
     let lang = published.snapshot.language;
     let page = i18n::speaking(lang, || {
-        pages::code(
-            &published.snapshot.title,
-            lang,
-            Some(tr!("phones.web.wrong_link")),
-        )
+        pages::code(lang, Some(tr!("phones.web.wrong_link")))
     });
     html(StatusCode::NOT_FOUND, page)
 }
@@ -319,11 +318,7 @@ async fn code(
     let published = published(&shared);
     let lang = published.snapshot.language;
     let page = i18n::speaking(lang, || {
-        pages::code(
-            &published.snapshot.title,
-            lang,
-            Some(tr!("phones.web.wrong_code")),
-        )
+        pages::code(lang, Some(tr!("phones.web.wrong_code")))
     });
     html(StatusCode::FORBIDDEN, page)
 }
@@ -426,7 +421,11 @@ fn answered(shared: &Shared, device: DeviceId, answer: Result<PhoneReply, Refusa
             let status = match why {
                 Refusal::Closed => StatusCode::SERVICE_UNAVAILABLE,
                 Refusal::NoName => StatusCode::FORBIDDEN,
-                Refusal::Taken | Refusal::NotVoting | Refusal::Revealed => StatusCode::CONFLICT,
+                Refusal::Taken
+                | Refusal::Voted
+                | Refusal::SameName
+                | Refusal::NotVoting
+                | Refusal::Revealed => StatusCode::CONFLICT,
                 Refusal::Empty | Refusal::TooLong | Refusal::Model(_) => {
                     StatusCode::UNPROCESSABLE_ENTITY
                 }
@@ -491,6 +490,19 @@ async fn join(
     };
     if too_long(&[&body.name]) {
         return answered(&shared, device, Err(Refusal::TooLong));
+    }
+    if !shared.devices().may_join(device, Instant::now()) {
+        let published = published(&shared);
+        let lang = language(&shared, device, &published);
+        return refused(
+            StatusCode::TOO_MANY_REQUESTS,
+            i18n::speaking(lang, || {
+                tr!(
+                    "phones.web.too_many_names",
+                    max = crate::model::limits::MAX_PHONE_JOINS_PER_MINUTE
+                )
+            }),
+        );
     }
     let ask_ = PhoneAsk::Join {
         name: body.name,

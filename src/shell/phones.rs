@@ -81,6 +81,18 @@ pub(super) fn close_room(app: &mut App) {
     app.info(tr!("phones.closed"));
 }
 
+/// Closes the room without a word, on the way out: its connections let go
+/// of their files before the last save.
+pub(super) fn stop(app: &mut App) {
+    if let Screen::Workshop(w) = &mut app.screen {
+        if let Some(server) = w.server.as_mut() {
+            server.close();
+        }
+        w.phones.open = false;
+        w.phones.address = None;
+    }
+}
+
 /// Answers what phones asked, oldest first, and shows phones the session
 /// as it now is. Returns whether anything changed on screen.
 pub fn serve(app: &mut App) -> bool {

@@ -46,23 +46,18 @@ impl Qr {
         (side, side.div_ceil(2))
     }
 
-    /// The largest scale and quiet zone that fit in `area` (the standard
-    /// quiet zone of four modules when there is room, else two); none when
-    /// even the smallest does not fit.
+    /// The largest scale that fits in `area`, with the standard quiet zone
+    /// of four modules when there is room at that scale, else two; none
+    /// when even the smallest does not fit.
     pub fn fit(&self, area: Rect) -> Option<(u16, u16)> {
-        for quiet in [4, 2] {
-            let best = (1..=8)
-                .rev()
-                .find(|&s| {
-                    let (w, h) = self.size(s, quiet);
-                    w <= area.width && h <= area.height
-                })
-                .map(|s| (s, quiet));
-            if best.is_some() {
-                return best;
-            }
-        }
-        None
+        // The larger code first: a phone at the back reads modules twice as
+        // large with a narrower margin better than small ones with a wide one.
+        (1..=8).rev().find_map(|scale| {
+            [4, 2].into_iter().find_map(|quiet| {
+                let (w, h) = self.size(scale, quiet);
+                (w <= area.width && h <= area.height).then_some((scale, quiet))
+            })
+        })
     }
 
     /// Whether module (`x`, `y`) of the code with its quiet zone is dark.

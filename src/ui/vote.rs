@@ -98,12 +98,21 @@ fn draw_head(w: &Workshop, frame: &mut Frame, area: Rect) {
                         .count();
                     tr!("ui.vote.done", done = done, total = s.participants.len())
                 };
+                // A phone's voter: the wall says nothing of their dots.
+                let (dots, left) = if w.phones.holder(p.id).is_some() {
+                    (
+                        String::new(),
+                        format!("{}   ", tr!("phones.votes_on_phone")),
+                    )
+                } else {
+                    (dots, format!(" {}   ", tr!("ui.vote.left", n = left)))
+                };
                 Line::from(vec![
                     Span::styled(format!("{} ", tr!("ui.vote.voting")), theme::label()),
                     Span::styled(format!("◀ {} ▶", p.name), theme::selected()),
                     Span::raw(format!("  {group}  ")),
                     Span::styled(dots, theme::key()),
-                    Span::raw(format!(" {}   ", tr!("ui.vote.left", n = left))),
+                    Span::raw(left),
                     Span::styled(done, theme::quiet()),
                 ])
             }

@@ -40,6 +40,12 @@ pub struct Room {
 impl Room {
     /// Opens `session` from a fresh folder and opens its room on a free port.
     pub fn open(session: Session) -> Room {
+        Room::open_on(session, "127.0.0.1:0")
+    }
+
+    /// Opens `session` and its room listening on `listen` (`ADDR:PORT`).
+    pub fn open_on(session: Session, listen: &str) -> Room {
+        let listen: std::net::SocketAddr = listen.parse().expect("address");
         let dir = crate::common::fast_tempdir();
         let path = dir.path().join("session.ron");
         mot::store::save(&path, &session).expect("save");
@@ -56,7 +62,7 @@ impl Room {
                 session,
                 mot::store::session_file::SessionFile::detached(file),
             );
-            app.listen = Listen::At("127.0.0.1:0".parse().expect("address"));
+            app.listen = Listen::At(listen);
             shell::dispatch(&mut app, Action::Room);
             let w = workshop(&mut app);
             let address = w.phones.address.clone().expect("the room opened");

@@ -7,7 +7,7 @@ use super::*;
 use crate::app::phones::{
     MAX_PHONE_TEXT_CHARS, PhoneAction, PhoneAsk, PhoneReply, Refusal, RoomScreen,
 };
-use crate::model::{Dots, ParticipantId};
+use crate::model::{MotText, ParticipantId};
 
 /// Applies what a phone asks; the answer waits in `phones.answer` for the
 /// shell to hand back. Returns the effects (a save).
@@ -55,21 +55,34 @@ fn ask(
                 Some(_) => return Err(Refusal::Taken),
                 None => {}
             }
+            let voted = w.session.dots.iter().any(|d| d.participant == participant);
+            if voted && !w.phones.freed.contains(&participant) {
+                return Err(Refusal::Voted);
+            }
+            w.phones.freed.remove(&participant);
             w.phones.claims.retain(|_, d| *d != device);
             w.phones.claims.insert(participant, device);
             Ok(PhoneReply::Claimed(participant))
         }
         PhoneAsk::Join { name, group } => {
-            let name = name.trim();
-            if name.is_empty() {
-                return Err(Refusal::Empty);
-            }
             if name.chars().count() > MAX_PHONE_TEXT_CHARS {
                 return Err(Refusal::TooLong);
             }
+            let name = plain_line(&name);
+            if name.is_empty() {
+                return Err(Refusal::Empty);
+            }
+            let same = |a: &str| a.to_lowercase() == name.to_lowercase();
+            if w.session
+                .participants
+                .iter()
+                .any(|p| same(&plain_line(&p.name)))
+            {
+                return Err(Refusal::SameName);
+            }
             let id = w
                 .session
-                .add_participant(name, group)
+                .add_participant(&name, group)
                 .map_err(Refusal::Model)?;
             w.phones.claims.retain(|_, d| *d != device);
             w.phones.claims.insert(id, device);
@@ -89,14 +102,22 @@ fn ask(
         }
         PhoneAsk::Write(text) => {
             let fields = [&text.who, &text.situation, &text.feeling];
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                return Err(Refusal::Empty);
-            }
             if fields
                 .iter()
                 .any(|f| f.chars().count() > MAX_PHONE_TEXT_CHARS)
             {
                 return Err(Refusal::TooLong);
+            }
+            let text = MotText {
+                who: plain_line(&text.who),
+                situation: plain_line(&text.situation),
+                feeling: plain_line(&text.feeling),
+            };
+            if [&text.who, &text.situation, &text.feeling]
+                .iter()
+                .all(|f| f.is_empty())
+            {
+                return Err(Refusal::Empty);
             }
             let author = w
                 .phones
@@ -119,7 +140,11 @@ fn ask(
             // Kept whatever the stage: a MOT sent as the room moved on is
             // the room's work too. Write's list shows it; elsewhere it is said.
             if w.stage() != Stage::Write {
-                out.info(tr!("phones.arrived_late", mot = id, name = author));
+                out.info(if w.session.show_authors {
+                    tr!("phones.arrived_late", mot = id, name = author)
+                } else {
+                    tr!("phones.arrived_late_anonymous", mot = id)
+                });
             }
             Ok(PhoneReply::Wrote(id))
         }
@@ -170,6 +195,21 @@ fn set_dots(
     result
 }
 
+/// Text from a phone as one clean line: control characters, and the
+/// invisible marks that reorder or hide text (bidirectional overrides,
+/// zero-width characters), become nothing or a space, so a name cannot
+/// pass for another or show reversed on the wall.
+fn plain_line(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .filter(|c| {
+            !matches!(*c as u32,
+                0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF | 0x00AD)
+        })
+        .collect();
+    crate::model::session::clean_line(&visible)
+}
+
 /// Opens the room, or shows its screen when it is open.
 pub(super) fn open_or_show(w: &mut Workshop, out: &mut Outcome) {
     if w.read_only() {
@@ -207,10 +247,11 @@ pub(super) fn screen(w: &mut Workshop, action: Action, out: &mut Outcome) {
             let Some(p) = w.session.participants.get(screen.selected) else {
                 return;
             };
+            w.phones.freed.insert(p.id);
             if w.phones.claims.remove(&p.id).is_some() {
                 out.info(tr!("phones.released", name = p.name));
             } else {
-                out.info(tr!("phones.not_held", name = p.name));
+                out.info(tr!("phones.freed", name = p.name));
             }
         }
         Action::Left | Action::Right => {
@@ -268,21 +309,24 @@ pub(super) fn keyboard_may_vote(
     false
 }
 
-/// After an undo or redo lands on `back`: what phones did since stays.
-/// Participants who joined from a phone are kept, and a participant a phone
-/// holds keeps the dots they have now (and those on a MOT the undo brought
-/// back, within the budget and the cap). Phone MOTs ride along by
-/// themselves: they are appended, and a step only replaces what it changed.
-pub(super) fn keep_phone_work(w: &mut Workshop, before: &Session) {
+/// After an undo or redo lands: what phones did since stays. Participants
+/// who joined from a phone are kept, and a participant a phone holds keeps
+/// the dots they have now (and those on a MOT the undo brought back, within
+/// the budget and the cap), each in its place so the next step still finds
+/// its own. Phone MOTs ride along by themselves: they are appended, and a
+/// step only replaces what it changed. Returns whether anything was kept.
+pub(super) fn keep_phone_work(w: &mut Workshop, before: &Session) -> bool {
+    let mut kept = false;
     for id in w.phones.newcomers.clone() {
         if w.session.participant(id).is_none()
             && let Some(p) = before.participant(id)
             && w.session.group(p.group).is_some()
         {
             w.session.participants.push(p.clone());
+            kept = true;
         }
     }
-    let held: Vec<ParticipantId> = w
+    let held: std::collections::HashSet<ParticipantId> = w
         .phones
         .claims
         .keys()
@@ -290,33 +334,53 @@ pub(super) fn keep_phone_work(w: &mut Workshop, before: &Session) {
         .filter(|p| w.session.participant(*p).is_some())
         .collect();
     if held.is_empty() {
-        return;
+        return kept;
     }
-    // The dots as they are now stand for the phones' participants.
-    let budget = w.session.dot_budget;
-    let cap = w.session.max_dots_per_mot;
-    let restored: Vec<Dots> = w
-        .session
+    let now: std::collections::HashMap<(ParticipantId, MotId), u32> = before
         .dots
         .iter()
-        .filter(|d| held.contains(&d.participant) && before.mot(d.mot).is_none())
-        .cloned()
+        .filter(|d| held.contains(&d.participant))
+        .map(|d| ((d.participant, d.mot), d.count))
         .collect();
-    w.session.dots.retain(|d| !held.contains(&d.participant));
-    let now: Vec<Dots> = before
-        .dots
-        .iter()
-        .filter(|d| held.contains(&d.participant) && w.session.mot(d.mot).is_some())
-        .cloned()
-        .collect();
-    w.session.dots.extend(now);
-    for d in restored {
-        let spent = w.session.dots_spent(d.participant);
-        if d.count <= cap && spent.saturating_add(d.count) <= budget {
-            w.session.dots.push(d);
+    let dots_before = w.session.dots.clone();
+    // In place: a held participant's count as it is now; gone if they took
+    // it back, unless the undo brought its MOT back (checked below).
+    w.session.dots.retain_mut(|d| {
+        if !held.contains(&d.participant) {
+            return true;
+        }
+        match now.get(&(d.participant, d.mot)) {
+            Some(count) => {
+                d.count = *count;
+                true
+            }
+            None => before.mot(d.mot).is_none(),
+        }
+    });
+    for d in &before.dots {
+        let present = w
+            .session
+            .dots
+            .iter()
+            .any(|e| e.participant == d.participant && e.mot == d.mot);
+        if held.contains(&d.participant) && !present && w.session.mot(d.mot).is_some() {
+            w.session.dots.push(*d);
         }
     }
-    w.session.dots.retain(|d| d.count > 0);
+    // Dots on a MOT the undo brought back stay only within the budget and cap.
+    for p in &held {
+        let over = |s: &Session| s.dots_spent(*p) > s.dot_budget;
+        if over(&w.session) {
+            w.session
+                .dots
+                .retain(|d| d.participant != *p || before.mot(d.mot).is_some());
+        }
+    }
+    let cap = w.session.max_dots_per_mot;
+    w.session
+        .dots
+        .retain(|d| d.count > 0 && d.count <= cap.max(1) || !held.contains(&d.participant));
+    kept || w.session.dots != dots_before
 }
 
 /// Lets go of claims on participants no longer in the session (removed in
@@ -329,4 +393,5 @@ pub(super) fn tidy_claims(w: &mut Workshop) {
     w.phones
         .newcomers
         .retain(|p| session.participant(*p).is_some());
+    w.phones.freed.retain(|p| session.participant(*p).is_some());
 }

@@ -38,6 +38,12 @@ pub(super) fn vote(w: &mut Workshop, action: Action, out: &mut Outcome) {
         Action::ToggleShowDots if w.session.votes_revealed => {
             out.info(tr!("app.vote.dots_all_shown"));
         }
+        Action::ToggleShowDots
+            if !w.vote.show_dots && w.voter().is_some_and(|p| w.phones.holder(p.id).is_some()) =>
+        {
+            // A phone's vote is its own: not even the wall shows it.
+            out.error(tr!("phones.dots_private"));
+        }
         Action::ToggleShowDots => {
             w.vote.show_dots = !w.vote.show_dots;
             out.info(if w.vote.show_dots {

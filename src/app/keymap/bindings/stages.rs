@@ -626,6 +626,14 @@ pub(super) static STAGES: &[Binding] = &[
         "keys.room.authors",
         b("keys.bar.authors")
     ),
+    bind!(Room, [c('u'), ctrl('z')], A::Undo, "keys.stages.undo", None),
+    bind!(
+        Room,
+        [ctrl('r'), ctrl('y')],
+        A::Redo,
+        "keys.stages.redo",
+        None
+    ),
     bind!(
         Room,
         [c('F'), k(K::F(5))],
