@@ -122,6 +122,17 @@ fn html(status: StatusCode, body: String) -> Response {
         .into_response()
 }
 
+/// A refusal said in the phone's own language.
+fn refused_to(
+    shared: &Shared,
+    device: DeviceId,
+    status: StatusCode,
+    message: impl FnOnce() -> String,
+) -> Response {
+    let lang = language(shared, device, &published(shared));
+    refused(status, i18n::speaking(lang, message))
+}
+
 fn refused(status: StatusCode, message: String) -> Response {
     (status, Json(api::Refused { error: message })).into_response()
 }
@@ -492,17 +503,12 @@ async fn join(
         return answered(&shared, device, Err(Refusal::TooLong));
     }
     if !shared.devices().may_join(device, Instant::now()) {
-        let published = published(&shared);
-        let lang = language(&shared, device, &published);
-        return refused(
-            StatusCode::TOO_MANY_REQUESTS,
-            i18n::speaking(lang, || {
-                tr!(
-                    "phones.web.too_many_names",
-                    max = crate::model::limits::MAX_PHONE_JOINS_PER_MINUTE
-                )
-            }),
-        );
+        return refused_to(&shared, device, StatusCode::TOO_MANY_REQUESTS, || {
+            tr!(
+                "phones.web.too_many_names",
+                max = crate::model::limits::MAX_PHONE_JOINS_PER_MINUTE
+            )
+        });
     }
     let ask_ = PhoneAsk::Join {
         name: body.name,
@@ -534,17 +540,12 @@ async fn write(
         return answered(&shared, device, Err(Refusal::TooLong));
     }
     if !shared.devices().may_send(device, Instant::now()) {
-        let published = published(&shared);
-        let lang = language(&shared, device, &published);
-        return refused(
-            StatusCode::TOO_MANY_REQUESTS,
-            i18n::speaking(lang, || {
-                tr!(
-                    "phones.web.too_fast",
-                    max = crate::app::phones::MAX_PHONE_MOTS_PER_MINUTE
-                )
-            }),
-        );
+        return refused_to(&shared, device, StatusCode::TOO_MANY_REQUESTS, || {
+            tr!(
+                "phones.web.too_fast",
+                max = crate::app::phones::MAX_PHONE_MOTS_PER_MINUTE
+            )
+        });
     }
     let text = MotText {
         who: body.who,
@@ -610,12 +611,9 @@ async fn lang(
         Err(r) => return *r,
     };
     let Some(lang) = Language::from_code(&body.lang) else {
-        let published = published(&shared);
-        let lang = language(&shared, device, &published);
-        return refused(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            i18n::speaking(lang, || tr!("phones.web.bad_request").to_string()),
-        );
+        return refused_to(&shared, device, StatusCode::UNPROCESSABLE_ENTITY, || {
+            tr!("phones.web.bad_request").to_string()
+        });
     };
     shared.devices().set_language(device, lang);
     let published = published(&shared);
