@@ -457,16 +457,11 @@ fn checked<T>(
     let Some(device) = device(shared, headers) else {
         return Err(Box::new(no_cookie(published.snapshot.language)));
     };
-    let lang = language(shared, device, &published);
     match body {
         Ok(Json(body)) => Ok((device, body)),
-        Err(e) => {
-            let status = e.status();
-            Err(Box::new(refused(
-                status,
-                i18n::speaking(lang, || tr!("phones.web.bad_request").to_string()),
-            )))
-        }
+        Err(e) => Err(Box::new(refused_to(shared, device, e.status(), || {
+            tr!("phones.web.bad_request").to_string()
+        }))),
     }
 }
 
@@ -475,6 +470,18 @@ fn too_long(fields: &[&str]) -> bool {
     fields
         .iter()
         .any(|f| f.chars().count() > MAX_PHONE_TEXT_CHARS)
+}
+
+/// The three elements a phone sent, unless one is longer than a phone may send.
+fn mot_text(body: api::Mot) -> Result<MotText, Refusal> {
+    if too_long(&[&body.who, &body.situation, &body.feeling]) {
+        return Err(Refusal::TooLong);
+    }
+    Ok(MotText {
+        who: body.who,
+        situation: body.situation,
+        feeling: body.feeling,
+    })
 }
 
 async fn claim(
@@ -536,9 +543,10 @@ async fn write(
         Ok(x) => x,
         Err(r) => return *r,
     };
-    if too_long(&[&body.who, &body.situation, &body.feeling]) {
-        return answered(&shared, device, Err(Refusal::TooLong));
-    }
+    let text = match mot_text(body) {
+        Ok(text) => text,
+        Err(why) => return answered(&shared, device, Err(why)),
+    };
     if !shared.devices().may_send(device, Instant::now()) {
         return refused_to(&shared, device, StatusCode::TOO_MANY_REQUESTS, || {
             tr!(
@@ -547,11 +555,6 @@ async fn write(
             )
         });
     }
-    let text = MotText {
-        who: body.who,
-        situation: body.situation,
-        feeling: body.feeling,
-    };
     let answer = ask(&shared, device, PhoneAsk::Write(text)).await;
     answered(&shared, device, answer)
 }
@@ -567,16 +570,11 @@ async fn check(
         Ok(x) => x,
         Err(r) => return *r,
     };
-    if too_long(&[&body.who, &body.situation, &body.feeling]) {
-        return answered(&shared, device, Err(Refusal::TooLong));
-    }
-    let published = published(&shared);
-    let lang = language(&shared, device, &published);
-    let text = MotText {
-        who: body.who,
-        situation: body.situation,
-        feeling: body.feeling,
+    let text = match mot_text(body) {
+        Ok(text) => text,
+        Err(why) => return answered(&shared, device, Err(why)),
     };
+    let lang = language(&shared, device, &published(&shared));
     let out = i18n::speaking(lang, || api::Check {
         advice: coach(&text).into_iter().map(|c| c.message()).collect(),
         sentence: sentence(&text),

@@ -15,6 +15,23 @@ use crate::app::Workshop;
 use crate::app::phones::{RoomAddress, RoomScreen};
 use crate::tr;
 
+thread_local! {
+    // The last link's code: a frame draws it, it is encoded once per room.
+    static CODE: std::cell::RefCell<Option<(String, Option<Qr>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The QR code of `link`, encoded once and kept while the link stays.
+fn code_of(link: &str) -> Option<Qr> {
+    CODE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.as_ref().is_none_or(|(l, _)| l != link) {
+            *c = Some((link.to_string(), Qr::new(link).ok()));
+        }
+        c.as_ref().and_then(|(_, q)| q.clone())
+    })
+}
+
 /// The room screen over `area`.
 pub fn draw(w: &Workshop, screen: &RoomScreen, frame: &mut Frame, area: Rect) {
     super::clear_popup(frame, area);
@@ -40,7 +57,7 @@ pub fn draw(w: &Workshop, screen: &RoomScreen, frame: &mut Frame, area: Rect) {
         people(w, screen, frame, list);
         return;
     };
-    let qr = Qr::new(&address.link).ok();
+    let qr = code_of(&address.link);
     // The code takes the left, as large as fits beside a column of text
     // wide enough for the address; the text takes what the code leaves.
     let text_min = 34.min(inner.width / 2);
@@ -196,7 +213,7 @@ pub fn present(w: &Workshop, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let Ok(qr) = Qr::new(&address.link) else {
+    let Some(qr) = code_of(&address.link) else {
         return;
     };
     let wide = area.width >= area.height * 3;
